@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings shared by every Swift target of the package.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "subsidy",
+    products: [
+        .executable(name: "subsidy", targets: ["subsidy"]),
+        .library(name: "SubsidyKit", targets: ["Driver"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "Diagnostics", swiftSettings: strictSettings),
+        .target(name: "YAMLLoader", dependencies: ["CYAML", "Diagnostics"], swiftSettings: strictSettings),
+        .target(name: "Measures", dependencies: ["YAMLLoader", "Diagnostics"], swiftSettings: strictSettings),
+        .target(
+            name: "RuleCompiler",
+            dependencies: ["YAMLLoader", "Diagnostics", "Measures"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Engine",
+            dependencies: ["RuleCompiler", "Measures", "Diagnostics"],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "Reporting", dependencies: ["Diagnostics"], swiftSettings: strictSettings),
+        .target(
+            name: "RulesCorpus",
+            plugins: ["EmbedRulesPlugin"]
+        ),
+        .target(
+            name: "Driver",
+            dependencies: ["YAMLLoader", "Measures", "RuleCompiler", "Engine", "Reporting", "RulesCorpus"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "subsidy",
+            dependencies: ["Driver", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "embed-rules", path: "Sources/EmbedRules"),
+        .plugin(
+            name: "EmbedRulesPlugin",
+            capability: .buildTool(),
+            dependencies: ["embed-rules"],
+            path: "Sources/EmbedRulesPlugin"
+        ),
+        .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/TestSupport"),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
+        .testTarget(name: "YAMLLoaderTests", dependencies: ["YAMLLoader", "TestSupport"]),
+        .testTarget(name: "MeasuresTests", dependencies: ["Measures", "YAMLLoader", "TestSupport"]),
+        .testTarget(name: "RuleCompilerTests", dependencies: ["RuleCompiler", "Engine", "Driver", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "RuleCompiler", "Driver", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Driver", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,86 @@
+/// How serious a diagnostic is.
+public enum Severity: String, Hashable, Sendable, Comparable, CaseIterable {
+    case note
+    case warning
+    case error
+
+    private var rank: Int {
+        switch self {
+        case .note: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A secondary message attached to a diagnostic ("first defined here").
+public struct Note: Hashable, Sendable {
+    public var message: String
+    public var range: SourceRange?
+
+    public init(_ message: String, at range: SourceRange? = nil) {
+        self.message = message
+        self.range = range
+    }
+}
+
+/// Everything the user is shown about a problem: YAML syntax, schema, rule-compiler and rule findings.
+///
+/// `id` is stable: dotted lower-kebab for tool problems (`yaml.duplicate-key`), the rule id for findings.
+public struct Diagnostic: Hashable, Sendable {
+    public var id: String
+    public var severity: Severity
+    /// Lower-case first word, no trailing period; user values quoted in single quotes.
+    public var message: String
+    /// `nil` only for problems with no place in a file (an unreadable path has a file but no position).
+    public var range: SourceRange?
+    public var notes: [Note]
+
+    public init(
+        id: String,
+        severity: Severity = .error,
+        message: String,
+        range: SourceRange?,
+        notes: [Note] = []
+    ) {
+        self.id = id
+        self.severity = severity
+        self.message = message
+        self.range = range
+        self.notes = notes
+    }
+
+    /// Orders diagnostics by file, line, column, then id, so every output is deterministic.
+    public static func sortKey(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        let l = lhs.range, r = rhs.range
+        if (l?.file ?? "") != (r?.file ?? "") { return (l?.file ?? "") < (r?.file ?? "") }
+        let ls = l?.start ?? SourceLocation(line: 0, column: 0)
+        let rs = r?.start ?? SourceLocation(line: 0, column: 0)
+        if ls != rs { return ls < rs }
+        if lhs.id != rhs.id { return lhs.id < rhs.id }
+        return lhs.message < rhs.message
+    }
+}
+
+/// Collects diagnostics as they are emitted; loading and compiling go on after an error.
+public struct DiagnosticBag: Sendable {
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func emit(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    public mutating func emit(contentsOf more: [Diagnostic]) { diagnostics.append(contentsOf: more) }
+
+    /// Emits an error with the given id, message and range.
+    public mutating func error(_ id: String, _ message: String, at range: SourceRange?, notes: [Note] = []) {
+        emit(Diagnostic(id: id, severity: .error, message: message, range: range, notes: notes))
+    }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The diagnostics in file, line, column, id order.
+    public var sorted: [Diagnostic] { diagnostics.sorted(by: Diagnostic.sortKey) }
+}

@@ -1,0 +1,60 @@
+public import Diagnostics
+public import Measures
+public import YAMLLoader
+
+/// What reading a set of measure paths produced.
+public struct MeasureLoad: Sendable {
+    public var measures: [Measure] = []
+    public var diagnostics: [Diagnostic] = []
+    /// The texts of the files read, for quoting source lines in diagnostics.
+    public var sources: [String: SourceText] = [:]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Reads measure files and folders: `*.yaml`, `*.yml` and Markdown drafts with front matter.
+public struct MeasureReader: Sendable {
+    public var limits: YAMLLimits
+    public static let extensions = [".yaml", ".yml", ".md", ".markdown"]
+
+    public init(limits: YAMLLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Expands folders into the measure files under them (sorted); files are kept as given.
+    public func expand(_ paths: [String]) -> [String] {
+        paths.flatMap { path in
+            FileSystem.isDirectory(path) ? FileSystem.files(under: path, extensions: Self.extensions) : [path]
+        }
+    }
+
+    /// Reads and decodes every measure under `paths`, collecting every problem.
+    public func read(_ paths: [String]) -> MeasureLoad {
+        var load = MeasureLoad()
+        let loader = YAMLLoader(limits: limits)
+        for path in expand(paths) {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileSystem.read(path, limit: limits.maxBytes)
+            } catch {
+                load.diagnostics.append(Diagnostic(
+                    id: "input.unreadable", message: errorMessage(error),
+                    range: SourceRange(file: path, at: SourceLocation(line: 0, column: 0))))
+                continue
+            }
+            load.sources[path] = SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
+            let (measures, diagnostics) = MeasureSource.load(bytes: bytes, path: path, loader: loader)
+            load.measures += measures
+            load.diagnostics += diagnostics
+        }
+        load.diagnostics.sort(by: Diagnostic.sortKey)
+        return load
+    }
+
+    private func errorMessage(_ error: FileSystem.Failure) -> String {
+        switch error {
+        case .unreadable(_, let reason): "cannot read the file: \(reason)"
+        case .notAFile: "is a folder, not a measure file"
+        }
+    }
+}

@@ -1,0 +1,216 @@
+public import Diagnostics
+public import YAMLLoader
+
+/// Decodes measure documents against ``MeasureSchema`` from located nodes, reporting every problem
+/// at the key or value that causes it.
+public struct MeasureDecoder: Sendable {
+    public init() {}
+
+    /// Decodes one document. Returns `nil` for the measure when a required field is missing or
+    /// invalid; the diagnostics say why.
+    public func decode(_ document: YAMLDocument, file: String) -> (measure: Measure?, diagnostics: [Diagnostic]) {
+        var reader = NodeReader(domain: "measure")
+        guard let root = document.root else {
+            reader.diagnostics.error("measure.empty", "the document holds no measure", at: document.range)
+            return (nil, reader.diagnostics.diagnostics)
+        }
+        var facts: [String: Fact] = [:]
+        for (path, _) in MeasureSchema.factFields { facts[path] = Fact(.unknown, range: nil) }
+        var state = DecodeState(reader: reader, facts: facts)
+        state.decodeGroup(root, fields: MeasureSchema.fields, prefix: "", what: "the measure")
+        state.checkConsistency(root)
+        reader = state.reader
+        facts = state.facts
+
+        guard case .text(let id)? = facts["id"]?.value,
+              case .text(let title)? = facts["title"]?.value,
+              case .text(let member)? = facts["member_state"]?.value,
+              !reader.diagnostics.hasErrors else {
+            return (nil, reader.diagnostics.diagnostics)
+        }
+        let measure = Measure(id: id, title: title, memberState: member, file: file, range: root.range, facts: facts)
+        return (measure, reader.diagnostics.diagnostics)
+    }
+}
+
+/// The mutable state of one decoding pass.
+private struct DecodeState {
+    var reader: NodeReader
+    var facts: [String: Fact]
+
+    mutating func decodeGroup(_ node: YAMLNode, fields: [MeasureSchema.Field], prefix: String, what: String) {
+        guard let mapping = reader.mapping(node, known: fields.map(\.key), what: what) else { return }
+        for field in fields {
+            let path = prefix.isEmpty ? field.key : prefix + "." + field.key
+            guard let value = reader.optional(mapping, field.key) else {
+                if field.required {
+                    _ = reader.required(mapping, field.key, in: node, what: what)
+                }
+                continue
+            }
+            if case .group(let children) = field.type {
+                decodeGroup(value, fields: children, prefix: path, what: "'\(path)'")
+            } else if let decoded = decodeValue(value, field: field, path: path) {
+                facts[path] = Fact(decoded, range: value.range)
+            }
+        }
+    }
+
+    mutating func decodeValue(_ node: YAMLNode, field: MeasureSchema.Field, path: String) -> FactValue? {
+        switch field.type {
+        case .text:
+            return reader.string(node).map(FactValue.text)
+        case .country:
+            guard let code = reader.string(node) else { return nil }
+            guard code == "EU" || (code.count == 2 && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }) else {
+                reader.diagnostics.error("measure.invalid-value",
+                    "'\(code)' is not an ISO 3166-1 alpha-2 country code (or EU)", at: node.range,
+                    notes: [Note("EAEU members are AM, BY, KG, KZ, RU")])
+                return nil
+            }
+            return .text(code)
+        case .triState:
+            return triState(node, path: path)
+        case .choice(let allowed):
+            guard let choice = reader.choice(node, allowed: allowed, what: "value for '\(path)'") else { return nil }
+            return choice == "unknown" ? .unknown : .text(choice)
+        case .choiceList(let allowed):
+            guard let items = reader.sequence(node, what: path) else { return nil }
+            var out: [String] = []
+            for item in items {
+                guard let choice = reader.choice(item, allowed: allowed, what: "value for '\(path)'") else { return nil }
+                if out.contains(choice) {
+                    reader.diagnostics.error("measure.duplicate-item", "'\(choice)' is listed twice in '\(path)'", at: item.range)
+                } else {
+                    out.append(choice)
+                }
+            }
+            if out.isEmpty, path == "forms" {
+                reader.diagnostics.error("measure.empty-list", "'forms' needs at least one form of support", at: node.range)
+                return nil
+            }
+            return .list(out)
+        case .textList:
+            return reader.strings(node, what: path).map(FactValue.list)
+        case .hsList:
+            return hsCodes(node, path: path)
+        case .date:
+            return date(node)
+        case .number:
+            if let scalar = node.scalar, scalar.value == "unknown", scalar.style == .plain { return .unknown }
+            guard let n = reader.number(node) else { return nil }
+            if n < 0 {
+                reader.diagnostics.error("measure.invalid-value", "'\(path)' cannot be negative", at: node.range)
+                return nil
+            }
+            return .number(n)
+        case .transitionalIds:
+            return transitionalIds(node)
+        case .group:
+            return nil
+        }
+    }
+
+    /// `true`, `false`, `unknown`, and the contract's `yes` / `no`.
+    mutating func triState(_ node: YAMLNode, path: String) -> FactValue? {
+        if let scalar = node.scalar, scalar.style == .plain {
+            switch scalar.value {
+            case "true", "True", "TRUE", "yes", "Yes", "YES": return .bool(true)
+            case "false", "False", "FALSE", "no", "No", "NO": return .bool(false)
+            case "unknown", "Unknown", "UNKNOWN": return .unknown
+            default: break
+            }
+        }
+        reader.typeMismatch(node, expected: "true, false or unknown for '\(path)'")
+        return nil
+    }
+
+    mutating func date(_ node: YAMLNode) -> FactValue? {
+        guard let text = reader.string(node) else { return nil }
+        guard let date = CalendarDate(text) else {
+            let shape = text.utf8.count == 10 && CalendarDate.looksLikeDate(text)
+            reader.diagnostics.error(
+                "measure.invalid-date",
+                shape ? "'\(text)' is not a day of the calendar" : "expected a date YYYY-MM-DD, found '\(text)'",
+                at: node.range)
+            return nil
+        }
+        return .date(date)
+    }
+
+    mutating func hsCodes(_ node: YAMLNode, path: String) -> FactValue? {
+        guard let items = reader.sequence(node, what: path) else { return nil }
+        var codes: [String] = []
+        for item in items {
+            guard let code = reader.string(item) else { return nil }
+            let digits = code.filter { $0 != "." && $0 != " " }
+            guard [2, 4, 6].contains(digits.count), digits.allSatisfy(\.isASCIIDigit) else {
+                reader.diagnostics.error(
+                    "measure.invalid-hs-code",
+                    "'\(code)' is not an HS chapter, heading or subheading (2, 4 or 6 digits)", at: item.range,
+                    notes: [Note("quote codes with a leading zero or not, as you like: '0201' and 0201 both read as text")])
+                return nil
+            }
+            codes.append(digits)
+        }
+        return codes.isEmpty ? .unknown : .list(codes)
+    }
+
+    mutating func transitionalIds(_ node: YAMLNode) -> FactValue? {
+        guard let items = reader.sequence(node, what: "transitional_measures") else { return nil }
+        var ids: [String] = []
+        for item in items {
+            guard let id = reader.string(item) else { return nil }
+            if MeasureSchema.transitionalMeasureIds.contains(id) || Self.isEstablishedSlugID(id) {
+                ids.append(id)
+            } else {
+                reader.diagnostics.error(
+                    "measure.unknown-transitional-measure",
+                    "unknown transitional measure '\(id)'\(Suggestion.hint(for: id, in: MeasureSchema.transitionalMeasureIds))",
+                    at: item.range)
+            }
+        }
+        return .list(ids)
+    }
+
+    /// `eaeu.annex28.appendix.BY.<slug>` / `eaeu.annex28.appendix.RU.<slug>` with a lower-kebab slug.
+    static func isEstablishedSlugID(_ id: String) -> Bool {
+        for prefix in ["eaeu.annex28.appendix.BY.", "eaeu.annex28.appendix.RU."] where id.hasPrefix(prefix) {
+            let slug = id.dropFirst(prefix.count)
+            return !slug.isEmpty && slug.first != "-" && slug.last != "-"
+                && slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        }
+        return false
+    }
+
+    /// Rules that tie one field to another.
+    mutating func checkConsistency(_ root: YAMLNode) {
+        guard let mapping = root.mapping else { return }
+        if let remission = mapping.pair("export_tax_remission"),
+           case .list(let forms)? = facts["forms"]?.value, !forms.contains("export-tax-remission") {
+            reader.diagnostics.error(
+                "measure.inconsistent", "'export_tax_remission' is given but 'forms' does not list export-tax-remission",
+                at: remission.key.range)
+        }
+        if case .date(let from)? = facts["period.from"]?.value, case .date(let until)? = facts["period.until"]?.value,
+           until < from {
+            reader.diagnostics.error(
+                "measure.inverted-period", "'period.until' (\(until)) is before 'period.from' (\(from))",
+                at: facts["period.until"]?.range)
+        }
+    }
+}
+
+extension CalendarDate {
+    /// Whether `text` has the shape `dddd-dd-dd`.
+    static func looksLikeDate(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        return b.count == 10 && b.enumerated().allSatisfy { i, c in
+            (i == 4 || i == 7) ? c == UInt8(ascii: "-") : (c >= 48 && c <= 57)
+        }
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,2 @@
+// Placeholder until the rule language lands.
+enum RuleCompilerPlaceholder {}

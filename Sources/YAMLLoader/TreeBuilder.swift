@@ -1,0 +1,173 @@
+import Diagnostics
+
+/// Builds located ``YAMLNode`` trees from parser events, enforcing the loader's strictness:
+/// duplicate keys, non-scalar keys, merge keys, non-core tags, depth and alias-expansion limits.
+struct TreeBuilder {
+    private struct Frame {
+        var isMapping: Bool
+        var start: SourceLocation
+        var tag: String?
+        var anchor: String?
+        var items: [YAMLNode] = []
+        var mapping = YAMLMapping()
+        var pendingKey: YAMLNode?
+        var skipValue = false
+    }
+
+    let file: String
+    let limits: YAMLLimits
+    private(set) var stopped = false
+    private var diagnostics: [Diagnostic] = []
+    private var documents: [YAMLDocument] = []
+    private var stack: [Frame] = []
+    private var root: YAMLNode?
+    private var documentStart = SourceLocation(line: 1, column: 1)
+    private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    private var sizes: [Int] = []
+    private var nodeCount = 0
+
+    init(file: String, limits: YAMLLimits) {
+        self.file = file
+        self.limits = limits
+    }
+
+    mutating func finish() -> (documents: [YAMLDocument], diagnostics: [Diagnostic]) {
+        (documents, diagnostics)
+    }
+
+    mutating func fail(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+        stopped = true
+    }
+
+    mutating func documentStart(at location: SourceLocation) {
+        documentStart = location
+        root = nil
+        anchors = [:]
+        nodeCount = 0
+        stack.removeAll(keepingCapacity: true)
+        sizes.removeAll(keepingCapacity: true)
+    }
+
+    mutating func documentEnd(at location: SourceLocation) {
+        documents.append(YAMLDocument(root: root, range: SourceRange(file: file, start: documentStart, end: location)))
+    }
+
+    mutating func scalar(
+        _ value: String, style: YAMLScalar.Style, tag: String?, anchor: String?,
+        start: SourceLocation, end: SourceLocation
+    ) {
+        let range = SourceRange(file: file, start: start, end: end)
+        guard let coreTag = checkTag(tag, at: range, allowed: [.str, .int, .float, .bool, .null]) else { return }
+        let node = YAMLNode(content: .scalar(YAMLScalar(value: value, style: style, explicitCoreTag: coreTag.tag)),
+                            range: range, tag: coreTag.uri)
+        complete(node, size: 1, anchor: anchor)
+    }
+
+    mutating func alias(_ name: String?, start: SourceLocation, end: SourceLocation) {
+        let range = SourceRange(file: file, start: start, end: end)
+        guard let name, let target = anchors[name] else {
+            fail(Diagnostic(id: "yaml.unknown-anchor", message: "alias '*\(name ?? "")' names no anchor defined before it", range: range))
+            return
+        }
+        var node = target.node
+        node.range = range
+        complete(node, size: target.size, anchor: nil)
+    }
+
+    mutating func collectionStart(isMapping: Bool, tag: String?, anchor: String?, at start: SourceLocation) {
+        let range = SourceRange(file: file, at: start)
+        guard let coreTag = checkTag(tag, at: range, allowed: isMapping ? [.map] : [.seq]) else { return }
+        if stack.count >= limits.maxDepth {
+            fail(Diagnostic(
+                id: "yaml.too-deep",
+                message: "nesting deeper than \(limits.maxDepth) levels",
+                range: range,
+                notes: [Note("the depth limit bounds what a hostile file can cost; no measure or rule file needs more")]))
+            return
+        }
+        stack.append(Frame(isMapping: isMapping, start: start, tag: coreTag.uri, anchor: anchor))
+        sizes.append(1)
+    }
+
+    mutating func collectionEnd(at end: SourceLocation) {
+        guard let frame = stack.popLast(), let size = sizes.popLast() else { return }
+        let range = SourceRange(file: file, start: frame.start, end: end)
+        let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.mapping) : .sequence(frame.items)
+        complete(YAMLNode(content: content, range: range, tag: frame.tag), size: size, anchor: frame.anchor)
+    }
+
+    // MARK: - Placing a finished node
+
+    private mutating func complete(_ node: YAMLNode, size: Int, anchor: String?) {
+        nodeCount += size
+        if nodeCount > limits.maxNodes {
+            fail(Diagnostic(
+                id: "yaml.too-many-nodes",
+                message: "document expands to more than \(limits.maxNodes) nodes",
+                range: node.range,
+                notes: [Note("aliases count once for every node they repeat; this bounds 'billion laughs' files")]))
+            return
+        }
+        if let anchor { anchors[anchor] = (node, size) }
+        guard !stack.isEmpty else {
+            root = node
+            return
+        }
+        sizes[sizes.count - 1] += size
+        let top = stack.count - 1
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+            return
+        }
+        guard let key = stack[top].pendingKey else {
+            acceptKey(node, frame: top)
+            return
+        }
+        stack[top].pendingKey = nil
+        if stack[top].skipValue {
+            stack[top].skipValue = false
+            return
+        }
+        let keyText = key.scalar?.value ?? ""
+        if let first = stack[top].mapping.insert(YAMLMapping.Pair(key: key, value: node, keyText: keyText)) {
+            diagnostics.append(Diagnostic(
+                id: "yaml.duplicate-key",
+                message: "duplicate key '\(keyText)'",
+                range: key.range,
+                notes: [Note("first defined here", at: first.key.range)]))
+        }
+    }
+
+    private mutating func acceptKey(_ key: YAMLNode, frame top: Int) {
+        stack[top].pendingKey = key
+        guard let scalar = key.scalar else {
+            diagnostics.append(Diagnostic(
+                id: "yaml.complex-key", message: "mapping keys must be plain text, found \(key.kindDescription)",
+                range: key.range))
+            stack[top].skipValue = true
+            return
+        }
+        if scalar.style == .plain, scalar.value == "<<" {
+            diagnostics.append(Diagnostic(
+                id: "yaml.merge-key", message: "merge keys ('<<') are YAML 1.1 and not supported",
+                range: key.range, notes: [Note("write the keys out, or repeat the values with an alias per key")]))
+            stack[top].skipValue = true
+        }
+    }
+
+    /// Accepts no tag or one of the allowed core tags; anything else is an error.
+    private mutating func checkTag(
+        _ tag: String?, at range: SourceRange, allowed: Set<CoreTag>
+    ) -> (tag: CoreTag?, uri: String?)? {
+        guard let tag, tag != "!" else { return (nil, nil) }
+        if let core = CoreTag(uri: tag), allowed.contains(core) { return (core, tag) }
+        let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+        diagnostics.append(Diagnostic(
+            id: "yaml.unsupported-tag",
+            message: "tag '\(shown)' is not allowed here",
+            range: range,
+            notes: [Note("only the YAML 1.2 core tags are accepted: !!str, !!int, !!float, !!bool, !!null on scalars, !!map and !!seq on collections")]))
+        return (nil, nil)
+    }
+}

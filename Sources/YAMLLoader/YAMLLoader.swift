@@ -1,0 +1,51 @@
+public import Diagnostics
+
+/// What loading one input produced: its documents and every problem found, in source order.
+public struct YAMLLoadResult: Sendable {
+    public var documents: [YAMLDocument]
+    public var diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Loads YAML 1.2 (core schema) into located node trees through libyaml, strictly: syntax errors,
+/// duplicate keys, non-core tags, merge keys, invalid UTF-8, NUL bytes, and inputs over the
+/// ``YAMLLimits`` are diagnostics with file, line and column. A UTF-8 BOM and CRLF are accepted.
+public struct YAMLLoader: Sendable {
+    public var limits: YAMLLimits
+
+    public init(limits: YAMLLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Loads every document of a YAML stream.
+    /// - Parameters:
+    ///   - bytes: the file's contents.
+    ///   - file: the path shown in diagnostics.
+    ///   - lineOffset: lines before the YAML in its file (Markdown front matter), added to every line.
+    public func load(_ bytes: [UInt8], file: String, lineOffset: Int = 0) -> YAMLLoadResult {
+        if bytes.count > limits.maxBytes {
+            let d = Diagnostic(
+                id: "yaml.too-large",
+                message: "file is \(bytes.count) bytes, more than the limit of \(limits.maxBytes)",
+                range: SourceRange(file: file, at: SourceLocation(line: 1 + lineOffset, column: 1)))
+            return YAMLLoadResult(documents: [], diagnostics: [d])
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            if let problem = ByteScanner.firstProblem(in: buffer) {
+                let at = ByteScanner.location(ofByteOffset: problem.offset, in: buffer, lineOffset: lineOffset)
+                let id = problem.message.hasPrefix("NUL") ? "yaml.nul-byte" : "yaml.invalid-utf8"
+                let d = Diagnostic(id: id, message: problem.message, range: SourceRange(file: file, at: at))
+                return YAMLLoadResult(documents: [], diagnostics: [d])
+            }
+            let parser = LibYAMLParser(file: file, limits: limits, lineOffset: lineOffset)
+            let (documents, diagnostics) = parser.parse(buffer)
+            return YAMLLoadResult(documents: documents, diagnostics: diagnostics)
+        }
+    }
+
+    /// Loads a string (tests and embedded rule files).
+    public func load(_ text: String, file: String, lineOffset: Int = 0) -> YAMLLoadResult {
+        load(Array(text.utf8), file: file, lineOffset: lineOffset)
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Diagnostics
+import Driver
+import Foundation
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check measure files (YAML, or Markdown front matter) against the measure contract.",
+        discussion: "Prints every problem as path:line:column. Exit 0 when every file is valid, 2 when not."
+    )
+
+    @Argument(help: "Measure files or folders (*.yaml, *.yml, *.md).")
+    var paths: [String]
+
+    func run() throws {
+        let load = MeasureReader().read(paths)
+        let renderer = DiagnosticRenderer(sources: load.sources)
+        FileHandle.standardError.write(Data(renderer.render(load.diagnostics).utf8))
+        if load.hasErrors { throw ExitCode(2) }
+        let files = Set(load.measures.map(\.file)).count
+        print("\(load.measures.count) measure(s) in \(files) file(s): valid")
+    }
+}
