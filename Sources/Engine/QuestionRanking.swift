@@ -12,16 +12,22 @@ struct QuestionRanking {
         var slots = Set<Int>()
         for r in regime.order { slots.formUnion(graph.rules[r].reads) }
         let open = slots.filter { facts[$0] == .unknown }.sorted()
+        var baselineEvaluation = Evaluation(graph: graph, facts: facts, asOf: asOf)
+        let baseline = classifier.applications(regime, &baselineEvaluation)
         var scored: [(slot: Int, ratio: Double, all: Bool)] = []
         for slot in open {
             let answers = domain(slot, asOf: asOf)
             guard !answers.isEmpty else { continue }
             var settled = 0
+            var relevant = false
             for answer in answers {
                 var evaluation = Evaluation(graph: graph, facts: facts.setting(slot, to: answer), asOf: asOf)
                 let applies = classifier.applications(regime, &evaluation)
                 if classifier.decide(regime, applies).category != nil { settled += 1 }
+                if applies != baseline { relevant = true }
             }
+            // A fact no answer to which changes any rule's outcome is not a question worth asking.
+            guard relevant else { continue }
             scored.append((slot, Double(settled) / Double(answers.count), settled == answers.count))
         }
         scored.sort { a, b in
