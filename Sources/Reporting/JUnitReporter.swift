@@ -54,8 +54,7 @@ public struct JUnitReporter: Reporter {
     private func testCase(_ finding: Finding, suiteName: String, renderer: DiagnosticRenderer, failOn: Severity) -> String {
         var name = finding.ruleID
         if let region = finding.region { name += " at \(region.start.line):\(region.start.column)" }
-        var body = renderer.render(finding.diagnostic)
-        if let help = finding.help { body += "help: " + help + "\n" }
+        let body = TextReporter.render(finding, renderer: renderer)
         var out = "    <testcase classname=\"\(XMLEscaping.attribute(suiteName))\" name=\"\(XMLEscaping.attribute(name))\">\n"
         if finding.level >= failOn {
             out += "      <failure type=\"\(finding.level.rawValue)\" message=\"\(XMLEscaping.attribute(finding.headline))\">"

@@ -167,13 +167,15 @@ public struct SARIFReporter: Reporter {
     }
 
     /// The message with no-place notes and per-finding help on the lines after the verdict.
-    /// The verdict gets a full stop when more follows, so code scanning takes it alone as the title.
+    /// The verdict (the first line) gets a full stop when more follows, so code scanning takes it
+    /// alone as the alert title.
     func messageText(_ finding: Finding) -> String {
-        var extra: [String] = finding.notes.filter { $0.range == nil }.map { "note: " + $0.message }
-        if let help = finding.help { extra.append("help: " + help) }
-        guard !extra.isEmpty else { return finding.message }
-        var text = finding.message
-        if let last = text.last, !".!?\n".contains(last) { text += "." }
-        return text + "\n" + extra.joined(separator: "\n")
+        var lines = [finding.headline]
+        let rest = finding.message.dropFirst(finding.headline.count).drop(while: \.isNewline)
+        if !rest.isEmpty { lines.append(String(rest)) }
+        lines += finding.notes.filter { $0.range == nil }.map { "note: " + $0.message }
+        if let help = finding.help { lines.append("help: " + help) }
+        if lines.count > 1, let last = lines[0].last, !".!?".contains(last) { lines[0] += "." }
+        return lines.joined(separator: "\n")
     }
 }
