@@ -15,20 +15,39 @@ public enum MeasureJSONSchema {
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("$id", .string(id)),
             ("title", .string("subsidy measure file (contract v1)")),
-            ("description", .string(
-                "One support measure, described by a drafter: the input of `subsidy classify` and `subsidy lint`. "
-                    + "Omitting a fact means unknown.")),
+            (
+                "description",
+                .string(
+                    "One support measure, described by a drafter: the input of `subsidy classify` and `subsidy lint`. "
+                        + "Omitting a fact means unknown.")
+            ),
         ]
         root += object(MeasureSchema.fields, prefix: "")
-        root.append(("dependentSchemas", .object([
-            ("export_tax_remission", .object([
-                ("description", .string("'export_tax_remission' is given only with the form export-tax-remission.")),
-                ("required", .array([.string("forms")])),
-                ("properties", .object([
-                    ("forms", .object([("contains", .object([("const", .string("export-tax-remission"))]))])),
-                ])),
-            ])),
-        ])))
+        root.append(
+            (
+                "dependentSchemas",
+                .object([
+                    (
+                        "export_tax_remission",
+                        .object([
+                            (
+                                "description",
+                                .string("'export_tax_remission' is given only with the form export-tax-remission.")
+                            ),
+                            ("required", .array([.string("forms")])),
+                            (
+                                "properties",
+                                .object([
+                                    (
+                                        "forms",
+                                        .object([("contains", .object([("const", .string("export-tax-remission"))]))])
+                                    )
+                                ])
+                            ),
+                        ])
+                    )
+                ])
+            ))
         return Node.object(root).rendered()
     }
 
@@ -37,10 +56,15 @@ public enum MeasureJSONSchema {
         var pairs: [(String, Node)] = [("type", .string("object"))]
         let required = fields.filter(\.required).map { Node.string($0.key) }
         if !required.isEmpty { pairs.append(("required", .array(required))) }
-        pairs.append(("properties", .object(fields.map { field in
-            let path = prefix.isEmpty ? field.key : prefix + "." + field.key
-            return (field.key, property(field, path: path))
-        })))
+        pairs.append(
+            (
+                "properties",
+                .object(
+                    fields.map { field in
+                        let path = prefix.isEmpty ? field.key : prefix + "." + field.key
+                        return (field.key, property(field, path: path))
+                    })
+            ))
         pairs.append(("additionalProperties", .bool(false)))
         return pairs
     }
@@ -59,8 +83,10 @@ public enum MeasureJSONSchema {
         case .text:
             return text
         case .country:
-            return [("type", .string("string")), ("pattern", .string("^[A-Z]{2}$")),
-                    ("examples", .array(["KZ", "RU", "BY", "AM", "KG", "EU"].map(Node.string)))]
+            return [
+                ("type", .string("string")), ("pattern", .string("^[A-Z]{2}$")),
+                ("examples", .array(["KZ", "RU", "BY", "AM", "KG", "EU"].map(Node.string))),
+            ]
         case .triState:
             return [("enum", .array([.bool(true), .bool(false)] + triStateWords.map(Node.string)))]
         case .choice(let allowed):
@@ -75,23 +101,38 @@ public enum MeasureJSONSchema {
         case .textList:
             return [("type", .string("array")), ("items", .object(text))]
         case .hsList:
-            let code = Node.object([("anyOf", .array([
-                .object([("type", .string("string")), ("pattern", .string(hsPattern))]),
-                .object([("type", .string("integer")), ("minimum", .int(0)), ("maximum", .int(999_999))]),
-            ]))])
+            let code = Node.object([
+                (
+                    "anyOf",
+                    .array([
+                        .object([("type", .string("string")), ("pattern", .string(hsPattern))]),
+                        .object([("type", .string("integer")), ("minimum", .int(0)), ("maximum", .int(999_999))]),
+                    ])
+                )
+            ])
             return [("type", .string("array")), ("items", code)]
         case .date:
             return [("type", .string("string")), ("format", .string("date")), ("pattern", .string(datePattern))]
         case .number:
-            return [("anyOf", .array([
-                .object([("type", .string("number")), ("minimum", .int(0))]),
-                .object([("const", .string("unknown"))]),
-            ]))]
+            return [
+                (
+                    "anyOf",
+                    .array([
+                        .object([("type", .string("number")), ("minimum", .int(0))]),
+                        .object([("const", .string("unknown"))]),
+                    ])
+                )
+            ]
         case .transitionalIds:
-            let item = Node.object([("anyOf", .array([
-                .object([("enum", .array(MeasureSchema.transitionalMeasureIds.map(Node.string)))]),
-                .object([("type", .string("string")), ("pattern", .string(establishedIDPattern))]),
-            ]))])
+            let item = Node.object([
+                (
+                    "anyOf",
+                    .array([
+                        .object([("enum", .array(MeasureSchema.transitionalMeasureIds.map(Node.string)))]),
+                        .object([("type", .string("string")), ("pattern", .string(establishedIDPattern))]),
+                    ])
+                )
+            ])
             return [("type", .string("array")), ("items", item)]
         case .group(let children):
             return object(children, prefix: path)
@@ -100,7 +141,7 @@ public enum MeasureJSONSchema {
 
     /// Free text: any non-null scalar reads as text.
     private static let text: [(String, Node)] = [
-        ("type", .array([.string("string"), .string("number"), .string("boolean")])),
+        ("type", .array([.string("string"), .string("number"), .string("boolean")]))
     ]
     /// The decoder's spellings of a tri-state other than YAML 1.2 booleans.
     private static let triStateWords = ["unknown", "yes", "no", "Unknown", "UNKNOWN", "Yes", "YES", "No", "NO"]
@@ -109,13 +150,24 @@ public enum MeasureJSONSchema {
     /// `YYYY-MM-DD` with a month 01–12 and a day 01–31.
     private static let datePattern = "^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
     /// `eaeu.annex28.appendix.BY.<slug>` / `…RU.<slug>` with a lower-kebab slug.
-    private static let establishedIDPattern = "^eaeu\\.annex28\\.appendix\\.(?:BY|RU)\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$"
+    private static let establishedIDPattern =
+        "^eaeu\\.annex28\\.appendix\\.(?:BY|RU)\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$"
 
     /// Descriptions of fields that carry no question.
     private static let descriptions: [String: String] = [
         "id": "Identifier of the measure, unique within a corpus (e.g. KZ-MIID-2026-014).",
         "title": "Short title of the measure.",
+        "granting_body": "The body that grants the measure.",
         "granting_body.name": "Name of the granting body.",
+        "period": "When the measure is granted and runs.",
+        "goods": "The goods (and goods-related services) the measure supports.",
+        "export_tax_remission": "Only with the form export-tax-remission.",
+        "eligibility": "Who may receive the support, in law and in practice.",
+        "eligibility.objective_criteria": "Neutral, economic, horizontal criteria (e.g. size, employees).",
+        "eligibility.in_practice": "Indicators of specificity in fact.",
+        "conditions": "Conditions attached to the support.",
+        "export_credit": "For export credits.",
+        "amount": "How much support is given.",
         "legal_basis": "The legal act that establishes the measure.",
         "eligibility.enterprises": "Named enterprises, when 'limited_to' has enterprises.",
         "eligibility.industries": "Industries, when 'limited_to' has industries.",

@@ -48,8 +48,9 @@ struct ArtifactTable {
 
     private static func makeLocation(_ file: String, context: ReportContext) -> Location {
         if let relative = context.repositoryRelativePath(file) {
-            return Location(uri: RepositoryPath.uriEncoded(relative), baseID: SARIFReporter.sourceRootBaseID,
-                            fingerprintPath: relative)
+            return Location(
+                uri: RepositoryPath.uriEncoded(relative), baseID: SARIFReporter.sourceRootBaseID,
+                fingerprintPath: relative)
         }
         let base = context.workingDirectory ?? context.repositoryRoot ?? "/"
         let absolute = file.hasPrefix("/") ? file : base + "/" + file

@@ -14,6 +14,7 @@ public enum Fingerprint {
     ///   - findings: The findings to fingerprint.
     ///   - paths: The path to hash for each file (normally the repository-relative path).
     ///   - sources: Source texts by file, to read the flagged lines.
+    /// - Returns: One `hash:occurrence` string per finding.
     public static func compute(
         for findings: [Finding], paths: (String) -> String, sources: [String: SourceText]
     ) -> [String] {
@@ -55,7 +56,8 @@ public enum Fingerprint {
 
     private static func lineKey(_ finding: Finding, sources: [String: SourceText]) -> String {
         guard let region = finding.region, let file = finding.file,
-              let line = sources[file]?.line(region.start.line) else { return "" }
+            let line = sources[file]?.line(region.start.line)
+        else { return "" }
         return normalisedLine(line)
     }
 }

@@ -22,11 +22,12 @@ public struct GitHubReporter: Reporter {
     }
 
     private func command(_ finding: Finding, context: ReportContext) -> String {
-        let name = switch finding.level {
-        case .error: "error"
-        case .warning: "warning"
-        case .note: "notice"
-        }
+        let name =
+            switch finding.level {
+            case .error: "error"
+            case .warning: "warning"
+            case .note: "notice"
+            }
         var properties: [(String, String)] = []
         if let file = finding.file {
             properties.append(("file", context.repositoryRelativePath(file) ?? file))

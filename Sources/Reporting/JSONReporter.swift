@@ -21,15 +21,18 @@ public struct JSONReporter: Reporter {
         let document = JSONValue.object([
             ("version", .int(1)),
             ("findings", .array(findings.sortedForReport().map { finding($0, context: context) })),
-            ("summary", .object([
-                ("errors", .int(summary.errors)),
-                ("warnings", .int(summary.warnings)),
-                ("notes", .int(summary.notes)),
-                ("total", .int(summary.total)),
-                ("files", .int(summary.files)),
-                ("fail_on", .string(context.failOn.rawValue)),
-                ("failed", .bool(summary.failed)),
-            ])),
+            (
+                "summary",
+                .object([
+                    ("errors", .int(summary.errors)),
+                    ("warnings", .int(summary.warnings)),
+                    ("notes", .int(summary.notes)),
+                    ("total", .int(summary.total)),
+                    ("files", .int(summary.files)),
+                    ("fail_on", .string(context.failOn.rawValue)),
+                    ("failed", .bool(summary.failed)),
+                ])
+            ),
         ])
         return document.rendered()
     }

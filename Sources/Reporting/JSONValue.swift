@@ -1,9 +1,14 @@
 /// A JSON value whose objects keep their keys in the order they were written, so output is stable.
 public indirect enum JSONValue: Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// An integer.
     case int(Int)
+    /// A string (escaped on output).
     case string(String)
+    /// An array.
     case array([JSONValue])
     /// Key–value pairs in output order.
     case object([(String, JSONValue)])

@@ -31,10 +31,12 @@ public struct JUnitReporter: Reporter {
             totalTests += tests
             totalFailures += failures
             let suiteName = file.isEmpty ? context.toolName : file
-            suites += "  <testsuite name=\"\(XMLEscaping.attribute(suiteName))\" tests=\"\(tests)\""
+            suites +=
+                "  <testsuite name=\"\(XMLEscaping.attribute(suiteName))\" tests=\"\(tests)\""
                 + " failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
             if fileFindings.isEmpty {
-                suites += "    <testcase classname=\"\(XMLEscaping.attribute(suiteName))\""
+                suites +=
+                    "    <testcase classname=\"\(XMLEscaping.attribute(suiteName))\""
                     + " name=\"\(Self.cleanCaseName)\"/>\n"
             }
             for finding in fileFindings {
@@ -44,20 +46,25 @@ public struct JUnitReporter: Reporter {
         }
 
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"\(XMLEscaping.attribute(context.toolName + " lint"))\" tests=\"\(totalTests)\""
+        out +=
+            "<testsuites name=\"\(XMLEscaping.attribute(context.toolName + " lint"))\" tests=\"\(totalTests)\""
             + " failures=\"\(totalFailures)\" errors=\"0\">\n"
         out += suites
         out += "</testsuites>\n"
         return out
     }
 
-    private func testCase(_ finding: Finding, suiteName: String, renderer: DiagnosticRenderer, failOn: Severity) -> String {
+    private func testCase(_ finding: Finding, suiteName: String, renderer: DiagnosticRenderer, failOn: Severity)
+        -> String
+    {
         var name = finding.ruleID
         if let region = finding.region { name += " at \(region.start.line):\(region.start.column)" }
         let body = TextReporter.render(finding, renderer: renderer)
-        var out = "    <testcase classname=\"\(XMLEscaping.attribute(suiteName))\" name=\"\(XMLEscaping.attribute(name))\">\n"
+        var out =
+            "    <testcase classname=\"\(XMLEscaping.attribute(suiteName))\" name=\"\(XMLEscaping.attribute(name))\">\n"
         if finding.level >= failOn {
-            out += "      <failure type=\"\(finding.level.rawValue)\" message=\"\(XMLEscaping.attribute(finding.headline))\">"
+            out +=
+                "      <failure type=\"\(finding.level.rawValue)\" message=\"\(XMLEscaping.attribute(finding.headline))\">"
             out += XMLEscaping.text(body) + "</failure>\n"
         } else {
             out += "      <system-out>" + XMLEscaping.text(body) + "</system-out>\n"

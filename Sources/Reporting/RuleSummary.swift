@@ -49,9 +49,16 @@ public struct RuleSummary: Hashable, Sendable {
     /// Creates a summary whose help is composed from the provision, its citation and how to comply.
     ///
     /// - Parameters:
+    ///   - id: The stable rule id.
+    ///   - name: The PascalCase name; derived from the id when `nil`.
+    ///   - shortDescription: One sentence: what the rule flags.
+    ///   - fullDescription: What the rule decides and why.
     ///   - provision: The text (or a faithful summary) of the legal provision the rule applies.
     ///   - citation: Where the provision is, e.g. `EAEU Treaty, Annex 28, para 9`.
     ///   - howToComply: What a drafter can change so that the measure complies.
+    ///   - defaultLevel: The level the rule reports at.
+    ///   - tags: Code-scanning tags.
+    ///   - helpURI: A page documenting the rule.
     public init(
         id: String,
         name: String? = nil,
@@ -64,7 +71,8 @@ public struct RuleSummary: Hashable, Sendable {
         tags: [String] = [],
         helpURI: String? = nil
     ) {
-        let text = "\(shortDescription)\n\nProvision: \(provision)\nCitation: \(citation)\nHow to comply: \(howToComply)"
+        let text =
+            "\(shortDescription)\n\nProvision: \(provision)\nCitation: \(citation)\nHow to comply: \(howToComply)"
         let markdown = """
             **\(shortDescription)**
 

@@ -10,7 +10,8 @@ public struct SARIFReporter: Reporter {
     /// `sarif`.
     public static let identifier = "sarif"
     /// The `$schema` written at the top of the log.
-    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    public static let schemaURI =
+        "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     /// The `uriBaseId` every repository-relative URI is resolved against.
     public static let sourceRootBaseID = "%SRCROOT%"
 
@@ -45,8 +46,9 @@ public struct SARIFReporter: Reporter {
         run.append(("invocations", .array([invocation(unlocated)])))
         run.append(("columnKind", .string("unicodeCodePoints")))
         let results = located.enumerated().map { index, finding in
-            result(finding, ruleIndex: ruleIndex[finding.ruleID] ?? 0, fingerprint: fingerprints[index],
-                   artifacts: artifacts, context: context)
+            result(
+                finding, ruleIndex: ruleIndex[finding.ruleID] ?? 0, fingerprint: fingerprints[index],
+                artifacts: artifacts, context: context)
         }
         run.append(("results", .array(results)))
 
@@ -90,11 +92,17 @@ public struct SARIFReporter: Reporter {
         pairs += [
             ("help", .object([("text", .string(rule.helpText)), ("markdown", .string(rule.helpMarkdown))])),
             ("defaultConfiguration", .object([("level", .string(rule.defaultLevel.rawValue))])),
-            ("properties", .object([
-                ("tags", .array(tags.map(JSONValue.string))),
-                ("precision", .string("high")),
-                ("problem.severity", .string(rule.defaultLevel == .note ? "recommendation" : rule.defaultLevel.rawValue)),
-            ])),
+            (
+                "properties",
+                .object([
+                    ("tags", .array(tags.map(JSONValue.string))),
+                    ("precision", .string("high")),
+                    (
+                        "problem.severity",
+                        .string(rule.defaultLevel == .note ? "recommendation" : rule.defaultLevel.rawValue)
+                    ),
+                ])
+            ),
         ]
         return .object(pairs)
     }
@@ -120,22 +128,27 @@ public struct SARIFReporter: Reporter {
             ("ruleIndex", .int(ruleIndex)),
             ("level", .string(finding.level.rawValue)),
             ("message", .object([("text", .string(messageText(finding)))])),
-            ("locations", .array([
-                physicalLocation(finding.range, artifacts: artifacts, context: context),
-            ])),
+            (
+                "locations",
+                .array([
+                    physicalLocation(finding.range, artifacts: artifacts, context: context)
+                ])
+            ),
             ("partialFingerprints", .object([("primaryLocationLineHash", .string(fingerprint))])),
         ]
         let related = finding.notes.filter { $0.range != nil }.enumerated().map { index, note in
-            JSONValue.object([
-                ("id", .int(index + 1)),
-                ("message", .object([("text", .string(note.message))])),
-            ] + physicalLocationPairs(note.range, artifacts: artifacts, context: context))
+            JSONValue.object(
+                [
+                    ("id", .int(index + 1)),
+                    ("message", .object([("text", .string(note.message))])),
+                ] + physicalLocationPairs(note.range, artifacts: artifacts, context: context))
         }
         if !related.isEmpty { pairs.append(("relatedLocations", .array(related))) }
         return .object(pairs)
     }
 
-    private func physicalLocation(_ range: SourceRange?, artifacts: ArtifactTable, context: ReportContext) -> JSONValue {
+    private func physicalLocation(_ range: SourceRange?, artifacts: ArtifactTable, context: ReportContext) -> JSONValue
+    {
         .object(physicalLocationPairs(range, artifacts: artifacts, context: context))
     }
 
@@ -145,15 +158,23 @@ public struct SARIFReporter: Reporter {
         guard let range else { return [] }
         let artifact = artifacts.json(for: artifacts.location(of: range.file).uri, withIndex: true)
         let region = Self.region(range, sources: context.sources)
-        return [("physicalLocation", .object([
-            ("artifactLocation", artifact),
-            ("region", .object([
-                ("startLine", .int(region.startLine)),
-                ("startColumn", .int(region.startColumn)),
-                ("endLine", .int(region.endLine)),
-                ("endColumn", .int(region.endColumn)),
-            ])),
-        ]))]
+        return [
+            (
+                "physicalLocation",
+                .object([
+                    ("artifactLocation", artifact),
+                    (
+                        "region",
+                        .object([
+                            ("startLine", .int(region.startLine)),
+                            ("startColumn", .int(region.startColumn)),
+                            ("endLine", .int(region.endLine)),
+                            ("endColumn", .int(region.endColumn)),
+                        ])
+                    ),
+                ])
+            )
+        ]
     }
 
     /// The region of `range`; a file-level range (line 0) becomes the whole first line, since
@@ -162,7 +183,8 @@ public struct SARIFReporter: Reporter {
         guard range.start.line < 1 else { return ReportRegion(range, sources: sources) }
         let length = sources[range.file]?.line(1)?.unicodeScalars.count ?? 0
         let firstLine = SourceRange(
-            file: range.file, start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: length + 1))
+            file: range.file, start: SourceLocation(line: 1, column: 1),
+            end: SourceLocation(line: 1, column: length + 1))
         return ReportRegion(firstLine, sources: sources)
     }
 

@@ -8,13 +8,16 @@ import Testing
     static let moved = "# a comment\n\nid: A\n\n\n  benefit:   unknown\nforms: [grant]\n"
 
     static func finding(line: Int, column: Int = 10) -> Finding {
-        Finding(ruleID: "wto.scm.art1.benefit", level: .warning, message: "'benefit' is unknown",
-                range: SourceRange(file: file, start: SourceLocation(line: line, column: column),
-                                   end: SourceLocation(line: line, column: column + 7)))
+        Finding(
+            ruleID: "wto.scm.art1.benefit", level: .warning, message: "'benefit' is unknown",
+            range: SourceRange(
+                file: file, start: SourceLocation(line: line, column: column),
+                end: SourceLocation(line: line, column: column + 7)))
     }
 
     static func fingerprints(_ findings: [Finding], text: String) -> [String] {
-        let context = ReportContext(version: "1", repositoryRoot: "/r", sources: [file: SourceText(path: file, text: text)])
+        let context = ReportContext(
+            version: "1", repositoryRoot: "/r", sources: [file: SourceText(path: file, text: text)])
         let sarif = SARIFReporter().report(findings, context: context)
         return sarif.split(separator: "\n").compactMap { line in
             guard let range = line.range(of: "\"primaryLocationLineHash\": \"") else { return nil }

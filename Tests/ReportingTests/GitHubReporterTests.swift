@@ -9,17 +9,21 @@ import Testing
     @Test func escapesPropertiesAndData() throws {
         let lines = GitHubReporter().report(Fixtures.findings, context: Fixtures.context()).split(separator: "\n")
         let line = try #require(lines.first { $0.contains("wto.scm.art2.specific") })
-        #expect(String(line) == """
-            ::warning file=drafts/Фонд поддержки.md,line=3,col=8,endLine=3,endColumn=33,\
-            title=wto.scm.art2.specific%3A specific subsidy%3A title says <support> & "quotes"%2C 100%25 'sure'\u{01}\
-            ::specific subsidy: title says <support> & "quotes", 100%25 'sure'\u{01}%0D%0Asecond line: a, b
-            """)
+        #expect(
+            String(line) == """
+                ::warning file=drafts/Фонд поддержки.md,line=3,col=8,endLine=3,endColumn=33,\
+                title=wto.scm.art2.specific%3A specific subsidy%3A title says <support> & "quotes"%2C 100%25 'sure'\u{01}\
+                ::specific subsidy: title says <support> & "quotes", 100%25 'sure'\u{01}%0D%0Asecond line: a, b
+                """)
     }
 
     @Test func everyCommandIsOneLine() {
         let text = GitHubReporter().report(Fixtures.findings, context: Fixtures.context())
         #expect(text.split(separator: "\n").count == Fixtures.findings.count)
-        #expect(text.split(separator: "\n").allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || $0.hasPrefix("::notice ") })
+        #expect(
+            text.split(separator: "\n").allSatisfy {
+                $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || $0.hasPrefix("::notice ")
+            })
     }
 
     @Test func multiLineRegionsCarryNoColumns() {

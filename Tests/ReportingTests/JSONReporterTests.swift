@@ -25,7 +25,8 @@ import Testing
             guard line.hasPrefix("      \""), let end = line.dropFirst(7).firstIndex(of: "\"") else { return nil }
             return String(line[line.index(line.startIndex, offsetBy: 7)..<end])
         }
-        #expect(keys == ["rule", "level", "message", "file", "line", "column", "end_line", "end_column", "help", "notes"])
+        #expect(
+            keys == ["rule", "level", "message", "file", "line", "column", "end_line", "end_column", "help", "notes"])
     }
 
     @Test func multiLineBlockEndingAtColumnOneIsPulledBackToThePreviousLine() {

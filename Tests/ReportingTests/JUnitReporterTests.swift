@@ -10,7 +10,8 @@ import Testing
     func isWellFormedAndKeepsMessagesIntact() throws {
         let xml = JUnitReporter().report(Fixtures.findings, context: Fixtures.context())
         let path = try Python.temporaryFile(xml, suffix: ".xml")
-        let result = try Python.run("""
+        let result = try Python.run(
+            """
             import sys, json, xml.etree.ElementTree as ET
             root = ET.parse(sys.argv[1]).getroot()
             out = {"tests": root.get("tests"), "failures": root.get("failures"),
@@ -22,13 +23,15 @@ import Testing
         #expect(result.status == 0, "\(result.output)")
         let output = result.output
         #expect(output.contains("\"tests\": \"8\", \"failures\": \"6\""))
-        #expect(output.contains(
-            "\"suites\": [\"subsidy\", \"Examples/broken.yaml\", \"Examples/clean.yaml\", "
-                + "\"Examples/measures/auto-components.yaml\", \"drafts/Фонд поддержки.md\"]"))
+        #expect(
+            output.contains(
+                "\"suites\": [\"subsidy\", \"Examples/broken.yaml\", \"Examples/clean.yaml\", "
+                    + "\"Examples/measures/auto-components.yaml\", \"drafts/Фонд поддержки.md\"]"))
         // The attribute keeps quotes, <>&; the control character is shown as \u{1}.
         #expect(output.contains(#""specific subsidy: title says <support> & \"quotes\", 100% 'sure'\\u{1}""#))
         // Below --fail-on (warning) the notification is a passing test case with its text in system-out.
-        #expect(output.contains("notification duty: quarterly list of subsidies granted by 'Министерство промышленности'"))
+        #expect(
+            output.contains("notification duty: quarterly list of subsidies granted by 'Министерство промышленности'"))
     }
 
     @Test func thresholdDecidesWhatFails() {
@@ -40,10 +43,12 @@ import Testing
 
     @Test func cleanFileIsOnePassingTestCase() {
         let xml = JUnitReporter().report([], context: Fixtures.context())
-        #expect(xml.contains("""
-              <testsuite name="Examples/clean.yaml" tests="1" failures="0" errors="0" skipped="0">
-                <testcase classname="Examples/clean.yaml" name="no findings"/>
-              </testsuite>
-            """))
+        #expect(
+            xml.contains(
+                """
+                  <testsuite name="Examples/clean.yaml" tests="1" failures="0" errors="0" skipped="0">
+                    <testcase classname="Examples/clean.yaml" name="no findings"/>
+                  </testsuite>
+                """))
     }
 }

@@ -28,7 +28,8 @@ import Testing
     static func validate(_ instances: [String]) throws -> Python.Output {
         let schema = try Python.temporaryFile(MeasureJSONSchema.document(), suffix: ".json")
         let files = try instances.map { try Python.temporaryFile($0, suffix: ".json") }
-        return try Python.run("""
+        return try Python.run(
+            """
             import json, sys
             from jsonschema import Draft202012Validator
             schema = json.load(open(sys.argv[1], encoding="utf-8"))

@@ -13,7 +13,8 @@ import Testing
     func validatesAgainstTheOfficialSARIFSchema() throws {
         let schema = try #require(Python.resource("sarif-schema-2.1.0.json"), "schema copied into Resources")
         let log = try Python.temporaryFile(sarif, suffix: ".sarif")
-        let result = try Python.run("""
+        let result = try Python.run(
+            """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))
             log = json.load(open(sys.argv[2], encoding="utf-8"))
@@ -24,11 +25,28 @@ import Testing
         #expect(result.status == 0, "SARIF schema errors:\n\(result.output)")
     }
 
+    /// The check above is only worth something if it can fail.
+    @Test(.enabled(if: Python.hasJSONSchema, "needs python3 with jsonschema ≥ 4"))
+    func schemaCheckRejectsABrokenLog() throws {
+        let schema = try #require(Python.resource("sarif-schema-2.1.0.json"))
+        let broken = sarif.replacingOccurrences(of: "\"level\": \"error\"", with: "\"level\": \"fatal\"")
+        let log = try Python.temporaryFile(broken, suffix: ".sarif")
+        let result = try Python.run(
+            """
+            import json, sys, jsonschema
+            errors = list(jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).iter_errors(json.load(open(sys.argv[2]))))
+            print(len(errors))
+            """, arguments: [schema, log])
+        #expect(result.status == 0)
+        #expect((Int(result.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0, "\(result.output)")
+    }
+
     /// The properties GitHub code scanning needs (docs: sarif-support-for-code-scanning).
     @Test(.enabled(if: Python.hasJSONSchema, "needs python3"))
     func hasEverythingGitHubCodeScanningReads() throws {
         let log = try Python.temporaryFile(sarif, suffix: ".sarif")
-        let result = try Python.run("""
+        let result = try Python.run(
+            """
             import json, sys
             log = json.load(open(sys.argv[1], encoding="utf-8"))
             assert log["version"] == "2.1.0" and log["$schema"].startswith("https://"), "header"
@@ -67,7 +85,10 @@ import Testing
     }
 
     @Test func urisAreRepositoryRelativeAndPercentEncoded() {
-        #expect(sarif.contains("\"uri\": \"drafts/%D0%A4%D0%BE%D0%BD%D0%B4%20%D0%BF%D0%BE%D0%B4%D0%B4%D0%B5%D1%80%D0%B6%D0%BA%D0%B8.md\""))
+        #expect(
+            sarif.contains(
+                "\"uri\": \"drafts/%D0%A4%D0%BE%D0%BD%D0%B4%20%D0%BF%D0%BE%D0%B4%D0%B4%D0%B5%D1%80%D0%B6%D0%BA%D0%B8.md\""
+            ))
         #expect(!sarif.contains("\"uri\": \"/repo"))
     }
 
@@ -75,23 +96,28 @@ import Testing
         var finding = Fixtures.findings[2]
         finding.range?.file = "/repo/./Examples/../Examples/measures/auto-components.yaml"
         let text = SARIFReporter().report([finding], context: Fixtures.context())
-        #expect(compact(text).contains("\"uri\": \"Examples/measures/auto-components.yaml\",\"uriBaseId\": \"%SRCROOT%\""))
+        #expect(
+            compact(text).contains("\"uri\": \"Examples/measures/auto-components.yaml\",\"uriBaseId\": \"%SRCROOT%\""))
     }
 
     @Test func messageTitleIsTheVerdictSentence() {
         // help and placeless notes follow the verdict, which gets a full stop so GitHub titles it alone.
-        #expect(sarif.contains(
-            "\"text\": \"undetermined under WTO rules: 'benefit' is unknown.\\nnote: question: Are the terms more favourable than the market?\""))
+        #expect(
+            sarif.contains(
+                "\"text\": \"undetermined under WTO rules: 'benefit' is unknown.\\nnote: question: Are the terms more favourable than the market?\""
+            ))
     }
 
     @Test func multiLineMessagesEndTheirVerdictWithAFullStop() {
-        #expect(sarif.contains(
-            "\"text\": \"prohibited subsidy under EAEU rules: contingent on domestic goods 'in-law'.\\n"
-                + "no transitional exemption is claimed\\nhelp: remove the local-content condition"))
+        #expect(
+            sarif.contains(
+                "\"text\": \"prohibited subsidy under EAEU rules: contingent on domestic goods 'in-law'.\\n"
+                    + "no transitional exemption is claimed\\nhelp: remove the local-content condition"))
     }
 
     @Test func notesWithAPlaceBecomeRelatedLocations() {
-        #expect(compact(sarif).contains(
-            "\"relatedLocations\": [{\"id\": 1,\"message\": {\"text\": \"the condition is declared here\"},"))
+        #expect(
+            compact(sarif).contains(
+                "\"relatedLocations\": [{\"id\": 1,\"message\": {\"text\": \"the condition is declared here\"},"))
     }
 }

@@ -10,22 +10,28 @@ import Testing
     }
 
     @Test func withoutSnippetsPrintsOnlyHeadersNotesAndHelp() {
-        let text = TextReporter(showSnippets: false).report(Array(Fixtures.findings[3...3]), context: Fixtures.context())
-        #expect(text == """
-            Examples/measures/auto-components.yaml:8:19: error: prohibited subsidy under EAEU rules: contingent on \
-            domestic goods 'in-law' [eaeu.annex28.prohibited.domestic-goods]
-              no transitional exemption is claimed
-            Examples/measures/auto-components.yaml:7:1: note: the condition is declared here
-            help: remove the local-content condition, or claim a listed transitional exemption
-            1 finding in 4 files: 1 error, 0 warnings, 0 notes
+        let text = TextReporter(showSnippets: false).report(
+            Array(Fixtures.findings[3...3]), context: Fixtures.context())
+        #expect(
+            text == """
+                Examples/measures/auto-components.yaml:8:19: error: prohibited subsidy under EAEU rules: contingent on \
+                domestic goods 'in-law' [eaeu.annex28.prohibited.domestic-goods]
+                  no transitional exemption is claimed
+                Examples/measures/auto-components.yaml:7:1: note: the condition is declared here
+                help: remove the local-content condition, or claim a listed transitional exemption
+                1 finding in 4 files: 1 error, 0 warnings, 0 notes
 
-            """)
+                """)
     }
 
     @Test func controlCharactersCannotReachTheTerminal() {
-        let finding = Finding(ruleID: "r", level: .warning, message: "red \u{1B}[31mtext\u{07}\r\nnext\rlast", range: nil)
+        let finding = Finding(
+            ruleID: "r", level: .warning, message: "red \u{1B}[31mtext\u{07}\r\nnext\rlast", range: nil)
         let text = TextReporter().report([finding], context: ReportContext(version: "1"))
-        #expect(text == "warning: red \\u{1B}[31mtext\\u{7} [r]\n  next\n  last\n1 finding in 0 files: 0 errors, 1 warning, 0 notes\n")
+        #expect(
+            text
+                == "warning: red \\u{1B}[31mtext\\u{7} [r]\n  next\n  last\n1 finding in 0 files: 0 errors, 1 warning, 0 notes\n"
+        )
     }
 
     @Test func cleanRunSaysSo() {
@@ -45,6 +51,9 @@ import Testing
     @Test func formatsAreLookedUpByIdentifier() {
         #expect(ReportFormat(identifier: "sarif") == .sarif)
         #expect(ReportFormat(identifier: "xml") == nil)
-        #expect(ReportFormat.allCases.map { type(of: $0.reporter).identifier } == ["text", "json", "sarif", "junit", "github"])
+        #expect(
+            ReportFormat.allCases.map { type(of: $0.reporter).identifier } == [
+                "text", "json", "sarif", "junit", "github",
+            ])
     }
 }

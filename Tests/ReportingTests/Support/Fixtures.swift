@@ -37,8 +37,9 @@ enum Fixtures {
         """
 
     static func range(_ file: String, _ line: Int, _ column: Int, _ endLine: Int, _ endColumn: Int) -> SourceRange {
-        SourceRange(file: file, start: SourceLocation(line: line, column: column),
-                    end: SourceLocation(line: endLine, column: endColumn))
+        SourceRange(
+            file: file, start: SourceLocation(line: line, column: column),
+            end: SourceLocation(line: endLine, column: endColumn))
     }
 
     /// Deliberately out of order: reporters must sort.
@@ -57,7 +58,8 @@ enum Fixtures {
             notes: [Note("question: Are the terms more favourable than the market?")]),
         Finding(
             ruleID: "eaeu.annex28.prohibited.domestic-goods", level: .error,
-            message: "prohibited subsidy under EAEU rules: contingent on domestic goods 'in-law'\nno transitional exemption is claimed",
+            message:
+                "prohibited subsidy under EAEU rules: contingent on domestic goods 'in-law'\nno transitional exemption is claimed",
             range: range(yamlPath, 8, 19, 8, 25),
             help: "remove the local-content condition, or claim a listed transitional exemption",
             notes: [Note("the condition is declared here", at: range(yamlPath, 7, 1, 7, 11))]),

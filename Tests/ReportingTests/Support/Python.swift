@@ -11,7 +11,9 @@ enum Python {
 
     /// Whether `python3` with `jsonschema` (≥ 4, for draft 2020-12) can be run.
     static let hasJSONSchema: Bool = {
-        guard let out = try? run("import jsonschema; jsonschema.Draft202012Validator", arguments: []) else { return false }
+        guard let out = try? run("import jsonschema; jsonschema.Draft202012Validator", arguments: []) else {
+            return false
+        }
         return out.status == 0
     }()
 
