@@ -37,9 +37,27 @@ public enum CalendarSchedule {
         return out
     }
 
-    /// The first deadline due on or after `date`, looking up to ten years ahead.
+    /// The first deadline due on or after `date` while the calendar is in force (looking at most
+    /// sixty periods ahead).
     public static func next(_ calendar: CalendarDefinition, onOrAfter date: CalendarDate) -> Deadline? {
-        deadlines(calendar, from: date, until: date.adding(years: 10)).first
+        let months = periodMonths(calendar)
+        // A due date can fall up to two years after its period ends (or before it starts): start
+        // a few periods back and walk forward; due dates grow with the periods.
+        var start = periodStart(containing: date, calendar).adding(months: -months * max(2, 36 / months))
+        for _ in 0..<60 {
+            let end = nextStart(after: start, calendar)
+            let due = dueDate(periodStart: start, periodEnd: end, calendar)
+            if due >= date {
+                if calendar.inForce.contains(due) {
+                    return Deadline(
+                        calendar: calendar.id, regime: calendar.regime, kind: calendar.kind,
+                        covers: label(start, end, calendar), periodStart: start, periodEnd: end, due: due)
+                }
+                if let until = calendar.inForce.until, due >= until { return nil }
+            }
+            start = end
+        }
+        return nil
     }
 
     static func periodMonths(_ calendar: CalendarDefinition) -> Int {

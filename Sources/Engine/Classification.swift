@@ -52,8 +52,17 @@ public struct ExemptionFinding: Sendable, Hashable {
 
 public struct FactRead: Sendable, Hashable {
     public var path: String
-    public var value: String
+    public var fact: FactValue
     public var range: SourceRange?
+
+    public init(path: String, fact: FactValue, range: SourceRange?) {
+        self.path = path
+        self.fact = fact
+        self.range = range
+    }
+
+    /// The value as shown in explanations.
+    public var value: String { FactText.describe(fact) }
 }
 
 public struct ConsideredException: Sendable, Hashable {
@@ -63,7 +72,11 @@ public struct ConsideredException: Sendable, Hashable {
 
     public var rule: String
     public var status: Status
-    public var reason: String
+    /// Why, captured as data during evaluation and put into words only when read.
+    public var because: Reason
+
+    /// Why the exception did or did not apply, in words.
+    public var reason: String { because.text }
 }
 
 public struct ObligationDue: Sendable, Hashable {

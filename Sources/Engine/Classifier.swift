@@ -24,14 +24,14 @@ public struct Classifier: Sendable {
 
     /// Which verdict rules of a regime apply: a rule applies when its condition holds, it is in force,
     /// and none of its blockers applies (Kleene logic throughout).
-    func applications(_ regime: RuleGraph.Regime, _ evaluation: inout Evaluation) -> [Int: TriValue] {
-        var applies: [Int: TriValue] = [:]
-        applies.reserveCapacity(regime.order.count)
+    /// The result is indexed by rule; rules outside the regime's order are false.
+    func applications(_ regime: RuleGraph.Regime, _ evaluation: inout Evaluation) -> [TriValue] {
+        var applies = [TriValue](repeating: .false, count: graph.rules.count)
         for r in regime.order {
             var value = evaluation.condition(of: r)
             if value != .false {
                 for b in graph.rules[r].blockers {
-                    value = and(value, !(applies[b] ?? .false))
+                    value = and(value, !applies[b])
                     if value == .false { break }
                 }
             }
@@ -41,10 +41,10 @@ public struct Classifier: Sendable {
     }
 
     /// The category decided: the category of the applying verdict rules, or `nil` when undetermined.
-    func decide(_ regime: RuleGraph.Regime, _ applies: [Int: TriValue]) -> (category: String?, deciding: [Int], possible: [Int]) {
+    func decide(_ regime: RuleGraph.Regime, _ applies: [TriValue]) -> (category: String?, deciding: [Int], possible: [Int]) {
         var deciding: [Int] = [], possible: [Int] = []
         for r in regime.verdicts {
-            switch applies[r] ?? .false {
+            switch applies[r] {
             case .true: deciding.append(r)
             case .unknown: possible.append(r)
             case .false: break
@@ -129,7 +129,7 @@ public struct Classifier: Sendable {
         return slots.sorted().map { slot in
             let path = graph.factPaths[slot]
             let fact = measure[path]
-            return FactRead(path: path, value: FactText.describe(fact.value), range: fact.range)
+            return FactRead(path: path, fact: fact.value, range: fact.range)
         }
     }
 
@@ -137,15 +137,17 @@ public struct Classifier: Sendable {
         for r in rules {
             if let path = graph.rules[r].definition.locate {
                 let fact = measure[path]
-                return FactRead(path: path, value: FactText.describe(fact.value), range: fact.range ?? measure.range)
+                return FactRead(path: path, fact: fact.value, range: fact.range ?? measure.range)
             }
         }
         return facts.first { $0.range != nil }
     }
 
     private func unique(_ items: [String]) -> [String] {
-        var seen = Set<String>()
-        return items.filter { seen.insert($0).inserted }
+        var out: [String] = []
+        out.reserveCapacity(items.count)
+        for item in items where !out.contains(item) { out.append(item) }
+        return out
     }
 }
 

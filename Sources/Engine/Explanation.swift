@@ -2,14 +2,14 @@ import Measures
 import RuleCompiler
 
 /// "Why not": for the deciding rules, each exception considered and why it did or did not apply.
+/// The reasons are captured as data (``Reason``) and put into words only when read.
 struct Explanation {
     let graph: RuleGraph
 
     func considered(for deciding: [Int], _ evaluation: inout Evaluation) -> [ConsideredException] {
         var out: [ConsideredException] = []
-        var seen = Set<Int>()
         for d in deciding {
-            for e in graph.rules[d].exceptions where seen.insert(e).inserted {
+            for e in graph.rules[d].exceptions where !out.contains(where: { $0.rule == graph.rules[e].id }) {
                 out.append(consider(e, &evaluation))
             }
         }
@@ -18,74 +18,56 @@ struct Explanation {
 
     private func consider(_ e: Int, _ evaluation: inout Evaluation) -> ConsideredException {
         let rule = graph.rules[e]
-        let id = rule.id
         guard evaluation.inForce(e) else {
             return ConsideredException(
-                rule: id, status: .notInForce,
-                reason: "not in force on \(evaluation.asOf) (\(rule.definition.inForce.description))")
+                rule: rule.id, status: .notInForce, because: .notInForce(rule.definition.inForce, evaluation.asOf))
         }
         switch evaluation.condition(of: e) {
         case .true:
-            return ConsideredException(rule: id, status: .applied, reason: "applies: \(rule.definition.title)")
+            return ConsideredException(rule: rule.id, status: .applied, because: .applies(rule.definition.title))
         case .unknown:
-            return ConsideredException(
-                rule: id, status: .unknown, reason: "may apply: " + describeOpen(rule.condition, &evaluation))
+            let open = QuestionRanking.readsOf(node: rule.condition, graph: graph)
+                .filter { evaluation.facts[$0] == .unknown }
+                .map { graph.factPaths[$0] }
+            return ConsideredException(rule: rule.id, status: .unknown, because: .open(open))
         case .false:
             return ConsideredException(
-                rule: id, status: .notApplied, reason: "does not apply: " + describeFailure(rule.condition, &evaluation))
+                rule: rule.id, status: .notApplied, because: .failed(failure(rule.condition, &evaluation)))
         }
     }
 
-    /// The first part of a false condition that makes it false, in words.
-    func describeFailure(_ node: Int, _ evaluation: inout Evaluation) -> String {
+    /// The first part of a false condition that makes it false.
+    private func failure(_ node: Int, _ evaluation: inout Evaluation) -> Reason.Part {
         switch graph.nodes[node] {
         case .all(let children):
-            for c in children where evaluation.evaluate(c) == .false { return describeFailure(c, &evaluation) }
-            return describe(node, evaluation)
+            for c in children where evaluation.evaluate(c) == .false { return failure(c, &evaluation) }
+            return snapshot(node, evaluation)
         case .any(let children):
-            return "none of: " + children.prefix(4).map { describe($0, evaluation) }.joined(separator: "; ")
+            return .noneOf(children.prefix(4).map { snapshot($0, evaluation) })
         case .not(let child):
-            return "\(describe(child, evaluation)) holds"
-        case .rule(let r):
-            return "'\(graph.rules[r].id)' (\(graph.rules[r].definition.title)) is false"
+            return .holds(snapshot(child, evaluation))
         default:
-            return describe(node, evaluation)
+            return snapshot(node, evaluation)
         }
     }
 
-    /// The unknown facts a condition waits on.
-    func describeOpen(_ node: Int, _ evaluation: inout Evaluation) -> String {
-        let facts = QuestionRanking.readsOf(node: node, graph: graph)
-            .filter { evaluation.facts[$0] == .unknown }
-            .map { graph.factPaths[$0] }
-        return facts.isEmpty ? "depends on unknown facts" : "depends on " + facts.joined(separator: ", ")
-    }
-
-    /// One condition node in words, with the fact's actual value.
-    func describe(_ node: Int, _ evaluation: Evaluation) -> String {
-        func fact(_ slot: Int) -> String {
-            "\(graph.factPaths[slot]) is \(FactText.describe(evaluation.facts[slot]))"
-        }
-        switch graph.nodes[node] {
-        case .always: return "always"
-        case .all: return "all of several conditions"
-        case .any: return "any of several conditions"
-        case .not(let c): return "not (\(describe(c, evaluation)))"
-        case .rule(let r): return "'\(graph.rules[r].id)'"
-        case .equals(let s, let values):
-            return "\(fact(s)) (needs \(values.map(\.description).joined(separator: " or ")))"
-        case .anyOf(let s, let values): return "\(fact(s)) (needs any of \(values.joined(separator: ", ")))"
-        case .allIn(let s, let values): return "\(fact(s)) (needs only \(values.joined(separator: ", ")))"
-        case .contains(let s, let value): return "\(fact(s)) (needs \(value))"
-        case .date(let s, let op, let d): return "\(fact(s)) (needs \(op.words) \(d.map(\.description) ?? "the as-of date \(evaluation.asOf)"))"
-        case .asOf(let op, let d): return "the as-of date \(evaluation.asOf) (needs \(op.words) \(d))"
-        case .number(let s, let op, let n): return "\(fact(s)) (needs \(op.words) \(FactText.describe(.number(n))))"
-        case .hsAllIn(let s, let t): return "\(fact(s)) (needs all within '\(graph.tables[t].definition.id)')"
-        case .hsAnyIn(let s, let t): return "\(fact(s)) (needs some within '\(graph.tables[t].definition.id)')"
-        case .memberOf(let t):
-            return "member_state is \(evaluation.facts.memberState ?? "unknown") (needs membership of '\(graph.tables[t].definition.id)' on \(evaluation.asOf))"
-        case .memberAttribute(let t, let column, let values):
-            return "\(column) of \(evaluation.facts.memberState ?? "?") in '\(graph.tables[t].definition.id)' (needs \(values.map(\.description).joined(separator: " or ")))"
+    /// One condition node with the values it tested, for wording later.
+    private func snapshot(_ node: Int, _ evaluation: Evaluation) -> Reason.Part {
+        let expr = graph.nodes[node]
+        switch expr {
+        case .rule(let r):
+            return .rule(id: graph.rules[r].id, title: graph.rules[r].definition.title)
+        case .equals(let s, _), .anyOf(let s, _), .allIn(let s, _), .contains(let s, _), .date(let s, _, _),
+             .number(let s, _, _):
+            return .test(expr, path: graph.factPaths[s], value: evaluation.facts[s], table: Optional<String>.none, asOf: evaluation.asOf)
+        case .hsAllIn(let s, let t), .hsAnyIn(let s, let t):
+            return .test(expr, path: graph.factPaths[s], value: evaluation.facts[s],
+                         table: graph.tables[t].definition.id, asOf: evaluation.asOf)
+        case .memberOf(let t), .memberAttribute(let t, _, _):
+            return .test(expr, path: "member_state", value: evaluation.facts.memberState.map(FactValue.text) ?? .unknown,
+                         table: graph.tables[t].definition.id, asOf: evaluation.asOf)
+        default:
+            return .test(expr, path: Optional<String>.none, value: Optional<FactValue>.none, table: Optional<String>.none, asOf: evaluation.asOf)
         }
     }
 }

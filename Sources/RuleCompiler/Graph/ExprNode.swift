@@ -2,7 +2,7 @@ public import Measures
 
 /// A compiled condition node. Children and facts are indices into the graph's arrays, so that
 /// evaluation does no lookups by name.
-public enum ExprNode: Sendable {
+public enum ExprNode: Sendable, Hashable {
     case always
     case all([Int])
     case any([Int])
