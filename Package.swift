@@ -37,12 +37,17 @@ let package = Package(
         ),
         .target(name: "Reporting", dependencies: ["Diagnostics"], swiftSettings: strictSettings),
         .target(
+            name: "Schedules",
+            dependencies: ["YAMLLoader", "Diagnostics", "Measures", "RuleCompiler", "Engine"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "RulesCorpus",
             plugins: ["EmbedRulesPlugin"]
         ),
         .target(
             name: "Driver",
-            dependencies: ["YAMLLoader", "Measures", "RuleCompiler", "Engine", "Reporting", "RulesCorpus"],
+            dependencies: ["YAMLLoader", "Measures", "RuleCompiler", "Engine", "Reporting", "Schedules", "RulesCorpus"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -64,6 +69,7 @@ let package = Package(
         .testTarget(name: "RuleCompilerTests", dependencies: ["RuleCompiler", "Engine", "Driver", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "RuleCompiler", "Driver", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Driver", "TestSupport"]),
+        .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Driver", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -8,7 +8,11 @@ public struct MeasureDecoder: Sendable {
 
     /// Decodes one document. Returns `nil` for the measure when a required field is missing or
     /// invalid; the diagnostics say why.
-    public func decode(_ document: YAMLDocument, file: String) -> (measure: Measure?, diagnostics: [Diagnostic]) {
+    /// - Parameter requireIdentity: `false` for rule examples, where `id`, `title` and `member_state`
+    ///   may be omitted (an omitted `member_state` is then unknown).
+    public func decode(
+        _ document: YAMLDocument, file: String, requireIdentity: Bool = true
+    ) -> (measure: Measure?, diagnostics: [Diagnostic]) {
         var reader = NodeReader(domain: "measure")
         guard let root = document.root else {
             reader.diagnostics.error("measure.empty", "the document holds no measure", at: document.range)
@@ -22,9 +26,17 @@ public struct MeasureDecoder: Sendable {
         reader = state.reader
         facts = state.facts
 
+        if !requireIdentity {
+            reader = NodeReader(domain: "measure")
+            reader.diagnostics.emit(contentsOf: state.reader.diagnostics.diagnostics.filter { $0.id != "measure.missing-key" })
+            if facts["id"]?.value == .unknown { facts["id"] = Fact(.text("example"), range: nil) }
+            if facts["title"]?.value == .unknown { facts["title"] = Fact(.text("example"), range: nil) }
+        }
+        let member: String
+        if case .text(let code)? = facts["member_state"]?.value { member = code } else { member = "" }
         guard case .text(let id)? = facts["id"]?.value,
               case .text(let title)? = facts["title"]?.value,
-              case .text(let member)? = facts["member_state"]?.value,
+              requireIdentity ? !member.isEmpty : true,
               !reader.diagnostics.hasErrors else {
             return (nil, reader.diagnostics.diagnostics)
         }

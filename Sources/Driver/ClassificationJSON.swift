@@ -1,0 +1,70 @@
+public import Engine
+import Measures
+
+/// The JSON of `subsidy classify` (spec/cli.md, contract v1). Contract keys come first and keep
+/// their names; the explanation is added in extra keys.
+public enum ClassificationJSON {
+    public static func render(_ results: [Classification]) -> String {
+        let values = results.map(value)
+        return (values.count == 1 ? values[0] : .array(values)).rendered() + "\n"
+    }
+
+    public static func value(_ c: Classification) -> JSONValue {
+        .object([
+            ("measure", .object([("id", .string(c.measureID)), ("file", .string(c.file))])),
+            ("as_of", .string(c.asOf.description)),
+            ("verdicts", .array(c.verdicts.map(verdict))),
+            ("obligations", .array(c.obligations.map(obligation))),
+        ])
+    }
+
+    static func verdict(_ v: RegimeVerdict) -> JSONValue {
+        .object([
+            ("regime", .string(v.regime)),
+            ("category", .string(v.category)),
+            ("grounds", .array(v.grounds.map(JSONValue.string))),
+            ("exemption", v.exemption.map(exemption) ?? .null),
+            ("rules", .array(v.rules.map(JSONValue.string))),
+            ("citations", .array(v.citations.map(JSONValue.string))),
+            ("questions", .array(v.questions.map(question))),
+            ("exemption_questions", .array(v.exemptionQuestions.map(question))),
+            ("unverified", .array(v.unverified.map(JSONValue.string))),
+            ("facts_read", .array(v.factsRead.map(fact))),
+            ("considered", .array(v.considered.map { c in
+                .object([("rule", .string(c.rule)), ("status", .string(c.status.rawValue)), ("reason", .string(c.reason))])
+            })),
+        ])
+    }
+
+    static func exemption(_ e: ExemptionFinding) -> JSONValue {
+        .object([
+            ("rule", .string(e.rule)),
+            ("until", e.until.map { .string($0.description) } ?? .null),
+            ("citation", .string(e.citation)),
+            ("verified", .bool(e.verified)),
+        ])
+    }
+
+    static func question(_ q: Question) -> JSONValue {
+        .object([("fact", .string(q.fact)), ("question", .string(q.question)), ("rule", .string(q.rule)), ("settles", .bool(q.settles))])
+    }
+
+    static func fact(_ f: FactRead) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("fact", .string(f.path)), ("value", .string(f.value))]
+        if let r = f.range {
+            pairs += [("line", .number(Double(r.start.line))), ("column", .number(Double(r.start.column)))]
+        }
+        return .object(pairs)
+    }
+
+    static func obligation(_ o: ObligationDue) -> JSONValue {
+        .object([
+            ("regime", .string(o.regime)),
+            ("kind", .string(o.kind)),
+            ("rule", .string(o.rule)),
+            ("next_due", o.nextDue.map { .string($0.description) } ?? .null),
+            ("covers", o.covers.map(JSONValue.string) ?? .null),
+            ("citation", .string(o.citation)),
+        ])
+    }
+}

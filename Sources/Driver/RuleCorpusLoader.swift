@@ -1,0 +1,42 @@
+public import Diagnostics
+public import RuleCompiler
+import RulesCorpus
+
+/// Where the rules come from: the corpus built into the binary, or a folder (`--rules DIR`).
+public enum RuleCorpusLoader {
+    public struct Result: Sendable {
+        public var graph: RuleGraph?
+        public var diagnostics: [Diagnostic]
+        public var sources: [String: SourceText]
+        public var fileCount: Int
+    }
+
+    /// Compiles the built-in corpus, or every `*.yaml` under `directory` when one is given.
+    public static func load(directory: String?) -> Result {
+        var files: [(path: String, text: String)] = []
+        var problems: [Diagnostic] = []
+        if let directory {
+            for path in FileSystem.files(under: directory, extensions: [".yaml", ".yml"]) {
+                do {
+                    let bytes = try FileSystem.read(path, limit: 8 << 20)
+                    files.append((path, String(decoding: bytes, as: UTF8.self)))
+                } catch {
+                    problems.append(Diagnostic(id: "input.unreadable", message: "\(error)",
+                                               range: SourceRange(file: path, at: SourceLocation(line: 0, column: 0))))
+                }
+            }
+            if files.isEmpty, problems.isEmpty {
+                problems.append(Diagnostic(id: "input.no-rules", message: "no rule files (*.yaml) under this folder",
+                                           range: SourceRange(file: directory, at: SourceLocation(line: 0, column: 0))))
+            }
+        } else {
+            files = RulesCorpus.files
+        }
+        let (graph, diagnostics) = RuleCompiler().compile(files)
+        var sources: [String: SourceText] = [:]
+        for (path, text) in files { sources[path] = SourceText(path: path, text: text) }
+        let all = problems + diagnostics
+        return Result(graph: all.contains { $0.severity == .error } ? nil : graph, diagnostics: all, sources: sources,
+                      fileCount: files.count)
+    }
+}

@@ -1,0 +1,77 @@
+public import Diagnostics
+public import Measures
+
+/// The result of classifying one measure as of a date: a verdict per regime and the obligations.
+public struct Classification: Sendable {
+    public var measureID: String
+    public var file: String
+    public var asOf: CalendarDate
+    public var verdicts: [RegimeVerdict]
+    public var obligations: [ObligationDue]
+}
+
+/// A regime's verdict with its proof.
+public struct RegimeVerdict: Sendable {
+    public var regime: String
+    /// One of the contract's categories, or `undetermined`.
+    public var category: String
+    public var grounds: [String]
+    public var exemption: ExemptionFinding?
+    /// The rules that decided; for an undetermined verdict, the rules that could decide.
+    public var rules: [String]
+    public var citations: [String]
+    /// For an undetermined verdict: the facts that would decide it, best first.
+    public var questions: [Question]
+    /// Unknown facts that decide whether an exemption applies (the category is settled).
+    public var exemptionQuestions: [Question]
+    /// The facts the deciding rules read, with their ranges in the measure file.
+    public var factsRead: [FactRead]
+    /// The exceptions considered against the deciding rules, and why each did or did not apply.
+    public var considered: [ConsideredException]
+    /// Rules among those listed whose provision was not verified against an authoritative text.
+    public var unverified: [String]
+    /// The fact a finding about this verdict should point at.
+    public var locate: FactRead?
+}
+
+public struct Question: Sendable, Hashable {
+    public var fact: String
+    public var question: String
+    public var rule: String
+    /// Whether every possible answer settles the verdict on its own.
+    public var settles: Bool
+}
+
+public struct ExemptionFinding: Sendable, Hashable {
+    public var rule: String
+    /// The first day the exemption no longer applies; `nil` when no end is known.
+    public var until: CalendarDate?
+    public var citation: String
+    public var verified: Bool
+}
+
+public struct FactRead: Sendable, Hashable {
+    public var path: String
+    public var value: String
+    public var range: SourceRange?
+}
+
+public struct ConsideredException: Sendable, Hashable {
+    public enum Status: String, Sendable {
+        case applied, notApplied = "not-applied", notInForce = "not-in-force", unknown
+    }
+
+    public var rule: String
+    public var status: Status
+    public var reason: String
+}
+
+public struct ObligationDue: Sendable, Hashable {
+    public var regime: String
+    public var kind: String
+    public var rule: String
+    public var citation: String
+    /// The next due date on or after the as-of date, and the period it covers.
+    public var nextDue: CalendarDate?
+    public var covers: String?
+}

@@ -1,0 +1,171 @@
+public import Measures
+public import RuleCompiler
+
+/// Classifies measures: a pure function of (graph, facts, as-of date) to verdicts with their proof.
+public struct Classifier: Sendable {
+    public let graph: RuleGraph
+
+    public init(graph: RuleGraph) {
+        self.graph = graph
+    }
+
+    /// Classifies one measure under every regime.
+    public func classify(_ measure: Measure, asOf: CalendarDate) -> Classification {
+        let facts = FactVector(measure: measure, graph: graph)
+        var evaluation = Evaluation(graph: graph, facts: facts, asOf: asOf)
+        var verdicts: [RegimeVerdict] = []
+        var obligations: [ObligationDue] = []
+        for regime in graph.regimes {
+            verdicts.append(verdict(regime, &evaluation, measure: measure))
+            obligations += dueObligations(regime, &evaluation)
+        }
+        return Classification(measureID: measure.id, file: measure.file, asOf: asOf, verdicts: verdicts, obligations: obligations)
+    }
+
+    /// Which verdict rules of a regime apply: a rule applies when its condition holds, it is in force,
+    /// and none of its blockers applies (Kleene logic throughout).
+    func applications(_ regime: RuleGraph.Regime, _ evaluation: inout Evaluation) -> [Int: TriValue] {
+        var applies: [Int: TriValue] = [:]
+        applies.reserveCapacity(regime.order.count)
+        for r in regime.order {
+            var value = evaluation.condition(of: r)
+            if value != .false {
+                for b in graph.rules[r].blockers {
+                    value = and(value, !(applies[b] ?? .false))
+                    if value == .false { break }
+                }
+            }
+            applies[r] = value
+        }
+        return applies
+    }
+
+    /// The category decided: the category of the applying verdict rules, or `nil` when undetermined.
+    func decide(_ regime: RuleGraph.Regime, _ applies: [Int: TriValue]) -> (category: String?, deciding: [Int], possible: [Int]) {
+        var deciding: [Int] = [], possible: [Int] = []
+        for r in regime.verdicts {
+            switch applies[r] ?? .false {
+            case .true: deciding.append(r)
+            case .unknown: possible.append(r)
+            case .false: break
+            }
+        }
+        guard let first = deciding.first, case .verdict(let category, _) = graph.rules[first].role else {
+            return (nil, [], possible)
+        }
+        return (category, deciding, [])
+    }
+
+    private func verdict(_ regime: RuleGraph.Regime, _ evaluation: inout Evaluation, measure: Measure) -> RegimeVerdict {
+        let applies = applications(regime, &evaluation)
+        let (category, deciding, possible) = decide(regime, applies)
+        let listed = category == nil ? possible : deciding
+        var result = RegimeVerdict(
+            regime: regime.name, category: category ?? "undetermined", grounds: [], exemption: nil,
+            rules: listed.map { graph.rules[$0].id },
+            citations: unique(listed.map { graph.rules[$0].definition.citation.text }),
+            questions: [], exemptionQuestions: [], factsRead: [], considered: [], unverified: [], locate: nil)
+        for r in deciding {
+            if case .verdict(_, let ground?) = graph.rules[r].role, !result.grounds.contains(ground) { result.grounds.append(ground) }
+        }
+        result.factsRead = factsRead(listed, measure: measure)
+        result.locate = locate(listed, measure: measure, facts: result.factsRead)
+        result.considered = Explanation(graph: graph).considered(for: deciding, &evaluation)
+        if category == nil {
+            result.questions = QuestionRanking(graph: graph, classifier: self)
+                .rank(regime: regime, facts: evaluation.facts, asOf: evaluation.asOf, candidates: possible)
+        } else {
+            applyExemption(regime, deciding: deciding, &evaluation, into: &result)
+        }
+        var verifiedCheck = listed
+        if let e = result.exemption, let i = graph.ruleIndex[e.rule] { verifiedCheck.append(i) }
+        result.unverified = verifiedCheck.filter { !graph.rules[$0].definition.citation.verified }.map { graph.rules[$0].id }
+        return result
+    }
+
+    private func applyExemption(
+        _ regime: RuleGraph.Regime, deciding: [Int], _ evaluation: inout Evaluation, into result: inout RegimeVerdict
+    ) {
+        for e in regime.exemptions where !Set(graph.rules[e].suspends).isDisjoint(with: deciding) {
+            let end = ExemptionWindow(graph: graph).end(of: e, facts: evaluation.facts)
+            var value = evaluation.condition(of: e)
+            if let known = end.known, evaluation.asOf >= known {
+                value = .false
+            } else if end.unknownFacts, value == .true {
+                value = .unknown
+            }
+            let definition = graph.rules[e].definition
+            switch value {
+            case .true:
+                result.exemption = ExemptionFinding(
+                    rule: definition.id, until: end.known, citation: definition.citation.text,
+                    verified: definition.citation.verified)
+                result.exemptionQuestions = []
+                return
+            case .unknown:
+                result.exemptionQuestions += QuestionRanking(graph: graph, classifier: self)
+                    .openFacts(of: [e], facts: evaluation.facts)
+            case .false:
+                break
+            }
+        }
+    }
+
+    private func dueObligations(_ regime: RuleGraph.Regime, _ evaluation: inout Evaluation) -> [ObligationDue] {
+        var out: [ObligationDue] = []
+        for o in regime.obligations where evaluation.condition(of: o) == .true {
+            guard case .obligation(let kind, let c) = graph.rules[o].role, c >= 0 else { continue }
+            let next = CalendarSchedule.next(graph.calendars[c], onOrAfter: evaluation.asOf)
+            out.append(ObligationDue(
+                regime: regime.name, kind: kind, rule: graph.rules[o].id,
+                citation: graph.rules[o].definition.citation.text, nextDue: next?.due, covers: next?.covers))
+        }
+        return out
+    }
+
+    private func factsRead(_ rules: [Int], measure: Measure) -> [FactRead] {
+        var slots = Set<Int>()
+        for r in rules { slots.formUnion(graph.rules[r].reads) }
+        return slots.sorted().map { slot in
+            let path = graph.factPaths[slot]
+            let fact = measure[path]
+            return FactRead(path: path, value: FactText.describe(fact.value), range: fact.range)
+        }
+    }
+
+    private func locate(_ rules: [Int], measure: Measure, facts: [FactRead]) -> FactRead? {
+        for r in rules {
+            if let path = graph.rules[r].definition.locate {
+                let fact = measure[path]
+                return FactRead(path: path, value: FactText.describe(fact.value), range: fact.range ?? measure.range)
+            }
+        }
+        return facts.first { $0.range != nil }
+    }
+
+    private func unique(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
+    }
+}
+
+/// Kleene conjunction.
+func and(_ a: TriValue, _ b: TriValue) -> TriValue {
+    if a == .false || b == .false { return .false }
+    if a == .unknown || b == .unknown { return .unknown }
+    return .true
+}
+
+/// How fact values are shown in explanations.
+public enum FactText {
+    public static func describe(_ value: FactValue) -> String {
+        switch value {
+        case .unknown: "unknown"
+        case .bool(let b): b ? "true" : "false"
+        case .text(let t): t
+        case .list(let items): "[" + items.joined(separator: ", ") + "]"
+        case .date(let d): d.description
+        case .number(let n): n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+        }
+    }
+}

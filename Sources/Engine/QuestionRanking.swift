@@ -1,0 +1,142 @@
+import Measures
+import RuleCompiler
+
+/// Finds the unknown facts that would decide an undetermined verdict, best first: facts any answer
+/// to which settles the verdict on its own come first, then those that settle it for more of
+/// their possible answers, then the rest in contract order.
+struct QuestionRanking {
+    let graph: RuleGraph
+    let classifier: Classifier
+
+    func rank(regime: RuleGraph.Regime, facts: FactVector, asOf: CalendarDate, candidates: [Int]) -> [Question] {
+        var slots = Set<Int>()
+        for r in regime.order { slots.formUnion(graph.rules[r].reads) }
+        let open = slots.filter { facts[$0] == .unknown }.sorted()
+        var baselineEvaluation = Evaluation(graph: graph, facts: facts, asOf: asOf)
+        let baseline = classifier.applications(regime, &baselineEvaluation)
+        var scored: [(slot: Int, ratio: Double, all: Bool)] = []
+        for slot in open {
+            let answers = domain(slot, asOf: asOf)
+            guard !answers.isEmpty else { continue }
+            var settled = 0
+            var relevant = false
+            for answer in answers {
+                var evaluation = Evaluation(graph: graph, facts: facts.setting(slot, to: answer), asOf: asOf)
+                let applies = classifier.applications(regime, &evaluation)
+                if classifier.decide(regime, applies).category != nil { settled += 1 }
+                if applies != baseline { relevant = true }
+            }
+            // A fact no answer to which changes any rule's outcome is not a question worth asking.
+            guard relevant else { continue }
+            scored.append((slot, Double(settled) / Double(answers.count), settled == answers.count))
+        }
+        scored.sort { a, b in
+            if a.all != b.all { return a.all }
+            if a.ratio != b.ratio { return a.ratio > b.ratio }
+            return a.slot < b.slot
+        }
+        let scope = closure(regime.order + candidates)
+        return scored.map { question(slot: $0.slot, settles: $0.all, scope: scope) }
+    }
+
+    /// The unknown facts the given rules read, as questions (unranked, in contract order).
+    func openFacts(of rules: [Int], facts: FactVector) -> [Question] {
+        var slots = Set<Int>()
+        for r in rules { slots.formUnion(graph.rules[r].reads) }
+        let scope = closure(rules)
+        return slots.filter { facts[$0] == .unknown }.sorted().map { question(slot: $0, settles: false, scope: scope) }
+    }
+
+    private func question(slot: Int, settles: Bool, scope: [Int]) -> Question {
+        let path = graph.factPaths[slot]
+        let readers = scope.filter { Self.readsOf(node: graph.rules[$0].condition, graph: graph).contains(slot) }
+        let rule = readers.first { graph.rules[$0].role == .predicate } ?? readers.first
+        let text = MeasureSchema.factFields.first { $0.path == path }?.field.question ?? "What is '\(path)'?"
+        return Question(fact: path, question: text, rule: rule.map { graph.rules[$0].id } ?? "", settles: settles)
+    }
+
+    /// The rules and every predicate they depend on.
+    private func closure(_ roots: [Int]) -> [Int] {
+        var seen = Set<Int>()
+        var pending = roots
+        while let r = pending.popLast() {
+            guard seen.insert(r).inserted else { continue }
+            pending += graph.rules[r].dependsOn
+        }
+        return seen.sorted()
+    }
+
+    /// Fact slots a condition reads directly (not through predicates).
+    static func readsOf(node root: Int, graph: RuleGraph) -> [Int] {
+        var out = Set<Int>()
+        var stack = [root]
+        while let i = stack.popLast() {
+            switch graph.nodes[i] {
+            case .all(let c), .any(let c): stack += c
+            case .not(let c): stack.append(c)
+            case .equals(let s, _), .anyOf(let s, _), .allIn(let s, _), .contains(let s, _), .date(let s, _, _),
+                 .number(let s, _, _), .hsAllIn(let s, _), .hsAnyIn(let s, _):
+                out.insert(s)
+            default: break
+            }
+        }
+        return out.sorted()
+    }
+
+    /// The answers tried for a fact: every value of a choice, both of a yes/no fact, and for dates,
+    /// numbers, lists and HS codes the values either side of each threshold the rules test.
+    private func domain(_ slot: Int, asOf: CalendarDate) -> [FactValue] {
+        let path = graph.factPaths[slot]
+        guard let type = MeasureSchema.factFields.first(where: { $0.path == path })?.field.type else { return [] }
+        switch type {
+        case .triState:
+            return [.bool(true), .bool(false)]
+        case .choice(let allowed):
+            return allowed.filter { $0 != "unknown" }.map(FactValue.text)
+        case .choiceList(let allowed):
+            return allowed.map { FactValue.list([$0]) }
+        case .date:
+            var dates = Set<CalendarDate>([asOf, asOf.adding(days: -1)])
+            forEachLeaf(on: slot) { node in
+                if case .date(_, _, let d?) = node { dates.formUnion([d, d.adding(days: -1)]) }
+            }
+            return dates.sorted().map(FactValue.date)
+        case .number:
+            var values = Set<Double>()
+            forEachLeaf(on: slot) { node in
+                if case .number(_, _, let n) = node { values.formUnion([n - 1, n, n + 1]) }
+            }
+            return values.sorted().map(FactValue.number)
+        case .textList:
+            var values = Set<String>(["(other)"])
+            forEachLeaf(on: slot) { node in
+                switch node {
+                case .anyOf(_, let v), .allIn(_, let v): values.formUnion(v)
+                case .contains(_, let v): values.insert(v)
+                default: break
+                }
+            }
+            return values.sorted().map { FactValue.list([$0]) }
+        case .hsList:
+            var codes = Set<String>(["99"])
+            forEachLeaf(on: slot) { node in
+                if case .hsAllIn(_, let t) = node, let first = graph.tables[t].codes.first { codes.insert(first) }
+                if case .hsAnyIn(_, let t) = node, let first = graph.tables[t].codes.first { codes.insert(first) }
+            }
+            return codes.sorted().map { FactValue.list([$0]) }
+        case .text, .country, .transitionalIds, .group:
+            return []
+        }
+    }
+
+    private func forEachLeaf(on slot: Int, _ body: (ExprNode) -> Void) {
+        for node in graph.nodes {
+            switch node {
+            case .date(let s, _, _), .number(let s, _, _), .anyOf(let s, _), .allIn(let s, _), .contains(let s, _),
+                 .hsAllIn(let s, _), .hsAnyIn(let s, _):
+                if s == slot { body(node) }
+            default: break
+            }
+        }
+    }
+}

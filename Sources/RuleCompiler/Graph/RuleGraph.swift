@@ -1,0 +1,77 @@
+public import Diagnostics
+public import Measures
+
+/// The compiled rule corpus: rules with their conditions as an expression arena, tables, calendars,
+/// and per regime the evaluation plan. Built by ``RuleCompiler``; read by the engine.
+public struct RuleGraph: Sendable {
+    /// How a compiled rule takes part in evaluation.
+    public enum Role: Sendable, Equatable {
+        case predicate
+        /// A predicate with `exception_to`: when it applies, the rules it names do not decide.
+        case defeater
+        case verdict(category: String, ground: String?)
+        case exemption
+        case obligation(kind: String, calendar: Int)
+    }
+
+    public struct Rule: Sendable {
+        public var definition: RuleDefinition
+        public var role: Role
+        /// The root of the rule's condition in ``RuleGraph/nodes``.
+        public var condition: Int
+        /// Fact slots the condition reads, directly or through predicates, in slot order.
+        public var reads: [Int]
+        /// Predicate rules the condition refers to directly.
+        public var dependsOn: [Int]
+        /// Rules that name this one in `exception_to` (or `suspends`): the exceptions considered.
+        public var exceptions: [Int]
+        /// Rules whose applying stops this one from deciding: verdict rules ranked above it
+        /// (transitively) and its direct defeaters.
+        public var blockers: [Int]
+        /// For exemptions: the verdict rules suspended.
+        public var suspends: [Int]
+
+        public var id: String { definition.id }
+    }
+
+    /// A member table, by key, or an HS code list.
+    public struct Table: Sendable {
+        public var definition: TableDefinition
+        public var rows: [String: [MemberRow]]
+        public var codes: [String]
+    }
+
+    /// The evaluation plan of one regime.
+    public struct Regime: Sendable {
+        public var name: String
+        /// Verdict rules and defeaters, each after every rule that can block it.
+        public var order: [Int]
+        public var verdicts: [Int]
+        public var exemptions: [Int]
+        public var obligations: [Int]
+    }
+
+    public var rules: [Rule]
+    public var ruleIndex: [String: Int]
+    public var nodes: [ExprNode]
+    public var tables: [Table]
+    public var tableIndex: [String: Int]
+    public var calendars: [CalendarDefinition]
+    public var calendarIndex: [String: Int]
+    public var fixtures: [String: FixtureDefinition]
+    public var regimes: [Regime]
+    /// Fact paths by slot; slot `i` of a fact vector holds `factPaths[i]`.
+    public var factPaths: [String]
+    public var factSlots: [String: Int]
+    /// The source files the corpus came from, for quoting lines in diagnostics.
+    public var sources: [String: SourceText]
+
+    public func rule(_ id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
+
+    public func regime(_ name: String) -> Regime? { regimes.first { $0.name == name } }
+
+    /// Rules that refer to `index` in their condition.
+    public func dependents(of index: Int) -> [Int] {
+        rules.indices.filter { rules[$0].dependsOn.contains(index) }
+    }
+}

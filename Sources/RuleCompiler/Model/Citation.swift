@@ -1,0 +1,47 @@
+public import Diagnostics
+
+/// Where a rule comes from: instrument, provision, and whether the text was verified.
+public struct Citation: Sendable, Hashable {
+    public var instrument: String
+    public var provision: String
+    public var verified: Bool
+    public var source: String?
+    public var note: String?
+
+    public init(instrument: String, provision: String, verified: Bool, source: String? = nil, note: String? = nil) {
+        self.instrument = instrument
+        self.provision = provision
+        self.verified = verified
+        self.source = source
+        self.note = note
+    }
+
+    /// "SCM Agreement, Art. 3.1(a)".
+    public var text: String { "\(instrument), \(provision)" }
+}
+
+/// Days on which something applies: `from` inclusive, `until` exclusive (`nil` = open-ended).
+public struct DateRange: Sendable, Hashable {
+    public var from: CalendarDateValue
+    public var until: CalendarDateValue?
+
+    public init(from: CalendarDateValue, until: CalendarDateValue?) {
+        self.from = from
+        self.until = until
+    }
+
+    public func contains(_ date: CalendarDateValue) -> Bool {
+        date >= from && (until.map { date < $0 } ?? true)
+    }
+
+    public func overlaps(_ other: DateRange) -> Bool {
+        let endA = until, endB = other.until
+        let startsBeforeOtherEnds = endB.map { from < $0 } ?? true
+        let otherStartsBeforeEnd = endA.map { other.from < $0 } ?? true
+        return startsBeforeOtherEnds && otherStartsBeforeEnd
+    }
+
+    public var description: String {
+        until.map { "from \(from) until \($0) (exclusive)" } ?? "from \(from)"
+    }
+}
