@@ -28,10 +28,13 @@ public struct MeasureReader: Sendable {
         }
     }
 
-    /// Reads and decodes every measure under `paths`, collecting every problem.
+    /// Reads and decodes every measure under `paths`, collecting every problem. Markdown files found
+    /// by walking a folder are read only when they carry front matter (a README is not a draft);
+    /// a Markdown file named directly must carry it.
     public func read(_ paths: [String]) -> MeasureLoad {
         var load = MeasureLoad()
         let loader = YAMLLoader(limits: limits)
+        let named = Set(paths)
         for path in expand(paths) {
             let bytes: [UInt8]
             do {
@@ -42,6 +45,7 @@ public struct MeasureReader: Sendable {
                     range: SourceRange(file: path, at: SourceLocation(line: 0, column: 0))))
                 continue
             }
+            if !named.contains(path), MeasureSource.isMarkdown(path), FrontMatter.extract(from: bytes) == nil { continue }
             load.sources[path] = SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
             let (measures, diagnostics) = MeasureSource.load(bytes: bytes, path: path, loader: loader)
             load.measures += measures
