@@ -68,7 +68,11 @@ let package = Package(
         .testTarget(name: "MeasuresTests", dependencies: ["Measures", "YAMLLoader", "TestSupport"]),
         .testTarget(name: "RuleCompilerTests", dependencies: ["RuleCompiler", "Engine", "Driver", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "RuleCompiler", "Driver", "TestSupport"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Driver", "TestSupport"]),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["Reporting", "Driver", "TestSupport"],
+            resources: [.copy("Resources")]
+        ),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Driver", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
