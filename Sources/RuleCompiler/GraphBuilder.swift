@@ -21,9 +21,12 @@ struct GraphBuilder {
         uniqueKeysWithValues: MeasureSchema.factFields.map { ($0.path, $0.field.type) })
     var factSlots: [String: Int] = [:]
 
-    init(files: [RuleFile], sources: [String: SourceText]) {
+    let requireExamples: Bool
+
+    init(files: [RuleFile], sources: [String: SourceText], requireExamples: Bool) {
         self.files = files
         self.sources = sources
+        self.requireExamples = requireExamples
         for (i, path) in factPaths.enumerated() { factSlots[path] = i }
     }
 

@@ -7,9 +7,15 @@ public import YAMLLoader
 /// unordered conflicting verdicts, inverted and overlapping date ranges, missing citations or dates.
 public struct RuleCompiler {
     public var limits: YAMLLimits
+    /// Whether a rule without examples is an error (the corpus requires them; engine tests may not).
+    public var requireExamples: Bool
 
-    public init(limits: YAMLLimits = YAMLLimits(maxBytes: 8 << 20, maxDepth: 128, maxNodes: 1_000_000)) {
+    public init(
+        limits: YAMLLimits = YAMLLimits(maxBytes: 8 << 20, maxDepth: 128, maxNodes: 1_000_000),
+        requireExamples: Bool = true
+    ) {
         self.limits = limits
+        self.requireExamples = requireExamples
     }
 
     /// Loads, decodes and compiles rule files given as (path, text). Returns the graph when no error
@@ -29,7 +35,7 @@ public struct RuleCompiler {
                 decoded.append(file)
             }
         }
-        var builder = GraphBuilder(files: decoded, sources: sources)
+        var builder = GraphBuilder(files: decoded, sources: sources, requireExamples: requireExamples)
         let graph = builder.build()
         bag.emit(contentsOf: builder.bag.diagnostics)
         let sorted = bag.sorted
