@@ -42,7 +42,7 @@ public struct LintFindingMapper: Sendable {
                 out.append(Mapped(
                     finding: Finding(
                         ruleID: rule, level: level, message: message, range: range,
-                        fingerprintKey: "\(measure.id)#\(v.regime)#\(rule)"),
+                        help: LintRuleSummaries.howToComply(kind), fingerprintKey: "\(measure.id)#\(v.regime)#\(rule)"),
                     kind: kind))
             }
             let regime = Self.regimeName(v.regime)
@@ -76,7 +76,8 @@ public struct LintFindingMapper: Sendable {
                 ruleID: o.rule, level: .note,
                 message: "Notification duty under the \(Self.regimeName(o.regime)): \(o.kind), \(due) (\(o.citation)).\n"
                     + "Measure \(measure.id) must be included in this notification.",
-                range: anchor, fingerprintKey: "\(measure.id)#\(o.regime)#\(o.rule)")
+                range: anchor, help: LintRuleSummaries.howToComply(.notification),
+                fingerprintKey: "\(measure.id)#\(o.regime)#\(o.rule)")
             out.append(Mapped(finding: finding, kind: .notification))
         }
         return out
