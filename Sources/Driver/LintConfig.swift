@@ -26,6 +26,8 @@ public struct LintConfig: Sendable, Equatable {
     public var regimes: Set<String>?
     public var levels: [String: LintLevel] = [:]
     public var ignore: [String] = []
+    /// Where each `levels` key is, for reporting rule ids the corpus does not know.
+    public var levelRanges: [String: SourceRange] = [:]
 
     public init(asOf: CalendarDate? = nil, regimes: Set<String>? = nil, levels: [String: LintLevel] = [:],
                 ignore: [String] = []) {
@@ -44,6 +46,19 @@ public struct LintConfig: Sendable, Equatable {
             let parent = url.deletingLastPathComponent()
             if parent.path == url.path { return nil }
             url = parent
+        }
+    }
+
+    /// Warnings for `levels` keys that name no rule in `ruleIDs` and no tool check (ids with a
+    /// prefix such as `measure.`, `yaml.` or `input.`), with a "did you mean".
+    public func unknownRuleWarnings(ruleIDs: [String]) -> [Diagnostic] {
+        let toolPrefixes = ["measure.", "yaml.", "input.", "config."]
+        return levels.keys.sorted().compactMap { id in
+            if ruleIDs.contains(id) || toolPrefixes.contains(where: id.hasPrefix) { return nil }
+            return Diagnostic(
+                id: "config.unknown-rule", severity: .warning,
+                message: "no rule '\(id)' in the corpus\(Suggestion.hint(for: id, in: ruleIDs))",
+                range: levelRanges[id])
         }
     }
 
@@ -88,6 +103,7 @@ public struct LintConfig: Sendable, Equatable {
                     let allowed = LintLevel.allCases.map(\.rawValue)
                     if let value = reader.choice(pair.value, allowed: allowed, what: "level"), let level = LintLevel(rawValue: value) {
                         config.levels[pair.keyText] = level
+                        config.levelRanges[pair.keyText] = pair.key.range
                     }
                 }
             } else if let node = reader.optional(map, "levels") {

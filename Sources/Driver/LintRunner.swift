@@ -56,7 +56,7 @@ public struct LintRunner: Sendable {
                 if kinds[mapped.finding.ruleID] == nil { kinds[mapped.finding.ruleID] = mapped.kind }
             }
         }
-        findings = applyLevels(findings)
+        findings = applyLevels(findings).map { widen($0, sources: load.sources) }
         let used = Set(findings.map(\.ruleID))
         let rules = used.sorted().compactMap { id -> RuleSummary? in
             let level = findings.first { $0.ruleID == id }?.level ?? .warning
@@ -65,6 +65,19 @@ public struct LintRunner: Sendable {
         return LintResult(
             findings: findings.sortedForReport(), rules: rules, sources: load.sources,
             checkedFiles: files.filter { load.sources[$0] != nil }, inputErrors: inputErrors)
+    }
+
+    /// A zero-width range (a measure-level finding points at the start of its document) is widened
+    /// to the rest of its line, so that code scanning highlights the `id:` line rather than nothing.
+    private func widen(_ finding: Finding, sources: [String: SourceText]) -> Finding {
+        guard var range = finding.range, range.start == range.end, range.start.line >= 1,
+              let text = sources[range.file]?.line(range.start.line) else { return finding }
+        let end = text.unicodeScalars.count + 1
+        guard end > range.start.column else { return finding }
+        range.end = SourceLocation(line: range.start.line, column: end)
+        var widened = finding
+        widened.range = range
+        return widened
     }
 
     /// Applies `levels`: a new severity, or drops findings of rules set to `off`.

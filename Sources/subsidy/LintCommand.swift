@@ -43,8 +43,10 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var rules: RulesOption
 
     func run() throws {
-        let settings = try loadConfig()
+        let (settings, configSource) = try loadConfig()
         let graph = try rules.graph()
+        let unknown = settings.unknownRuleWarnings(ruleIDs: graph.rules.map(\.id))
+        if !unknown.isEmpty { Output.error(DiagnosticRenderer(sources: configSource).render(unknown)) }
         let options = LintOptions(
             asOf: asOf?.date ?? settings.asOf ?? Today.date, regimes: settings.regimes,
             levels: settings.levels, ignore: settings.ignore)
@@ -72,16 +74,16 @@ struct LintCommand: ParsableCommand {
     }
 
     /// The config from `--config` or the nearest `.subsidy.yml`; prints errors and exits 2 when it is bad.
-    private func loadConfig() throws -> LintConfig {
+    private func loadConfig() throws -> (LintConfig, [String: SourceText]) {
         guard let path = config ?? LintConfig.find(from: FileManager.default.currentDirectoryPath) else {
-            return LintConfig()
+            return (LintConfig(), [:])
         }
         let (loaded, diagnostics, source) = LintConfig.load(path: path)
         if !diagnostics.isEmpty {
             Output.error(DiagnosticRenderer(sources: source.map { [path: $0] } ?? [:]).render(diagnostics))
         }
         guard let loaded else { throw ExitCode(2) }
-        return loaded
+        return (loaded, source.map { [path: $0] } ?? [:])
     }
 }
 

@@ -70,3 +70,16 @@ import Testing
             == URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
     }
 }
+
+/// Rule ids in `levels` the corpus does not know are warned about, with a suggestion.
+@Suite struct LintConfigRuleIDTests {
+    @Test func unknownRuleIDIsAWarningWithASuggestion() throws {
+        let (config, _) = LintConfig.parse(
+            bytes: Array("levels:\n  eaeu.annex28.para9: off\n  measure.unknown-key: warning\n".utf8), path: "c.yml")
+        let warnings = try #require(config).unknownRuleWarnings(ruleIDs: ["eaeu.annex28.para95", "eaeu.annex28.para97"])
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.severity == .warning)
+        #expect(warnings.first?.message.contains("did you mean 'eaeu.annex28.para9") == true)
+        #expect(warnings.first?.range?.start == SourceLocation(line: 2, column: 3))
+    }
+}

@@ -50,6 +50,10 @@ import Testing
         #expect(result.findings.map(\.level) == [.note, .note])
         #expect(Set(result.findings.map(\.ruleID)) == ["eaeu.annex28.para95", "eaeu.annex28.para97"])
         #expect(result.findings.allSatisfy { $0.message.contains("next due 20") })
+        // Measure-level findings cover the document's first line (`id: KZ-DRAFT-2026-102`).
+        #expect(result.findings.allSatisfy {
+            $0.range?.start == SourceLocation(line: 2, column: 1) && $0.range?.end == SourceLocation(line: 2, column: 22)
+        })
     }
 
     @Test func everyDraftIsCheckedAndRulesAreDescribed() throws {
