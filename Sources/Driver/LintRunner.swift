@@ -39,9 +39,17 @@ public struct LintRunner: Sendable {
     public func run(_ paths: [String]) -> LintResult {
         let reader = MeasureReader()
         var inputErrors: [Diagnostic] = []
-        let files = reader.expand(paths)
+        let explicit = Set(paths.filter { !FileSystem.isDirectory($0) })
+        var files = reader.expand(paths)
             .filter { !LintIgnore.matches($0, patterns: options.ignore) }
-        let load = reader.read(files)
+        var load = reader.read(files)
+        // Markdown without front matter found in a folder is prose (a README), not a draft: skip it.
+        let prose = Set(load.diagnostics.filter { $0.id == "measure.no-front-matter" }
+            .compactMap { $0.range?.file }.filter { !explicit.contains($0) })
+        if !prose.isEmpty {
+            files.removeAll { prose.contains($0) }
+            load.diagnostics.removeAll { d in d.range.map { prose.contains($0.file) } ?? false }
+        }
         var findings: [Finding] = []
         var kinds: [String: LintFindingMapper.Kind] = [:]
         for d in load.diagnostics {

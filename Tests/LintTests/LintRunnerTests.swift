@@ -133,3 +133,34 @@ import Testing
         transitional_measures: [eaeu.annex28.appendix.KZ.auto-assembly]
         """
 }
+
+/// Odd inputs: never a crash, and prose Markdown in a folder is not a draft.
+@Suite struct LintRunnerInputTests {
+    func lint(_ paths: [String]) -> LintResult {
+        LintRunner(graph: LintRunnerTests.graph, options: LintOptions(asOf: LintRunnerTests.asOf)).run(paths)
+    }
+
+    @Test func markdownWithoutFrontMatterInAFolderIsSkippedButNamedIsAnError() throws {
+        let folder = try LintFixtures.temporaryFolder()
+        let readme = try LintFixtures.write("# Drafts\n\nNotes for the team.\n", to: "README.md", in: folder)
+        let inFolder = lint([folder])
+        #expect(inFolder.findings.isEmpty)
+        #expect(inFolder.checkedFiles.isEmpty)
+        let named = lint([readme])
+        #expect(named.findings.map(\.ruleID) == ["measure.no-front-matter"])
+        #expect(named.findings.first?.level == .error)
+    }
+
+    @Test func garbageEmptyAndBinaryFilesGiveFindingsNotCrashes() throws {
+        let folder = try LintFixtures.temporaryFolder()
+        try LintFixtures.write("", to: "empty.yaml", in: folder)
+        try LintFixtures.write("{ [ : : \u{0}\u{1}", to: "garbage.yml", in: folder)
+        try LintFixtures.write("- just\n- a list\n", to: "list.yaml", in: folder)
+        let result = lint([folder])
+        #expect(result.inputErrors.isEmpty)
+        #expect(result.checkedFiles.count == 3)
+        #expect(Set(result.findings.compactMap(\.file).map { ($0 as NSString).lastPathComponent })
+            .isSuperset(of: ["garbage.yml", "list.yaml"]))
+        #expect(result.findings.allSatisfy { $0.level == .error })
+    }
+}
