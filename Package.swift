@@ -75,5 +75,6 @@ let package = Package(
         ),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Driver", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "LintTests", dependencies: ["Driver", "Reporting", "Measures", "Diagnostics", "TestSupport"]),
     ]
 )

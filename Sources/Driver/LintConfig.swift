@@ -1,0 +1,119 @@
+public import Diagnostics
+public import Measures
+import Foundation
+import YAMLLoader
+
+/// `.subsidy.yml`: project defaults for `subsidy lint`.
+///
+/// ```yaml
+/// as_of: 2026-11-29
+/// regimes: [eaeu, wto]
+/// levels:
+///   eaeu.annex28.para97: off
+///   eaeu.annex28.prohibited.domestic-goods: warning
+/// ignore: [Examples/measures, "*.old.md"]
+/// ```
+/// Every key is optional; unknown keys and bad values are errors with file, line and column.
+public struct LintConfig: Sendable, Equatable {
+    /// The config file's name, looked for upward from the working directory.
+    public static let fileName = ".subsidy.yml"
+    /// The keys the file may hold.
+    public static let keys = ["as_of", "regimes", "levels", "ignore"]
+    /// The regimes `regimes` may list.
+    public static let knownRegimes = ["eaeu", "wto"]
+
+    public var asOf: CalendarDate?
+    public var regimes: Set<String>?
+    public var levels: [String: LintLevel] = [:]
+    public var ignore: [String] = []
+    /// Where each `levels` key is, for reporting rule ids the corpus does not know.
+    public var levelRanges: [String: SourceRange] = [:]
+
+    public init(asOf: CalendarDate? = nil, regimes: Set<String>? = nil, levels: [String: LintLevel] = [:],
+                ignore: [String] = []) {
+        self.asOf = asOf
+        self.regimes = regimes
+        self.levels = levels
+        self.ignore = ignore
+    }
+
+    /// The nearest `.subsidy.yml` in `directory` or a folder above it.
+    public static func find(from directory: String) -> String? {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let candidate = url.appendingPathComponent(fileName).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    /// Warnings for `levels` keys that name no rule in `ruleIDs` and no tool check (ids with a
+    /// prefix such as `measure.`, `yaml.` or `input.`), with a "did you mean".
+    public func unknownRuleWarnings(ruleIDs: [String]) -> [Diagnostic] {
+        let toolPrefixes = ["measure.", "yaml.", "input.", "config."]
+        return levels.keys.sorted().compactMap { id in
+            if ruleIDs.contains(id) || toolPrefixes.contains(where: id.hasPrefix) { return nil }
+            return Diagnostic(
+                id: "config.unknown-rule", severity: .warning,
+                message: "no rule '\(id)' in the corpus\(Suggestion.hint(for: id, in: ruleIDs))",
+                range: levelRanges[id])
+        }
+    }
+
+    /// Reads and checks the config at `path`: the config, or the errors (with the file's text).
+    public static func load(path: String) -> (config: LintConfig?, diagnostics: [Diagnostic], source: SourceText?) {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(path, limit: 1 << 20)
+        } catch {
+            let d = Diagnostic(id: "config.unreadable", message: "cannot read the config file: \(error)",
+                               range: SourceRange(file: path, at: SourceLocation(line: 0, column: 0)))
+            return (nil, [d], nil)
+        }
+        let source = SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
+        let (config, diagnostics) = parse(bytes: bytes, path: path)
+        return (config, diagnostics, source)
+    }
+
+    /// Parses config YAML (strict: unknown keys with "did you mean", located errors).
+    public static func parse(bytes: [UInt8], path: String) -> (LintConfig?, [Diagnostic]) {
+        let loaded = YAMLLoader().load(bytes, file: path)
+        if loaded.hasErrors { return (nil, loaded.diagnostics) }
+        guard loaded.documents.count <= 1 else {
+            return (nil, [Diagnostic(id: "config.several-documents", message: "the config file must hold one YAML document",
+                                     range: loaded.documents[1].range)])
+        }
+        guard let root = loaded.documents.first?.root else { return (LintConfig(), []) }
+        var reader = NodeReader(domain: "config")
+        if reader.isNull(root) { return (LintConfig(), []) }
+        var config = LintConfig()
+        if let map = reader.mapping(root, known: keys, what: "the lint configuration") {
+            if let node = reader.optional(map, "as_of"), let text = reader.string(node) {
+                if let date = CalendarDate(text) { config.asOf = date } else {
+                    reader.diagnostics.error("config.invalid-date", "'\(text)' is not a valid date (YYYY-MM-DD)", at: node.range)
+                }
+            }
+            if let node = reader.optional(map, "regimes"), let items = reader.sequence(node, what: "regimes") {
+                config.regimes = Set(items.compactMap { reader.choice($0, allowed: knownRegimes, what: "regime") })
+            }
+            if let node = reader.optional(map, "levels"), let levels = node.mapping {
+                for pair in levels.pairs {
+                    let allowed = LintLevel.allCases.map(\.rawValue)
+                    if let value = reader.choice(pair.value, allowed: allowed, what: "level"), let level = LintLevel(rawValue: value) {
+                        config.levels[pair.keyText] = level
+                        config.levelRanges[pair.keyText] = pair.key.range
+                    }
+                }
+            } else if let node = reader.optional(map, "levels") {
+                reader.typeMismatch(node, expected: "a mapping (rule id: error, warning, note or off)")
+            }
+            if let node = reader.optional(map, "ignore"), let items = reader.strings(node, what: "ignored paths") {
+                config.ignore = items
+            }
+        }
+        let diagnostics = reader.diagnostics.diagnostics
+        return (diagnostics.contains { $0.severity == .error } ? nil : config, diagnostics)
+    }
+}

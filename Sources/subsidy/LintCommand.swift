@@ -1,0 +1,139 @@
+import ArgumentParser
+import Diagnostics
+import Driver
+import Foundation
+import Reporting
+
+/// `subsidy lint`: the CI check for drafting teams.
+///
+/// Exit codes: 0 no finding at or above `--fail-on`; 1 some (an invalid measure file is an
+/// `error` finding, so it fails like a prohibited measure); 2 bad usage, a bad config file, or a
+/// path that cannot be read.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check measure drafts in CI: invalid files, prohibited and actionable subsidies, notifications.",
+        discussion: """
+            Levels: error (invalid file; prohibited with no exemption), warning (actionable; exemption \
+            ending within a year; undetermined), note (notification duties). Settings come from \
+            .subsidy.yml (nearest one upward from the working directory, or --config): as_of, regimes, \
+            levels (rule id: error|warning|note|off), ignore (path prefixes or globs); flags override it. \
+            Exit 0 clean, 1 findings at or above --fail-on, 2 bad usage, bad config or unreadable path.
+            """
+    )
+
+    @Argument(help: "Measure files or folders (*.yaml, *.yml, *.md with front matter).")
+    var paths: [String]
+
+    @Option(name: .customLong("as-of"), help: "The date to check on (YYYY-MM-DD; default: config, else today).")
+    var asOf: DateArgument?
+
+    @Option(help: "Report format on standard output: text, json, sarif, junit or github.")
+    var format: FormatArgument = FormatArgument(.text)
+
+    @Option(name: .customLong("output"), help: "Also write FORMAT=PATH (repeatable), e.g. sarif=lint.sarif.")
+    var outputs: [OutputArgument] = []
+
+    @Option(name: .customLong("fail-on"), help: "Lowest level that fails the run: error, warning or note.")
+    var failOn: SeverityArgument = SeverityArgument(.error)
+
+    @Option(help: "Config file (default: the nearest .subsidy.yml upward from the working directory).")
+    var config: String?
+
+    @OptionGroup var rules: RulesOption
+
+    func run() throws {
+        let (settings, configSource) = try loadConfig()
+        let graph = try rules.graph()
+        let unknown = settings.unknownRuleWarnings(ruleIDs: graph.rules.map(\.id))
+        if !unknown.isEmpty { Output.error(DiagnosticRenderer(sources: configSource).render(unknown)) }
+        let options = LintOptions(
+            asOf: asOf?.date ?? settings.asOf ?? Today.date, regimes: settings.regimes,
+            levels: settings.levels, ignore: settings.ignore)
+        let result = LintRunner(graph: graph, options: options).run(paths)
+        let cwd = FileManager.default.currentDirectoryPath
+        let context = ReportContext(
+            version: SubsidyCommand.configuration.version, rules: result.rules,
+            repositoryRoot: RepositoryRoot.find(from: cwd), workingDirectory: cwd,
+            sources: result.sources, checkedFiles: result.checkedFiles, failOn: failOn.severity)
+        for output in outputs {
+            let text = output.format.reporter.report(result.findings, context: context)
+            do {
+                try FileSystem.writeAtomically(Array(text.utf8), to: output.path)
+            } catch {
+                Output.error("error: cannot write \(output.path): \(error.localizedDescription)\n")
+                throw ExitCode(2)
+            }
+        }
+        print(format.format.reporter.report(result.findings, context: context), terminator: "")
+        if !result.inputErrors.isEmpty {
+            Output.error(DiagnosticRenderer(sources: result.sources).render(result.inputErrors))
+            throw ExitCode(2)
+        }
+        if ReportSummary(result.findings, context: context).failed { throw ExitCode(1) }
+    }
+
+    /// The config from `--config` or the nearest `.subsidy.yml`; prints errors and exits 2 when it is bad.
+    private func loadConfig() throws -> (LintConfig, [String: SourceText]) {
+        guard let path = config ?? LintConfig.find(from: FileManager.default.currentDirectoryPath) else {
+            return (LintConfig(), [:])
+        }
+        let (loaded, diagnostics, source) = LintConfig.load(path: path)
+        if !diagnostics.isEmpty {
+            Output.error(DiagnosticRenderer(sources: source.map { [path: $0] } ?? [:]).render(diagnostics))
+        }
+        guard let loaded else { throw ExitCode(2) }
+        return (loaded, source.map { [path: $0] } ?? [:])
+    }
+}
+
+/// A `--format` value.
+struct FormatArgument: ExpressibleByArgument {
+    let format: ReportFormat
+    init(_ format: ReportFormat) { self.format = format }
+    init?(argument: String) {
+        guard let format = ReportFormat(identifier: argument) else { return nil }
+        self.format = format
+    }
+    static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
+    var defaultValueDescription: String { format.rawValue }
+}
+
+/// A `--fail-on` value.
+struct SeverityArgument: ExpressibleByArgument {
+    let severity: Severity
+    init(_ severity: Severity) { self.severity = severity }
+    init?(argument: String) {
+        guard let severity = Severity(rawValue: argument) else { return nil }
+        self.severity = severity
+    }
+    static var allValueStrings: [String] { ["error", "warning", "note"] }
+    var defaultValueDescription: String { severity.rawValue }
+}
+
+/// An `--output FORMAT=PATH` value.
+struct OutputArgument: ExpressibleByArgument {
+    let format: ReportFormat
+    let path: String
+    init?(argument: String) {
+        guard let eq = argument.firstIndex(of: "="),
+              let format = ReportFormat(identifier: String(argument[..<eq])) else { return nil }
+        let path = String(argument[argument.index(after: eq)...])
+        guard !path.isEmpty else { return nil }
+        self.format = format
+        self.path = path
+    }
+}
+
+/// The repository root (the nearest folder with `.git` upward), for repository-relative SARIF URIs.
+enum RepositoryRoot {
+    static func find(from directory: String) -> String? {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return url.path }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+}

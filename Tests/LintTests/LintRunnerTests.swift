@@ -1,0 +1,166 @@
+import Diagnostics
+import Driver
+import Foundation
+import Measures
+import Reporting
+import Testing
+
+/// The library layer: files in, findings out.
+@Suite struct LintRunnerTests {
+    static let graph = RuleCorpusLoader.load(directory: nil).graph!
+    static let asOf = CalendarDate("2026-11-29")!
+
+    func lint(_ paths: [String], _ options: LintOptions = LintOptions(asOf: asOf)) -> LintResult {
+        LintRunner(graph: Self.graph, options: options).run(paths)
+    }
+
+    func findings(_ result: LintResult, file: String) -> [Finding] {
+        result.findings.filter { $0.file?.hasSuffix(file) ?? false }
+    }
+
+    @Test func exportGrantIsAProhibitedErrorAtTheExportCondition() throws {
+        let result = lint([LintFixtures.drafts])
+        let errors = findings(result, file: "export-grant.yaml").filter { $0.level == .error }
+        let finding = try #require(errors.first)
+        #expect(errors.count == 1)
+        #expect(finding.ruleID == "eaeu.annex28.prohibited.export")
+        #expect(finding.range?.start == SourceLocation(line: 20, column: 23))
+        #expect(finding.headline.hasPrefix("Prohibited under the EAEU: contingent on export performance ("))
+        #expect(finding.fingerprintKey == "KZ-DRAFT-2026-101#eaeu#eaeu.annex28.prohibited.export")
+    }
+
+    @Test func markdownDraftKeepsItsLineNumbers() throws {
+        let result = lint([LintFixtures.drafts + "/local-content-draft.md"])
+        let error = try #require(result.findings.first { $0.level == .error })
+        #expect(error.ruleID == "eaeu.annex28.prohibited.domestic-goods")
+        #expect(error.range?.start.line == 23)
+        #expect(error.message.contains("domestic over imported goods"))
+    }
+
+    @Test func undeterminedDraftIsAWarningListingQuestions() throws {
+        let result = lint([LintFixtures.drafts + "/regional-loans.yaml"])
+        let warning = try #require(result.findings.first { $0.level == .warning })
+        #expect(warning.ruleID == "eaeu.treaty.art93-4.subsidizing-body")
+        #expect(warning.message.contains("`granting_body.governmental_authority`"))
+        #expect(result.findings.allSatisfy { $0.level != .error })
+    }
+
+    @Test func generalTaxRateCutHasOnlyNotificationNotes() {
+        let result = lint([LintFixtures.drafts + "/tax-rate-cut.yaml"])
+        #expect(result.findings.map(\.level) == [.note, .note])
+        #expect(Set(result.findings.map(\.ruleID)) == ["eaeu.annex28.para95", "eaeu.annex28.para97"])
+        #expect(result.findings.allSatisfy { $0.message.contains("next due 20") })
+        // Measure-level findings cover the document's first line (`id: KZ-DRAFT-2026-102`).
+        #expect(result.findings.allSatisfy {
+            $0.range?.start == SourceLocation(line: 2, column: 1) && $0.range?.end == SourceLocation(line: 2, column: 22)
+        })
+    }
+
+    @Test func everyDraftIsCheckedAndRulesAreDescribed() throws {
+        let result = lint([LintFixtures.drafts])
+        #expect(result.checkedFiles.count == 4)
+        #expect(result.inputErrors.isEmpty)
+        let rule = try #require(result.rules.first { $0.id == "eaeu.annex28.prohibited.export" })
+        #expect(rule.helpText.contains("Citation: Treaty on the EAEU"))
+        #expect(rule.helpText.contains("How to comply: Remove the condition"))
+        #expect(Set(result.rules.map(\.id)) == Set(result.findings.map(\.ruleID)))
+    }
+
+    @Test func invalidFileGivesErrorFindingsFromItsDiagnostics() throws {
+        let folder = try LintFixtures.temporaryFolder()
+        try LintFixtures.write("id: X\ntitel: typo\n", to: "bad.yaml", in: folder)
+        let result = lint([folder])
+        #expect(result.inputErrors.isEmpty)
+        #expect(!result.findings.isEmpty)
+        #expect(result.findings.allSatisfy { $0.level == .error && $0.ruleID.hasPrefix("measure.") })
+        #expect(result.findings.contains { $0.ruleID == "measure.unknown-key" && $0.range?.start.line == 2 })
+    }
+
+    @Test func missingPathIsAnInputError() {
+        let result = lint(["/nonexistent/measure.yaml"])
+        #expect(result.findings.isEmpty)
+        #expect(result.inputErrors.map(\.id) == ["input.unreadable"])
+    }
+
+    @Test func levelsChangeOrSilenceRules() {
+        var options = LintOptions(asOf: Self.asOf)
+        options.levels = ["eaeu.annex28.prohibited.export": .warning, "eaeu.annex28.para95": .off]
+        let result = lint([LintFixtures.drafts + "/export-grant.yaml"], options)
+        #expect(result.findings.first { $0.ruleID == "eaeu.annex28.prohibited.export" }?.level == .warning)
+        #expect(!result.findings.contains { $0.ruleID == "eaeu.annex28.para95" })
+        #expect(result.findings.contains { $0.ruleID == "eaeu.annex28.para97" })
+    }
+
+    @Test func regimesFilterDropsOtherRegimes() {
+        let result = lint([LintFixtures.drafts], LintOptions(asOf: Self.asOf, regimes: ["wto"]))
+        #expect(result.findings.isEmpty)
+        #expect(result.checkedFiles.count == 4)
+    }
+
+    @Test func ignoreSkipsPrefixesAndGlobs() {
+        let byGlob = lint([LintFixtures.drafts], LintOptions(asOf: Self.asOf, ignore: ["*.md"]))
+        #expect(byGlob.checkedFiles.count == 3)
+        #expect(LintIgnore.matches("./Examples/drafts/a.yaml", patterns: ["Examples/drafts"]))
+        #expect(LintIgnore.matches("Examples/drafts/a.yaml", patterns: ["Examples/*/a.yaml"]))
+        #expect(!LintIgnore.matches("Examples/drafts-old/a.yaml", patterns: ["Examples/drafts"]))
+    }
+
+    @Test func exemptionEndingWithinAYearIsAWarning() throws {
+        let folder = try LintFixtures.temporaryFolder()
+        let measure = try LintFixtures.write(Self.autoAssembly, to: "assembly.yaml", in: folder)
+        let result = lint([measure], LintOptions(asOf: CalendarDate("2020-06-01")!))
+        let ending = try #require(result.findings.first { $0.ruleID == "eaeu.annex28.appendix.KZ.auto-assembly" })
+        #expect(ending.level == .warning)
+        #expect(ending.headline.contains("until 2020-12-31 (213 days after 2020-06-01)"))
+        #expect(!result.findings.contains { $0.level == .error }, "\(result.findings.map(\.message))")
+        let later = lint([measure], LintOptions(asOf: CalendarDate("2019-06-01")!))
+        #expect(!later.findings.contains { $0.ruleID == "eaeu.annex28.appendix.KZ.auto-assembly" })
+    }
+
+    /// A Kazakh assembly measure claiming a listed transitional exemption.
+    static let autoAssembly = """
+        id: KZ-TEST-ASSEMBLY
+        title: Assembly support
+        member_state: KZ
+        granting_body: {kind: government, level: national, name: Ministry}
+        legal_basis: Test
+        period: {from: 2019-01-01}
+        goods: {hs: ["8703"], services_linked_to_goods: false}
+        forms: [grant]
+        benefit: true
+        eligibility: {limited_to: [industries], industries: [auto assembly]}
+        conditions: {export_performance: none, domestic_goods: in-law, domestic_goods_scope: national, production_location: in-law}
+        transitional_measures: [eaeu.annex28.appendix.KZ.auto-assembly]
+        """
+}
+
+/// Odd inputs: never a crash, and prose Markdown in a folder is not a draft.
+@Suite struct LintRunnerInputTests {
+    func lint(_ paths: [String]) -> LintResult {
+        LintRunner(graph: LintRunnerTests.graph, options: LintOptions(asOf: LintRunnerTests.asOf)).run(paths)
+    }
+
+    @Test func markdownWithoutFrontMatterInAFolderIsSkippedButNamedIsAnError() throws {
+        let folder = try LintFixtures.temporaryFolder()
+        let readme = try LintFixtures.write("# Drafts\n\nNotes for the team.\n", to: "README.md", in: folder)
+        let inFolder = lint([folder])
+        #expect(inFolder.findings.isEmpty)
+        #expect(inFolder.checkedFiles.isEmpty)
+        let named = lint([readme])
+        #expect(named.findings.map(\.ruleID) == ["measure.no-front-matter"])
+        #expect(named.findings.first?.level == .error)
+    }
+
+    @Test func garbageEmptyAndBinaryFilesGiveFindingsNotCrashes() throws {
+        let folder = try LintFixtures.temporaryFolder()
+        try LintFixtures.write("", to: "empty.yaml", in: folder)
+        try LintFixtures.write("{ [ : : \u{0}\u{1}", to: "garbage.yml", in: folder)
+        try LintFixtures.write("- just\n- a list\n", to: "list.yaml", in: folder)
+        let result = lint([folder])
+        #expect(result.inputErrors.isEmpty)
+        #expect(result.checkedFiles.count == 3)
+        #expect(Set(result.findings.compactMap(\.file).map { ($0 as NSString).lastPathComponent })
+            .isSuperset(of: ["garbage.yml", "list.yaml"]))
+        #expect(result.findings.allSatisfy { $0.level == .error })
+    }
+}
