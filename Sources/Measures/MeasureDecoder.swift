@@ -121,7 +121,21 @@ private struct DecodeState {
             default: break
             }
         }
-        reader.typeMismatch(node, expected: "true, false or unknown for '\(path)'")
+        let expected = "true, false or unknown for '\(path)'"
+        if let scalar = node.scalar, scalar.isYAML11Boolean {
+            reader.diagnostics.error(
+                "yaml.yaml11-boolean", "expected \(expected), found '\(scalar.value)'", at: node.range,
+                notes: [Note("YAML 1.2 reads '\(scalar.value)' as text, not as a boolean; write true or false")])
+            return nil
+        }
+        if let scalar = node.scalar, scalar.style == .plain,
+           let suggestion = Suggestion.closest(to: scalar.value, in: ["true", "false", "unknown"]) {
+            reader.diagnostics.error(
+                "measure.invalid-value", "expected \(expected), found '\(scalar.value)'; did you mean '\(suggestion)'?",
+                at: node.range)
+            return nil
+        }
+        reader.typeMismatch(node, expected: expected)
         return nil
     }
 

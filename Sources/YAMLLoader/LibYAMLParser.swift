@@ -97,6 +97,11 @@ struct LibYAMLParser {
                 let contextAt = location(p.context_mark)
                 notes.append(Note(String(cString: context), at: SourceRange(file: file, at: contextAt)))
             }
+            let problemByte = ByteScanner.byte(
+                atLine: Int(p.problem_mark.line), column: Int(p.problem_mark.column), in: bytes)
+            if problemByte == UInt8(ascii: "\t") {
+                notes.append(Note("YAML does not allow tabs for indentation; indent with spaces"))
+            }
             return Diagnostic(
                 id: "yaml.syntax", message: problem,
                 range: SourceRange(file: file, at: location(p.problem_mark)), notes: notes)
