@@ -18,7 +18,17 @@ enum ByteScanner {
         let invalid = "yaml.invalid-utf8"
         var i = 0
         let n = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
         while i < n {
+            // Fast path: eight bytes at a time while they are ASCII and none is NUL.
+            while i + 8 <= n {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & high
+                guard word & high == 0, hasZero == 0 else { break }
+                i += 8
+            }
+            guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 {
                 if b == 0 { return Problem(offset: i, id: "yaml.nul-byte", message: "NUL byte (0x00) is not allowed in YAML text") }

@@ -14,6 +14,10 @@ struct TreeBuilder {
         var skipValue = false
     }
 
+    private static let scalarTags: Set<CoreTag> = [.str, .int, .float, .bool, .null]
+    private static let mappingTags: Set<CoreTag> = [.map]
+    private static let sequenceTags: Set<CoreTag> = [.seq]
+
     let file: String
     let limits: YAMLLimits
     private(set) var stopped = false
@@ -58,7 +62,7 @@ struct TreeBuilder {
         start: SourceLocation, end: SourceLocation
     ) {
         let range = SourceRange(file: file, start: start, end: end)
-        guard let coreTag = checkTag(tag, at: range, allowed: [.str, .int, .float, .bool, .null]) else { return }
+        guard let coreTag = checkTag(tag, at: range, allowed: Self.scalarTags) else { return }
         let node = YAMLNode(content: .scalar(YAMLScalar(value: value, style: style, explicitCoreTag: coreTag.tag)),
                             range: range, tag: coreTag.uri)
         complete(node, size: 1, anchor: anchor)
@@ -77,7 +81,9 @@ struct TreeBuilder {
 
     mutating func collectionStart(isMapping: Bool, tag: String?, anchor: String?, at start: SourceLocation) {
         let range = SourceRange(file: file, at: start)
-        guard let coreTag = checkTag(tag, at: range, allowed: isMapping ? [.map] : [.seq]) else { return }
+        guard let coreTag = checkTag(tag, at: range, allowed: isMapping ? Self.mappingTags : Self.sequenceTags) else {
+            return
+        }
         if stack.count >= limits.maxDepth {
             fail(Diagnostic(
                 id: "yaml.too-deep",
@@ -99,7 +105,7 @@ struct TreeBuilder {
 
     // MARK: - Placing a finished node
 
-    private mutating func complete(_ node: YAMLNode, size: Int, anchor: String?) {
+    private mutating func complete(_ node: consuming YAMLNode, size: Int, anchor: String?) {
         nodeCount += size
         if nodeCount > limits.maxNodes {
             fail(Diagnostic(
@@ -120,26 +126,26 @@ struct TreeBuilder {
             stack[top].items.append(node)
             return
         }
-        guard let key = stack[top].pendingKey else {
+        guard let key = stack[top].pendingKey.take() else {
             acceptKey(node, frame: top)
             return
         }
-        stack[top].pendingKey = nil
         if stack[top].skipValue {
             stack[top].skipValue = false
             return
         }
         let keyText = key.scalar?.value ?? ""
+        let keyRange = key.range
         if let first = stack[top].mapping.insert(YAMLMapping.Pair(key: key, value: node, keyText: keyText)) {
             diagnostics.append(Diagnostic(
                 id: "yaml.duplicate-key",
                 message: "duplicate key '\(keyText)'",
-                range: key.range,
-                notes: [Note("first defined here", at: first.key.range)]))
+                range: keyRange,
+                notes: [Note("first defined here", at: stack[top].mapping.pairs[first].key.range)]))
         }
     }
 
-    private mutating func acceptKey(_ key: YAMLNode, frame top: Int) {
+    private mutating func acceptKey(_ key: consuming YAMLNode, frame top: Int) {
         stack[top].pendingKey = key
         guard let scalar = key.scalar else {
             diagnostics.append(Diagnostic(

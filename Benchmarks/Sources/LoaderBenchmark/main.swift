@@ -57,7 +57,9 @@ guard arguments.count == 4, let runs = Int(arguments[2]), let floor = Double(arg
 let paths = String(decoding: readFile(arguments[1]), as: UTF8.self).split(separator: "\n").map(String.init)
 let loader = YAMLLoader()
 
-let tree = best(of: runs) {
+// BENCH_ONLY=tree or BENCH_ONLY=decode runs one part only (for profiling with callgrind).
+let only = getenv("BENCH_ONLY").map { String(cString: $0) }
+let tree = best(of: only == "decode" ? 0 : runs) {
     var nodes = 0
     for path in paths {
         let result = loader.load(readFile(path), file: path)
@@ -66,7 +68,7 @@ let tree = best(of: runs) {
     }
     return nodes
 }
-let decode = best(of: runs) {
+let decode = best(of: only == "tree" ? 0 : runs) {
     var measures = 0
     for path in paths {
         let (loaded, diagnostics) = MeasureSource.load(bytes: readFile(path), path: path, loader: loader)
@@ -75,7 +77,7 @@ let decode = best(of: runs) {
     }
     return measures
 }
-guard tree.check == paths.count, decode.check == paths.count else {
+guard only != nil || (tree.check == paths.count && decode.check == paths.count) else {
     fail("expected \(paths.count) documents and measures, got \(tree.check) and \(decode.check)")
 }
 
