@@ -45,6 +45,8 @@ private final class SchemaGroup: Sendable {
 
     let keys: [String]
     let entries: [Entry]
+    /// The position in `entries` of each key.
+    let index: [String: Int]
     /// How problems name the group: "the measure", "'eligibility.in_practice'".
     let what: String
 
@@ -58,6 +60,7 @@ private final class SchemaGroup: Sendable {
             }
             return Entry(field: field, path: path, group: nil)
         }
+        index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
     }
 
     static let root = SchemaGroup(MeasureSchema.fields, prefix: "")
@@ -75,20 +78,24 @@ private struct DecodeState {
     var reader: NodeReader
     var facts: [String: Fact]
 
+    /// Decodes a group's mapping in one pass over its pairs: one hash lookup per key.
     mutating func decodeGroup(_ node: YAMLNode, _ group: SchemaGroup) {
-        guard let mapping = reader.mapping(node, known: group.keys, what: group.what) else { return }
-        for entry in group.entries {
-            guard let value = reader.optional(mapping, entry.field.key) else {
-                if entry.field.required {
-                    _ = reader.required(mapping, entry.field.key, in: node, what: group.what)
-                }
+        guard let mapping = reader.mapping(node, what: group.what) else { return }
+        for pair in mapping.pairs {
+            guard let i = group.index[pair.keyText] else {
+                reader.unknownKey(pair, known: group.keys, what: group.what)
                 continue
             }
+            let entry = group.entries[i]
+            if reader.isNull(pair.value) { continue }
             if let child = entry.group {
-                decodeGroup(value, child)
-            } else if let decoded = decodeValue(value, field: entry.field, path: entry.path) {
-                facts[entry.path] = Fact(decoded, range: value.range)
+                decodeGroup(pair.value, child)
+            } else if let decoded = decodeValue(pair.value, field: entry.field, path: entry.path) {
+                facts[entry.path] = Fact(decoded, range: pair.value.range)
             }
+        }
+        for entry in group.entries where entry.field.required && reader.optional(mapping, entry.field.key) == nil {
+            _ = reader.required(mapping, entry.field.key, in: node, what: group.what)
         }
     }
 

@@ -89,7 +89,15 @@ struct LibYAMLParser {
         let problem = p.problem.map { String(cString: $0) } ?? "unknown libyaml error"
         switch p.error {
         case YAML_READER_ERROR:
-            let at = ByteScanner.location(ofByteOffset: Int(p.problem_offset), in: bytes, lineOffset: lineOffset)
+            // libyaml points at the bad byte; ByteScanner names invalid UTF-8 and NUL bytes precisely
+            // and points at the start of the character (up to 3 bytes earlier).
+            let offset = Int(p.problem_offset)
+            if let precise = ByteScanner.firstProblem(in: UnsafeBufferPointer(rebasing: bytes[..<min(offset + 1, bytes.count)])),
+               precise.offset >= offset - 3 {
+                let at = ByteScanner.location(ofByteOffset: precise.offset, in: bytes, lineOffset: lineOffset)
+                return Diagnostic(id: precise.id, message: precise.message, range: SourceRange(file: file, at: at))
+            }
+            let at = ByteScanner.location(ofByteOffset: offset, in: bytes, lineOffset: lineOffset)
             return Diagnostic(id: "yaml.invalid-character", message: problem, range: SourceRange(file: file, at: at))
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
             var notes: [Note] = []

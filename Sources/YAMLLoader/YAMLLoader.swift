@@ -36,11 +36,8 @@ public struct YAMLLoader: Sendable {
             // column 1 of line 1 and then misjudge the indentation of every following line.
             let hasBOM = whole.count >= 3 && whole[0] == 0xEF && whole[1] == 0xBB && whole[2] == 0xBF
             let buffer = UnsafeBufferPointer(rebasing: whole[(hasBOM ? 3 : 0)...])
-            if let problem = ByteScanner.firstProblem(in: buffer) {
-                let at = ByteScanner.location(ofByteOffset: problem.offset, in: buffer, lineOffset: lineOffset)
-                let d = Diagnostic(id: problem.id, message: problem.message, range: SourceRange(file: file, at: at))
-                return YAMLLoadResult(documents: [], diagnostics: [d])
-            }
+            // libyaml's reader checks UTF-8 and control characters itself; ByteScanner only names
+            // the problem when it reports one, so valid input is decoded once, not twice.
             let parser = LibYAMLParser(file: file, limits: limits, lineOffset: lineOffset)
             let (documents, diagnostics) = parser.parse(buffer)
             return YAMLLoadResult(documents: documents, diagnostics: diagnostics)

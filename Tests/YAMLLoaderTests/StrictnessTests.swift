@@ -67,6 +67,10 @@ let strictnessCases: [StrictnessCase] = [
     StrictnessCase("NUL byte", bytes: Array("a: 1\nb: \"x".utf8) + [0] + Array("y\"\n".utf8), "yaml.nul-byte", 2, 6),
     StrictnessCase("NUL byte after a BOM", bytes: [0xEF, 0xBB, 0xBF] + Array("ab".utf8) + [0], "yaml.nul-byte", 1, 3),
     StrictnessCase("control character", "a: b\u{01}\n", "yaml.invalid-character", 1, 5),
+    StrictnessCase("control character before invalid UTF-8", bytes: Array("a: b\u{01}\nc: ".utf8) + [0xFF],
+                   "yaml.invalid-character", 1, 5),
+    StrictnessCase("invalid UTF-8 in a comment", bytes: Array("a: 1 # é".utf8) + [0xA9], "yaml.invalid-utf8", 1, 9),
+    StrictnessCase("bad continuation byte", bytes: Array("ab: ".utf8) + [0xE2, 0x28, 0xA1], "yaml.invalid-utf8", 1, 5),
     StrictnessCase("error in the second document", "a: 1\n---\nb: [\n", "yaml.syntax", 4, 1),
 ]
 
