@@ -1,9 +1,9 @@
-// Usage: LoaderBenchmark FILE_LIST RUNS FLOOR_SECONDS
+// Usage: LoaderBenchmark FILE_LIST RUNS tree|decode
 //
-// Times, over the files in FILE_LIST, (a) the YAML loader building located node trees and
-// (b) full typed decoding of measures (MeasureSource.load), each as the best of RUNS wall times,
-// and prints them as ratios to FLOOR_SECONDS (the bare libyaml event loop, Benchmarks/floor.c).
-// Like the floor, every run reads every file from disk.
+// Times, over the files in FILE_LIST, either (tree) the YAML loader building located node trees or
+// (decode) full typed decoding of measures (MeasureSource.load), and prints the best of RUNS wall
+// times in seconds. Like the floor (Benchmarks/floor.c), every run reads every file from disk.
+// Benchmarks/run.sh interleaves the three contestants and prints the ratios.
 import Glibc
 import Measures
 import YAMLLoader
@@ -29,64 +29,40 @@ func readFile(_ path: String) -> [UInt8] {
     guard fstat(fd, &info) == 0 else { fail("cannot stat \(path)") }
     let size = Int(info.st_size)
     return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-        var done = 0
-        while done < size {
-            let n = read(fd, buffer.baseAddress! + done, size - done)
+        count = 0
+        guard let base = buffer.baseAddress else { return }
+        while count < size {
+            let n = read(fd, base + count, size - count)
             if n <= 0 { break }
-            done += n
+            count += n
         }
-        count = done
     }
-}
-
-func best(of runs: Int, _ body: () -> Int) -> (seconds: Double, check: Int) {
-    var bestTime = Double.infinity
-    var check = 0
-    for _ in 0..<runs {
-        let start = now()
-        check = body()
-        bestTime = min(bestTime, now() - start)
-    }
-    return (bestTime, check)
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 4, let runs = Int(arguments[2]), let floor = Double(arguments[3]) else {
-    fail("usage: LoaderBenchmark FILE_LIST RUNS FLOOR_SECONDS")
+guard arguments.count == 4, let runs = Int(arguments[2]), ["tree", "decode"].contains(arguments[3]) else {
+    fail("usage: LoaderBenchmark FILE_LIST RUNS tree|decode")
 }
 let paths = String(decoding: readFile(arguments[1]), as: UTF8.self).split(separator: "\n").map(String.init)
+let decode = arguments[3] == "decode"
 let loader = YAMLLoader()
 
-// BENCH_ONLY=tree or BENCH_ONLY=decode runs one part only (for profiling with callgrind).
-let only = getenv("BENCH_ONLY").map { String(cString: $0) }
-let tree = best(of: only == "decode" ? 0 : runs) {
-    var nodes = 0
+var best = Double.infinity
+for _ in 0..<runs {
+    let start = now()
+    var count = 0
     for path in paths {
-        let result = loader.load(readFile(path), file: path)
-        if result.hasErrors { fail("\(path): \(result.diagnostics)") }
-        nodes += result.documents.count
+        if decode {
+            let (measures, diagnostics) = MeasureSource.load(bytes: readFile(path), path: path, loader: loader)
+            if !diagnostics.isEmpty { fail("\(path): \(diagnostics)") }
+            count += measures.count
+        } else {
+            let result = loader.load(readFile(path), file: path)
+            if result.hasErrors { fail("\(path): \(result.diagnostics)") }
+            count += result.documents.count
+        }
     }
-    return nodes
+    best = min(best, now() - start)
+    if count != paths.count { fail("expected \(paths.count) documents, got \(count)") }
 }
-let decode = best(of: only == "tree" ? 0 : runs) {
-    var measures = 0
-    for path in paths {
-        let (loaded, diagnostics) = MeasureSource.load(bytes: readFile(path), path: path, loader: loader)
-        if !diagnostics.isEmpty { fail("\(path): \(diagnostics)") }
-        measures += loaded.count
-    }
-    return measures
-}
-guard only != nil || (tree.check == paths.count && decode.check == paths.count) else {
-    fail("expected \(paths.count) documents and measures, got \(tree.check) and \(decode.check)")
-}
-
-func row(_ name: String, _ seconds: Double, goal: String) -> String {
-    let ms = (seconds * 1000 * 10).rounded() / 10
-    let ratio = (seconds / floor * 100).rounded() / 100
-    return "\(name)  \(ms) ms  \(ratio)x floor  (goal \(goal))"
-}
-print("files: \(paths.count), best of \(runs) runs")
-print(row("floor (libyaml events)      ", floor, goal: "1x"))
-print(row("tree  (YAMLLoader.load)     ", tree.seconds, goal: "<= 1.3x"))
-print(row("decode (MeasureSource.load) ", decode.seconds, goal: "<= 2x"))
+print(best)
