@@ -23,7 +23,9 @@ struct LibYAMLParser {
         }
         defer { yaml_parser_delete(parser) }
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(parser, bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!, bytes.count)
+        // An empty buffer may have no address; an empty stream has no documents.
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return ([], []) }
+        yaml_parser_set_input_string(parser, base, bytes.count)
 
         var builder = TreeBuilder(file: file, limits: limits)
         while !builder.stopped {
