@@ -1,30 +1,24 @@
 /// The text of one source file, indexed by line so that renderers can quote the offending line.
+///
+/// Lines end at `\n`; a `\r` before it (CRLF) is not part of the line. A UTF-8 byte-order mark at
+/// the start of the file is not part of line 1, so columns match the loader's.
 public struct SourceText: Sendable {
     public let path: String
     private let lines: [Substring]
 
     public init(path: String, text: String) {
         self.path = path
-        // Split on scalars: Swift reads "\r\n" as one Character, so a Character split misses CRLF lines.
-        var lines: [Substring] = []
-        var start = text.startIndex
-        var index = text.unicodeScalars.startIndex
-        while index < text.unicodeScalars.endIndex {
-            if text.unicodeScalars[index] == "\n" {
-                lines.append(text[start..<index])
-                start = text.unicodeScalars.index(after: index)
-            }
-            index = text.unicodeScalars.index(after: index)
-        }
-        lines.append(text[start...])
-        self.lines = lines
+        var scalars = Substring(text).unicodeScalars[...]
+        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
+        // Split on scalars, not Characters: "\r\n" is a single Character and would never match "\n".
+        self.lines = scalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// The 1-based line `number`, without its line terminator; `nil` past the end.
     public func line(_ number: Int) -> Substring? {
         guard number >= 1, number <= lines.count else { return nil }
-        let line = lines[number - 1]
-        if line.unicodeScalars.last == "\r" { return Substring(line.unicodeScalars.dropLast()) }
+        var line = lines[number - 1]
+        if line.unicodeScalars.last == "\r" { line = Substring(line.unicodeScalars.dropLast()) }
         return line
     }
 }

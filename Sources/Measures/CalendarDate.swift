@@ -63,8 +63,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// The same day `months` later, clamped to the month's last day (2024-01-31 + 1 month = 2024-02-29).
     public func adding(months: Int) -> CalendarDate {
         let total = year * 12 + (month - 1) + months
-        let y = total / 12, m = total % 12 + 1
-        return CalendarDate(year: y, month: m, day: min(day, CalendarDate.daysIn(month: m, year: y)))!
+        let y = total >= 0 ? total / 12 : (total - 11) / 12
+        let m = total - y * 12 + 1
+        return CalendarDate(unchecked: y, m, min(day, CalendarDate.daysIn(month: m, year: y)))
+    }
+
+    /// A date whose month and day are known to be valid (arithmetic results may leave 1...9999).
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     public func adding(years: Int) -> CalendarDate { adding(months: 12 * years) }

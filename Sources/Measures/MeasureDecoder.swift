@@ -18,10 +18,9 @@ public struct MeasureDecoder: Sendable {
             reader.diagnostics.error("measure.empty", "the document holds no measure", at: document.range)
             return (nil, reader.diagnostics.diagnostics)
         }
-        var facts: [String: Fact] = [:]
-        for (path, _) in MeasureSchema.factFields { facts[path] = Fact(.unknown, range: nil) }
+        var facts = SchemaGroup.unknownFacts
         var state = DecodeState(reader: reader, facts: facts)
-        state.decodeGroup(root, fields: MeasureSchema.fields, prefix: "", what: "the measure")
+        state.decodeGroup(root, SchemaGroup.root)
         state.checkConsistency(root)
         reader = state.reader
         facts = state.facts
@@ -45,26 +44,70 @@ public struct MeasureDecoder: Sendable {
     }
 }
 
+/// ``MeasureSchema`` prepared once for decoding: each group's keys, fact paths and description,
+/// so that a decoding pass builds no strings of its own.
+private final class SchemaGroup: Sendable {
+    struct Entry: Sendable {
+        let field: MeasureSchema.Field
+        /// `a.b.c`
+        let path: String
+        /// Set when the field is a nested group.
+        let group: SchemaGroup?
+    }
+
+    let keys: [String]
+    let entries: [Entry]
+    /// The position in `entries` of each key.
+    let index: [String: Int]
+    /// How problems name the group: "the measure", "'eligibility.in_practice'".
+    let what: String
+
+    init(_ fields: [MeasureSchema.Field], prefix: String) {
+        keys = fields.map(\.key)
+        what = prefix.isEmpty ? "the measure" : "'\(prefix)'"
+        entries = fields.map { field in
+            let path = prefix.isEmpty ? field.key : prefix + "." + field.key
+            if case .group(let children) = field.type {
+                return Entry(field: field, path: path, group: SchemaGroup(children, prefix: path))
+            }
+            return Entry(field: field, path: path, group: nil)
+        }
+        index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+    }
+
+    static let root = SchemaGroup(MeasureSchema.fields, prefix: "")
+
+    /// Every fact of the contract, unknown: the start of each decoding pass.
+    static let unknownFacts: [String: Fact] = {
+        var facts = [String: Fact](minimumCapacity: MeasureSchema.factFields.count)
+        for (path, _) in MeasureSchema.factFields { facts[path] = Fact(.unknown, range: nil) }
+        return facts
+    }()
+}
+
 /// The mutable state of one decoding pass.
 private struct DecodeState {
     var reader: NodeReader
     var facts: [String: Fact]
 
-    mutating func decodeGroup(_ node: YAMLNode, fields: [MeasureSchema.Field], prefix: String, what: String) {
-        guard let mapping = reader.mapping(node, known: fields.map(\.key), what: what) else { return }
-        for field in fields {
-            let path = prefix.isEmpty ? field.key : prefix + "." + field.key
-            guard let value = reader.optional(mapping, field.key) else {
-                if field.required {
-                    _ = reader.required(mapping, field.key, in: node, what: what)
-                }
+    /// Decodes a group's mapping in one pass over its pairs: one hash lookup per key.
+    mutating func decodeGroup(_ node: YAMLNode, _ group: SchemaGroup) {
+        guard let mapping = reader.mapping(node, what: group.what) else { return }
+        for pair in mapping.pairs {
+            guard let i = group.index[pair.keyText] else {
+                reader.unknownKey(pair, known: group.keys, what: group.what)
                 continue
             }
-            if case .group(let children) = field.type {
-                decodeGroup(value, fields: children, prefix: path, what: "'\(path)'")
-            } else if let decoded = decodeValue(value, field: field, path: path) {
-                facts[path] = Fact(decoded, range: value.range)
+            let entry = group.entries[i]
+            if reader.isNull(pair.value) { continue }
+            if let child = entry.group {
+                decodeGroup(pair.value, child)
+            } else if let decoded = decodeValue(pair.value, field: entry.field, path: entry.path) {
+                facts[entry.path] = Fact(decoded, range: pair.value.range)
             }
+        }
+        for entry in group.entries where entry.field.required && reader.optional(mapping, entry.field.key) == nil {
+            _ = reader.required(mapping, entry.field.key, in: node, what: group.what)
         }
     }
 
@@ -133,7 +176,21 @@ private struct DecodeState {
             default: break
             }
         }
-        reader.typeMismatch(node, expected: "true, false or unknown for '\(path)'")
+        let expected = "true, false or unknown for '\(path)'"
+        if let scalar = node.scalar, scalar.isYAML11Boolean {
+            reader.diagnostics.error(
+                "yaml.yaml11-boolean", "expected \(expected), found '\(scalar.value)'", at: node.range,
+                notes: [Note("YAML 1.2 reads '\(scalar.value)' as text, not as a boolean; write true or false")])
+            return nil
+        }
+        if let scalar = node.scalar, scalar.style == .plain,
+           let suggestion = Suggestion.closest(to: scalar.value, in: ["true", "false", "unknown"]) {
+            reader.diagnostics.error(
+                "measure.invalid-value", "expected \(expected), found '\(scalar.value)'; did you mean '\(suggestion)'?",
+                at: node.range)
+            return nil
+        }
+        reader.typeMismatch(node, expected: expected)
         return nil
     }
 

@@ -24,6 +24,16 @@ public enum CoreSchema {
     /// Resolves a plain scalar: null, booleans (`true`/`false` in three casings), integers
     /// (decimal, `0o`, `0x`), floats (including `.inf`, `.nan`); everything else is a string.
     public static func resolve(plain text: String) -> CoreValue {
+        // Most scalars are words: one look at the first byte tells they can only be strings.
+        guard let first = text.utf8.first else { return .null }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "~"), UInt8(ascii: "."), UInt8(ascii: "+"),
+             UInt8(ascii: "-"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             UInt8(ascii: "f"), UInt8(ascii: "F"):
+            break
+        default:
+            return .string(text)
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)

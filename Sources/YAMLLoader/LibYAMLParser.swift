@@ -23,7 +23,9 @@ struct LibYAMLParser {
         }
         defer { yaml_parser_delete(parser) }
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(parser, bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!, bytes.count)
+        // An empty buffer may have no address; an empty stream has no documents.
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return ([], []) }
+        yaml_parser_set_input_string(parser, base, bytes.count)
 
         var builder = TreeBuilder(file: file, limits: limits)
         while !builder.stopped {
@@ -89,13 +91,26 @@ struct LibYAMLParser {
         let problem = p.problem.map { String(cString: $0) } ?? "unknown libyaml error"
         switch p.error {
         case YAML_READER_ERROR:
-            let at = ByteScanner.location(ofByteOffset: Int(p.problem_offset), in: bytes, lineOffset: lineOffset)
+            // libyaml points at the bad byte; ByteScanner names invalid UTF-8 and NUL bytes precisely
+            // and points at the start of the character (up to 3 bytes earlier).
+            let offset = Int(p.problem_offset)
+            if let precise = ByteScanner.firstProblem(in: UnsafeBufferPointer(rebasing: bytes[..<min(offset + 1, bytes.count)])),
+               precise.offset >= offset - 3 {
+                let at = ByteScanner.location(ofByteOffset: precise.offset, in: bytes, lineOffset: lineOffset)
+                return Diagnostic(id: precise.id, message: precise.message, range: SourceRange(file: file, at: at))
+            }
+            let at = ByteScanner.location(ofByteOffset: offset, in: bytes, lineOffset: lineOffset)
             return Diagnostic(id: "yaml.invalid-character", message: problem, range: SourceRange(file: file, at: at))
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
             var notes: [Note] = []
             if let context = p.context {
                 let contextAt = location(p.context_mark)
                 notes.append(Note(String(cString: context), at: SourceRange(file: file, at: contextAt)))
+            }
+            let problemByte = ByteScanner.byte(
+                atLine: Int(p.problem_mark.line), column: Int(p.problem_mark.column), in: bytes)
+            if problemByte == UInt8(ascii: "\t") {
+                notes.append(Note("YAML does not allow tabs for indentation; indent with spaces"))
             }
             return Diagnostic(
                 id: "yaml.syntax", message: problem,

@@ -17,18 +17,29 @@ public struct NodeReader: Sendable {
 
     /// The node as a mapping, checking that every key is one of `known` ("did you mean" otherwise).
     public mutating func mapping(_ node: YAMLNode, known: [String], what: String) -> YAMLMapping? {
+        guard let mapping = mapping(node, what: what) else { return nil }
+        for pair in mapping.pairs where !known.contains(pair.keyText) {
+            unknownKey(pair, known: known, what: what)
+        }
+        return mapping
+    }
+
+    /// The node as a mapping, without checking its keys (the caller checks each with ``unknownKey(_:known:what:)``).
+    public mutating func mapping(_ node: YAMLNode, what: String) -> YAMLMapping? {
         guard let mapping = node.mapping else {
             typeMismatch(node, expected: "a mapping (\(what))")
             return nil
         }
-        for pair in mapping.pairs where !known.contains(pair.keyText) {
-            diagnostics.error(
-                "\(domain).unknown-key",
-                "unknown key '\(pair.keyText)' in \(what)\(Suggestion.hint(for: pair.keyText, in: known))",
-                at: pair.key.range,
-                notes: [Note("allowed keys: \(known.joined(separator: ", "))")])
-        }
         return mapping
+    }
+
+    /// Reports `pair`'s key as not one of `known`, with a "did you mean" when one is close.
+    public mutating func unknownKey(_ pair: YAMLMapping.Pair, known: [String], what: String) {
+        diagnostics.error(
+            "\(domain).unknown-key",
+            "unknown key '\(pair.keyText)' in \(what)\(Suggestion.hint(for: pair.keyText, in: known))",
+            at: pair.key.range,
+            notes: [Note("allowed keys: \(known.joined(separator: ", "))")])
     }
 
     /// Reports a missing required key at the mapping node and returns `nil`.

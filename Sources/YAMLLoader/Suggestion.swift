@@ -6,10 +6,11 @@ public enum Suggestion {
         var best: (String, Int)?
         for candidate in candidates {
             let d = distance(lowered, candidate.lowercased())
-            if best == nil || d < best!.1 { best = (candidate, d) }
+            if d < (best?.1 ?? Int.max) { best = (candidate, d) }
         }
         guard let (candidate, d) = best else { return nil }
-        let tolerance = max(2, min(word.count, candidate.count) / 3)
+        // About one edit in three characters ("industry" → "industries"), and at least two.
+        let tolerance = max(2, (min(word.count, candidate.count) + 1) / 3)
         return d <= tolerance ? candidate : nil
     }
 

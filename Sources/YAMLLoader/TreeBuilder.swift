@@ -14,6 +14,10 @@ struct TreeBuilder {
         var skipValue = false
     }
 
+    private static let scalarTags: Set<CoreTag> = [.str, .int, .float, .bool, .null]
+    private static let mappingTags: Set<CoreTag> = [.map]
+    private static let sequenceTags: Set<CoreTag> = [.seq]
+
     let file: String
     let limits: YAMLLimits
     private(set) var stopped = false
@@ -58,10 +62,10 @@ struct TreeBuilder {
         start: SourceLocation, end: SourceLocation
     ) {
         let range = SourceRange(file: file, start: start, end: end)
-        guard let coreTag = checkTag(tag, at: range, allowed: [.str, .int, .float, .bool, .null]) else { return }
+        guard let coreTag = checkTag(tag, at: range, allowed: Self.scalarTags) else { return }
         let node = YAMLNode(content: .scalar(YAMLScalar(value: value, style: style, explicitCoreTag: coreTag.tag)),
                             range: range, tag: coreTag.uri)
-        complete(node, size: 1, anchor: anchor)
+        complete(node, size: 1, newNodes: 1, anchor: anchor)
     }
 
     mutating func alias(_ name: String?, start: SourceLocation, end: SourceLocation) {
@@ -72,12 +76,14 @@ struct TreeBuilder {
         }
         var node = target.node
         node.range = range
-        complete(node, size: target.size, anchor: nil)
+        complete(node, size: target.size, newNodes: target.size, anchor: nil)
     }
 
     mutating func collectionStart(isMapping: Bool, tag: String?, anchor: String?, at start: SourceLocation) {
         let range = SourceRange(file: file, at: start)
-        guard let coreTag = checkTag(tag, at: range, allowed: isMapping ? [.map] : [.seq]) else { return }
+        guard let coreTag = checkTag(tag, at: range, allowed: isMapping ? Self.mappingTags : Self.sequenceTags) else {
+            return
+        }
         if stack.count >= limits.maxDepth {
             fail(Diagnostic(
                 id: "yaml.too-deep",
@@ -86,6 +92,8 @@ struct TreeBuilder {
                 notes: [Note("the depth limit bounds what a hostile file can cost; no measure or rule file needs more")]))
             return
         }
+        // A collection counts as one node from its start; its children count as they complete.
+        guard count(newNodes: 1, at: range) else { return }
         stack.append(Frame(isMapping: isMapping, start: start, tag: coreTag.uri, anchor: anchor))
         sizes.append(1)
     }
@@ -94,21 +102,27 @@ struct TreeBuilder {
         guard let frame = stack.popLast(), let size = sizes.popLast() else { return }
         let range = SourceRange(file: file, start: frame.start, end: end)
         let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.mapping) : .sequence(frame.items)
-        complete(YAMLNode(content: content, range: range, tag: frame.tag), size: size, anchor: frame.anchor)
+        complete(YAMLNode(content: content, range: range, tag: frame.tag), size: size, newNodes: 0, anchor: frame.anchor)
     }
 
     // MARK: - Placing a finished node
 
-    private mutating func complete(_ node: YAMLNode, size: Int, anchor: String?) {
-        nodeCount += size
-        if nodeCount > limits.maxNodes {
-            fail(Diagnostic(
-                id: "yaml.too-many-nodes",
-                message: "document expands to more than \(limits.maxNodes) nodes",
-                range: node.range,
-                notes: [Note("aliases count once for every node they repeat; this bounds 'billion laughs' files")]))
-            return
-        }
+    /// Adds `newNodes` to the document's node count; reports and stops when it passes the limit.
+    private mutating func count(newNodes: Int, at range: SourceRange) -> Bool {
+        nodeCount += newNodes
+        guard nodeCount > limits.maxNodes else { return true }
+        fail(Diagnostic(
+            id: "yaml.too-many-nodes",
+            message: "document expands to more than \(limits.maxNodes) nodes",
+            range: range,
+            notes: [Note("aliases count once for every node they repeat; this bounds 'billion laughs' files")]))
+        return false
+    }
+
+    /// Places a finished node of `size` nodes (itself and all it holds) in its parent; `newNodes`
+    /// of them were not counted before (a collection's own node and children are counted earlier).
+    private mutating func complete(_ node: consuming YAMLNode, size: Int, newNodes: Int, anchor: String?) {
+        guard newNodes == 0 || count(newNodes: newNodes, at: node.range) else { return }
         if let anchor { anchors[anchor] = (node, size) }
         guard !stack.isEmpty else {
             root = node
@@ -120,26 +134,26 @@ struct TreeBuilder {
             stack[top].items.append(node)
             return
         }
-        guard let key = stack[top].pendingKey else {
+        guard let key = stack[top].pendingKey.take() else {
             acceptKey(node, frame: top)
             return
         }
-        stack[top].pendingKey = nil
         if stack[top].skipValue {
             stack[top].skipValue = false
             return
         }
         let keyText = key.scalar?.value ?? ""
+        let keyRange = key.range
         if let first = stack[top].mapping.insert(YAMLMapping.Pair(key: key, value: node, keyText: keyText)) {
             diagnostics.append(Diagnostic(
                 id: "yaml.duplicate-key",
                 message: "duplicate key '\(keyText)'",
-                range: key.range,
-                notes: [Note("first defined here", at: first.key.range)]))
+                range: keyRange,
+                notes: [Note("first defined here", at: stack[top].mapping.pairs[first].key.range)]))
         }
     }
 
-    private mutating func acceptKey(_ key: YAMLNode, frame top: Int) {
+    private mutating func acceptKey(_ key: consuming YAMLNode, frame top: Int) {
         stack[top].pendingKey = key
         guard let scalar = key.scalar else {
             diagnostics.append(Diagnostic(

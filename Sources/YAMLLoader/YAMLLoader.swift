@@ -31,13 +31,13 @@ public struct YAMLLoader: Sendable {
                 range: SourceRange(file: file, at: SourceLocation(line: 1 + lineOffset, column: 1)))
             return YAMLLoadResult(documents: [], diagnostics: [d])
         }
-        return bytes.withUnsafeBufferPointer { buffer in
-            if let problem = ByteScanner.firstProblem(in: buffer) {
-                let at = ByteScanner.location(ofByteOffset: problem.offset, in: buffer, lineOffset: lineOffset)
-                let id = problem.message.hasPrefix("NUL") ? "yaml.nul-byte" : "yaml.invalid-utf8"
-                let d = Diagnostic(id: id, message: problem.message, range: SourceRange(file: file, at: at))
-                return YAMLLoadResult(documents: [], diagnostics: [d])
-            }
+        return bytes.withUnsafeBufferPointer { whole in
+            // A byte-order mark is not content: libyaml, told the input is UTF-8, would count it as
+            // column 1 of line 1 and then misjudge the indentation of every following line.
+            let hasBOM = whole.count >= 3 && whole[0] == 0xEF && whole[1] == 0xBB && whole[2] == 0xBF
+            let buffer = UnsafeBufferPointer(rebasing: whole[(hasBOM ? 3 : 0)...])
+            // libyaml's reader checks UTF-8 and control characters itself; ByteScanner only names
+            // the problem when it reports one, so valid input is decoded once, not twice.
             let parser = LibYAMLParser(file: file, limits: limits, lineOffset: lineOffset)
             let (documents, diagnostics) = parser.parse(buffer)
             return YAMLLoadResult(documents: documents, diagnostics: diagnostics)

@@ -88,7 +88,10 @@ public struct YAMLScalar: Sendable, Hashable {
     }
 }
 
-/// A mapping's pairs in source order, with an index for O(1) lookup by key text.
+/// A mapping's pairs in source order, with O(1) lookup by key text.
+///
+/// Small mappings (most of them) are searched linearly, which is faster than hashing; a
+/// dictionary index is built once a mapping grows past ``YAMLMapping/linearLimit`` pairs.
 public struct YAMLMapping: Sendable {
     public struct Pair: Sendable {
         public var key: YAMLNode
@@ -97,31 +100,50 @@ public struct YAMLMapping: Sendable {
         public var keyText: String
     }
 
+    /// Most pairs searched linearly before a dictionary index is built.
+    static let linearLimit = 12
+
     public private(set) var pairs: [Pair] = []
-    private var index: [String: Int] = [:]
+    /// The keys' texts, in the order of `pairs`: a linear search touches only these.
+    private var keyTexts: [String] = []
+    private var index: [String: Int]?
 
     public init() {}
 
-    /// Adds a pair; returns the earlier pair with the same key instead when the key is a duplicate.
-    mutating func insert(_ pair: Pair) -> Pair? {
-        if let existing = index[pair.keyText] { return pairs[existing] }
-        index[pair.keyText] = pairs.count
+    /// Adds a pair; returns the position of the earlier pair with the same key instead when the
+    /// key is a duplicate.
+    mutating func insert(_ pair: consuming Pair) -> Int? {
+        if let existing = position(of: pair.keyText) { return existing }
+        keyTexts.append(pair.keyText)
+        if index != nil {
+            index?[pair.keyText] = pairs.count
+        } else if pairs.count == Self.linearLimit {
+            var built = [String: Int](minimumCapacity: 2 * Self.linearLimit)
+            for (i, text) in keyTexts.enumerated() { built[text] = i }
+            built[pair.keyText] = pairs.count
+            index = built
+        }
         pairs.append(pair)
         return nil
     }
 
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return keyTexts.firstIndex(of: key)
+    }
+
     public subscript(key: String) -> YAMLNode? {
-        guard let i = index[key] else { return nil }
+        guard let i = position(of: key) else { return nil }
         return pairs[i].value
     }
 
     /// The pair stored under `key`, with the key's own range.
     public func pair(_ key: String) -> Pair? {
-        guard let i = index[key] else { return nil }
+        guard let i = position(of: key) else { return nil }
         return pairs[i]
     }
 
-    public var keys: [String] { pairs.map(\.keyText) }
+    public var keys: [String] { keyTexts }
     public var count: Int { pairs.count }
 }
 

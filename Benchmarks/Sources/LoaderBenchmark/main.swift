@@ -1,0 +1,68 @@
+// Usage: LoaderBenchmark FILE_LIST RUNS tree|decode
+//
+// Times, over the files in FILE_LIST, either (tree) the YAML loader building located node trees or
+// (decode) full typed decoding of measures (MeasureSource.load), and prints the best of RUNS wall
+// times in seconds. Like the floor (Benchmarks/floor.c), every run reads every file from disk.
+// Benchmarks/run.sh interleaves the three contestants and prints the ratios.
+import Glibc
+import Measures
+import YAMLLoader
+
+func fail(_ message: String) -> Never {
+    let line = message + "\n"
+    _ = line.withCString { write(2, $0, strlen($0)) }
+    exit(2)
+}
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// Reads a whole file with POSIX calls (the floor uses stdio; both are a few system calls).
+func readFile(_ path: String) -> [UInt8] {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { fail("cannot open \(path)") }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { fail("cannot stat \(path)") }
+    let size = Int(info.st_size)
+    return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        count = 0
+        guard let base = buffer.baseAddress else { return }
+        while count < size {
+            let n = read(fd, base + count, size - count)
+            if n <= 0 { break }
+            count += n
+        }
+    }
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 4, let runs = Int(arguments[2]), ["tree", "decode"].contains(arguments[3]) else {
+    fail("usage: LoaderBenchmark FILE_LIST RUNS tree|decode")
+}
+let paths = String(decoding: readFile(arguments[1]), as: UTF8.self).split(separator: "\n").map(String.init)
+let decode = arguments[3] == "decode"
+let loader = YAMLLoader()
+
+var best = Double.infinity
+for _ in 0..<runs {
+    let start = now()
+    var count = 0
+    for path in paths {
+        if decode {
+            let (measures, diagnostics) = MeasureSource.load(bytes: readFile(path), path: path, loader: loader)
+            if !diagnostics.isEmpty { fail("\(path): \(diagnostics)") }
+            count += measures.count
+        } else {
+            let result = loader.load(readFile(path), file: path)
+            if result.hasErrors { fail("\(path): \(result.diagnostics)") }
+            count += result.documents.count
+        }
+    }
+    best = min(best, now() - start)
+    if count != paths.count { fail("expected \(paths.count) documents, got \(count)") }
+}
+print(best)

@@ -1,0 +1,132 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Runs the built `subsidy` executable.
+enum Subsidy {
+    /// The `subsidy` binary: `$SUBSIDY_BIN`, else next to the test bundle (the products folder),
+    /// else the package's `.build/debug`.
+    static func executable() throws -> URL {
+        var candidates: [URL] = []
+        if let override = ProcessInfo.processInfo.environment["SUBSIDY_BIN"] {
+            candidates.append(URL(fileURLWithPath: override))
+        }
+        let bundle = Bundle.main.bundleURL
+        candidates.append(bundle.appendingPathComponent("subsidy"))
+        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("subsidy"))
+        for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("subsidy"))
+        }
+        let packageRoot = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/subsidy"))
+        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
+            return candidate
+        }
+        throw NotFound(searched: candidates.map(\.path))
+    }
+
+    struct NotFound: Error, CustomStringConvertible {
+        let searched: [String]
+        var description: String { "subsidy executable not found; looked at: \(searched.joined(separator: ", "))" }
+    }
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `subsidy arguments` and returns its exit status and output. Output goes to files in a
+    /// temporary folder (no pipes, so a large output cannot block the child).
+    static func run(_ arguments: [String], in directory: String? = nil) throws -> Output {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let outPath = try scratch.write("stdout", "")
+        let errPath = try scratch.write("stderr", "")
+        let process = Process()
+        process.executableURL = try executable()
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus,
+            stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+            stderr: try String(contentsOfFile: errPath, encoding: .utf8))
+    }
+}
+
+@Suite("subsidy validate")
+struct ValidateCLITests {
+    static let good = """
+        id: KZ-1
+        title: Interest-rate subsidy
+        member_state: KZ
+        benefit: true
+        forms: [interest-subsidy]
+
+        """
+
+    @Test func validFileExitsZero() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("good.yaml", Self.good)
+        let result = try Subsidy.run(["validate", path])
+        #expect(result.status == 0)
+        #expect(result.stdout == "1 measure(s) in 1 file(s): valid\n")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func invalidFileExitsTwoWithLocatedDiagnostic() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("bad.yaml", Self.good.replacingOccurrences(of: "benefit: true", with: "benefit: on"))
+        let result = try Subsidy.run(["validate", "bad.yaml"], in: dir.path)
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == """
+            bad.yaml:4:10: error: expected true, false or unknown for 'benefit', found 'on' [yaml.yaml11-boolean]
+                4 | benefit: on
+                  |          ^~
+            note: YAML 1.2 reads 'on' as text, not as a boolean; write true or false
+
+            """)
+    }
+
+    @Test func folderWithGoodAndBadFilesReportsEveryProblemInOrder() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("m/a.yaml", Self.good)
+        try dir.write("m/b.md", "---\nid: B\ntitle: b\nmember_state: kz\n---\n# Draft\n")
+        try dir.write("m/c.yaml", "id: C\nid: D\n")
+        try dir.write("m/notes.txt", "not a measure")
+        let result = try Subsidy.run(["validate", "m"], in: dir.path)
+        #expect(result.status == 2)
+        let headers = result.stderr.split(separator: "\n").filter { $0.hasPrefix("m/") }
+        #expect(headers.map { String($0.prefix { $0 != " " }) } == [
+            "m/b.md:4:15:", "m/c.yaml:1:1:", "m/c.yaml:1:1:", "m/c.yaml:2:1:", "m/c.yaml:1:1:",
+        ])
+        #expect(result.stderr.contains("[measure.invalid-value]"))
+        #expect(result.stderr.contains("[yaml.duplicate-key]"))
+    }
+
+    @Test func unreadablePathExitsTwo() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let result = try Subsidy.run(["validate", "missing.yaml"], in: dir.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("missing.yaml: error: cannot read the file: no such file [input.unreadable]"))
+    }
+
+    @Test func repositoryExamplesAreValid() throws {
+        let root = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let result = try Subsidy.run(["validate", "Examples"], in: root.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix(": valid\n"))
+    }
+}
