@@ -21,7 +21,7 @@ public enum ScheduleText {
             if let s = o.submission { line += "  submitted \(s.submitted)" }
             if let days = o.daysLate { line += " (\(days) day\(days == 1 ? "" : "s") late)" }
             if !o.missingMeasures.isEmpty { line += "; left out: \(o.missingMeasures.joined(separator: ", "))" }
-            out += line + "\n"
+            out += trimmed(line) + "\n"
         }
         for f in r.findings {
             out += "\(f.range.file):\(f.range.start.line):\(f.range.start.column): warning: \(f.message) [schedule.\(f.kind.rawValue)]\n"
@@ -29,6 +29,12 @@ public enum ScheduleText {
         let counts = ObligationStatus.Status.allCases.map { "\(r.count($0)) \($0.rawValue)" }.joined(separator: ", ")
         out += "\(r.obligations.count) obligation(s): \(counts); \(r.findings.count) finding(s)\n"
         return out
+    }
+
+    static func trimmed(_ s: String) -> String {
+        var s = s
+        while s.last == " " { s.removeLast() }
+        return s
     }
 
     static func pad(_ s: String, _ width: Int) -> String {

@@ -79,7 +79,7 @@ struct DeadlinePlannerTests {
         #expect(!kz.owes(periodStart: day("2015-01-01"), periodEnd: day("2015-07-01")))
         #expect(kz.owes(periodStart: day("2015-11-30"), periodEnd: day("2015-12-01")))
         #expect(!Membership(member: "BY", regime: "wto", graph: graph).isEverMember)
-        let xl = try plan("XL", "2019-01-01", "2025-12-31", kind: "full")
+        let xl = try plan("XL", "2019-07-01", "2025-12-31", kind: "full")
         #expect(xl.map(\.covers) == ["2019/2020"])  // left 2020-03-01: owes the biennium it left in, not the next
         // A `next` deadline before the member joined is not owed: XJ joined 2015-12-15, after the
         // 2015-12-01 deadline for 2016, and owes the 2017 plan first.

@@ -105,3 +105,15 @@ enum TestRules {
         return try #require(graph)
     }
 }
+
+import Foundation
+
+extension TestRules {
+    /// Writes the test rules to a new temporary folder (for `--rules DIR`) and returns its path.
+    static func writeDirectory() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schedules-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try yaml.write(to: dir.appendingPathComponent("test-rules.yaml"), atomically: true, encoding: .utf8)
+        return dir.path
+    }
+}
