@@ -55,15 +55,14 @@ public enum CalendarSchedule {
         case .halfYear: 6
         case .year: 12
         case .biennium: 24
-        case .triennium: 36
         }
     }
 
     static func periodStart(containing date: CalendarDate, _ calendar: CalendarDefinition) -> CalendarDate {
         let months = periodMonths(calendar)
-        if calendar.period == .biennium || calendar.period == .triennium {
-            let anchor = calendar.anchorYear ?? 1, years = months / 12
-            let offset = ((date.year - anchor) % years + years) % years
+        if calendar.period == .biennium {
+            let anchor = calendar.anchorYear ?? 1
+            let offset = ((date.year - anchor) % 2 + 2) % 2
             return CalendarDate(year: date.year - offset, month: 1, day: 1)!
         }
         let month = (date.month - 1) / months * months + 1
@@ -115,7 +114,7 @@ public enum CalendarSchedule {
         case .quarter: "\(start.year)-Q\((start.month - 1) / 3 + 1)"
         case .halfYear: "\(start.year)-H\((start.month - 1) / 6 + 1)"
         case .year: "\(start.year)"
-        case .biennium, .triennium: "\(start.year)/\(end.adding(days: -1).year)"
+        case .biennium: "\(start.year)/\(end.adding(days: -1).year)"
         }
     }
 }

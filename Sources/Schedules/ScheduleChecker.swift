@@ -100,7 +100,6 @@ public struct ScheduleChecker: Sendable {
         case .halfYear: "2024-H1"
         case .year: "2024"
         case .biennium: "2023/2024"
-        case .triennium: "1995/1997"
         }
     }
 

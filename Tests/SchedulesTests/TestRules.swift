@@ -3,8 +3,8 @@ import RuleCompiler
 import Testing
 
 /// A self-contained rule set with the notification calendars of EAEU Annex 28 ¶95 and ¶97 and of
-/// SCM Art. 25 (the three-year cycle to 2002, the biennial cycle since 2003, Art. 25.11 semi-annual
-/// reports), and member tables. The corpus in Rules/ is written elsewhere; these tests do not use it.
+/// SCM Art. 25 (one calendar per round of the three-year cycle to 2003, as the corpus writes them,
+/// the biennial cycle since, Art. 25.11 semi-annual reports), and member tables. The corpus in Rules/ is written elsewhere; these tests do not use it.
 enum TestRules {
     static let yaml = """
     tables:
@@ -44,14 +44,40 @@ enum TestRules {
         period: quarter
         covers: previous
         due: {months_after_period_end: 1, day: 30}
-      - id: wto.scm.art25.triennial.calendar
+      - id: wto.scm.art25.full-1995.calendar
         regime: wto
         kind: full
-        title: Full notifications every three years (1995 practice)
-        citation: {instrument: SCM Agreement, provision: Art. 25.1 (Committee practice 1995-2002), verified: false}
-        in_force: {from: 1995-01-01, until: 2003-01-01}
-        period: triennium
-        anchor_year: 1995
+        title: The 1995 round of full notifications
+        citation: {instrument: SCM Agreement, provision: Art. 25.1 (Committee practice to 2003), verified: false}
+        in_force: {from: 1995-01-01, until: 1995-07-01}
+        period: year
+        covers: previous
+        due: {month: 6, day: 30}
+      - id: wto.scm.art25.full-1998.calendar
+        regime: wto
+        kind: full
+        title: The 1998 round of full notifications
+        citation: {instrument: SCM Agreement, provision: Art. 25.1 (Committee practice to 2003), verified: false}
+        in_force: {from: 1997-07-01, until: 1998-07-01}
+        period: year
+        covers: previous
+        due: {month: 6, day: 30}
+      - id: wto.scm.art25.full-2001.calendar
+        regime: wto
+        kind: full
+        title: The 2001 round of full notifications
+        citation: {instrument: SCM Agreement, provision: Art. 25.1 (Committee practice to 2003), verified: false}
+        in_force: {from: 2000-07-01, until: 2001-07-01}
+        period: year
+        covers: previous
+        due: {month: 6, day: 30}
+      - id: wto.scm.art25.full-2003.calendar
+        regime: wto
+        kind: full
+        title: The 2003 round of full notifications
+        citation: {instrument: SCM Agreement, provision: Art. 25.1 (Committee practice to 2003), verified: false}
+        in_force: {from: 2002-07-01, until: 2003-07-01}
+        period: year
         covers: previous
         due: {month: 6, day: 30}
       - id: wto.scm.art25.biennial.calendar
@@ -59,9 +85,9 @@ enum TestRules {
         kind: full
         title: New and full notifications every two years
         citation: {instrument: SCM Agreement, provision: Art. 25.1 (Committee practice since 2003), verified: false}
-        in_force: {from: 2003-01-01}
+        in_force: {from: 2003-07-01}
         period: biennium
-        anchor_year: 2001
+        anchor_year: 2003
         covers: previous
         due: {month: 6, day: 30}
       - id: wto.scm.art25-11.calendar

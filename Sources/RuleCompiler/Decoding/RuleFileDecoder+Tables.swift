@@ -74,8 +74,8 @@ extension RuleFileDecoder {
         let due = reader.required(m, "due", in: node, what: what).flatMap { self.due($0) }
         guard let id, let idNode, let regime, let kind, let title, let citation, let inForce, let inForceNode,
               let period, let covers, let due else { return nil }
-        if period == .biennium || period == .triennium, anchor == nil {
-            reader.diagnostics.error("rule.missing-key", "a \(period.rawValue) calendar needs 'anchor_year' (a year a period starts)", at: node.range)
+        if period == .biennium, anchor == nil {
+            reader.diagnostics.error("rule.missing-key", "a biennium calendar needs 'anchor_year' (a year a period starts)", at: node.range)
             return nil
         }
         return CalendarDefinition(

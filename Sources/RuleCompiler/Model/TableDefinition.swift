@@ -26,7 +26,7 @@ public struct MemberRow: Sendable {
 /// A notification calendar: which periods are reported and when each is due.
 public struct CalendarDefinition: Sendable {
     public enum Period: String, Sendable, CaseIterable {
-        case quarter, halfYear = "half-year", year, biennium, triennium
+        case quarter, halfYear = "half-year", year, biennium
     }
 
     public enum Covers: String, Sendable, CaseIterable {
@@ -50,7 +50,7 @@ public struct CalendarDefinition: Sendable {
     public var inForce: DateRange
     public var inForceRange: SourceRange
     public var period: Period
-    /// For `biennium` / `triennium`: a year in which a period starts (periods start every second / third year from it).
+    /// For `biennium`: a year in which a two-year period starts (periods start every second year from it).
     public var anchorYear: Int?
     public var covers: Covers
     public var due: Due
