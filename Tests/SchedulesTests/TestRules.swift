@@ -1,4 +1,5 @@
 import Driver
+import Foundation
 import RuleCompiler
 import Testing
 
@@ -131,8 +132,6 @@ enum TestRules {
         return try #require(graph)
     }
 }
-
-import Foundation
 
 extension TestRules {
     /// Writes the test rules to a new temporary folder (for `--rules DIR`) and returns its path.
