@@ -1,0 +1,107 @@
+public import Measures
+public import RuleCompiler
+
+/// Compares a schedule file's submissions with the deadlines the rules set for its member.
+///
+/// Submissions are taken in date order (file order for the same date). One dated after the as-of
+/// date is not counted; one for a period already submitted is a duplicate (the earliest counts);
+/// one matching no deadline of the member (regime, kind and `covers` exactly) is unmatched. A
+/// submission for a deadline outside the window is matched but not reported. For a `previous`
+/// calendar, a submission dated before the first day after the period is early; it still counts.
+public struct ScheduleChecker: Sendable {
+    public var graph: RuleGraph
+
+    public init(graph: RuleGraph) {
+        self.graph = graph
+    }
+
+    public func check(_ schedule: ScheduleFile, asOf: CalendarDate) -> ScheduleReport {
+        let planner = DeadlinePlanner(graph: graph)
+        let member = schedule.memberState
+        let until = max(schedule.until ?? asOf, schedule.from)
+        let latest = ([until, asOf] + schedule.submissions.map(\.submitted)).max()!
+        let horizon = latest.year < 9980 ? latest.adding(years: 3) : latest
+        let all = planner.deadlines(member: member, from: CalendarDate(year: 1900, month: 1, day: 1)!, until: horizon)
+        var byKey: [String: PlannedDeadline] = [:]
+        for d in all { byKey[Self.key(d.regime, d.kind, d.covers)] = d }
+
+        var findings: [ScheduleFinding] = []
+        var counted: [String: Submission] = [:]
+        let ordered = schedule.submissions.enumerated().sorted { a, b in
+            (a.element.submitted, a.offset) < (b.element.submitted, b.offset)
+        }.map(\.element)
+        for s in ordered {
+            let key = Self.key(s.regime, s.kind, s.covers)
+            if s.submitted > asOf {
+                findings.append(ScheduleFinding(kind: .afterAsOf, message:
+                    "the \(s.regime) \(s.kind) notification for \(s.covers) is dated \(s.submitted), after the as-of date \(asOf): not counted",
+                    submission: s))
+                continue
+            }
+            guard let deadline = byKey[key] else {
+                findings.append(ScheduleFinding(kind: .unmatched, message: unmatched(s, member: member), submission: s))
+                continue
+            }
+            if let first = counted[key] {
+                findings.append(ScheduleFinding(kind: .duplicate, message:
+                    "the \(s.regime) \(s.kind) notification for \(s.covers) was already submitted on \(first.submitted)",
+                    submission: s, related: first.range))
+                continue
+            }
+            counted[key] = s
+            if coversPrevious(deadline), s.submitted < deadline.deadline.periodEnd {
+                let last = deadline.deadline.periodEnd.adding(days: -1)
+                findings.append(ScheduleFinding(kind: .early, message:
+                    "the \(s.regime) \(s.kind) notification for \(s.covers) is dated \(s.submitted), before the period ended (\(last))",
+                    submission: s))
+            }
+        }
+        findings.sort { ($0.range.start, $0.kind.rawValue) < ($1.range.start, $1.kind.rawValue) }
+
+        let obligations = planner.deadlines(member: member, from: schedule.from, until: until).map { d in
+            status(d, submission: counted[Self.key(d.regime, d.kind, d.covers)], asOf: asOf, required: schedule.measures)
+        }
+        return ScheduleReport(member: member, asOf: asOf, from: schedule.from, until: until,
+                              obligations: obligations, findings: findings)
+    }
+
+    func status(_ d: PlannedDeadline, submission: Submission?, asOf: CalendarDate, required: [String]) -> ObligationStatus {
+        guard let submission else {
+            return ObligationStatus(deadline: d, status: d.due < asOf ? .missing : .pending, submission: nil,
+                                    daysLate: nil, missingMeasures: [])
+        }
+        let late = d.due.days(until: submission.submitted)
+        let missing = submission.measures.map { listed in required.filter { !listed.contains($0) } } ?? []
+        return ObligationStatus(deadline: d, status: late > 0 ? .late : .onTime, submission: submission,
+                                daysLate: late > 0 ? late : nil, missingMeasures: missing)
+    }
+
+    func coversPrevious(_ d: PlannedDeadline) -> Bool {
+        graph.calendarIndex[d.deadline.calendar].map { graph.calendars[$0].covers == .previous } ?? false
+    }
+
+    /// Why a submission matches nothing, in words.
+    func unmatched(_ s: Submission, member: String) -> String {
+        let membership = Membership(member: member, regime: s.regime, graph: graph)
+        if !membership.isEverMember {
+            return "\(member) owes no \(s.regime) notifications (no membership in '\(s.regime).members')"
+        }
+        let calendars = graph.calendars.filter { $0.regime == s.regime && $0.kind == s.kind }
+        guard !calendars.isEmpty else {
+            return "no calendar in the rules sets \(s.regime) '\(s.kind)' deadlines"
+        }
+        let shapes = Set(calendars.map { Self.example($0.period) }).sorted().joined(separator: " or ")
+        return "no \(s.regime) \(s.kind) notification for \(s.covers) was due from \(member) (periods are written like \(shapes); check the period and the dates of membership and in force)"
+    }
+
+    static func example(_ period: CalendarDefinition.Period) -> String {
+        switch period {
+        case .quarter: "2024-Q1"
+        case .halfYear: "2024-H1"
+        case .year: "2024"
+        case .biennium: "2023/2024"
+        }
+    }
+
+    static func key(_ regime: String, _ kind: String, _ covers: String) -> String { "\(regime)|\(kind)|\(covers)" }
+}

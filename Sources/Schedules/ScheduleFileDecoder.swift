@@ -1,0 +1,132 @@
+public import Diagnostics
+import Measures
+public import YAMLLoader
+
+/// Decodes a schedule file from located YAML nodes, strictly: unknown keys (with "did you mean"),
+/// missing keys, invalid dates, unknown regimes and kinds, and malformed `covers` are reported at
+/// the offending key or value, all in one pass.
+public struct ScheduleFileDecoder: Sendable {
+    /// The notification kinds of the contract (spec/schedule.md), by regime.
+    public static let contractKinds: [String: [String]] = [
+        "eaeu": ["quarterly-granted", "annual-planned"],
+        "wto": ["full", "update", "cvd-semiannual", "nil"],
+    ]
+
+    /// Allowed kinds by regime: the contract's, plus any a rule calendar defines.
+    public var kinds: [String: [String]]
+
+    public init(extraKinds: [String: [String]] = [:]) {
+        var kinds = Self.contractKinds
+        for (regime, more) in extraKinds {
+            kinds[regime, default: []] += more.filter { !(kinds[regime] ?? []).contains($0) }
+        }
+        self.kinds = kinds
+    }
+
+    /// Decodes one document; `nil` with diagnostics when anything is wrong.
+    public func decode(_ document: YAMLDocument, file: String) -> (schedule: ScheduleFile?, diagnostics: [Diagnostic]) {
+        var reader = NodeReader(domain: "schedule")
+        guard let root = document.root else {
+            reader.diagnostics.error("schedule.empty", "the document holds no schedule", at: document.range)
+            return (nil, reader.diagnostics.diagnostics)
+        }
+        let what = "the schedule"
+        guard let m = reader.mapping(root, known: ["member_state", "window", "measures", "submissions"], what: what) else {
+            return (nil, reader.diagnostics.diagnostics)
+        }
+        let memberNode = reader.required(m, "member_state", in: root, what: what)
+        let member = memberNode.flatMap { memberCode($0, &reader) }
+        var from: CalendarDate?, until: CalendarDate?
+        if let w = reader.required(m, "window", in: root, what: what),
+           let wm = reader.mapping(w, known: ["from", "until"], what: "'window'") {
+            from = reader.required(wm, "from", in: w, what: "'window'").flatMap { date($0, &reader) }
+            until = reader.optional(wm, "until").flatMap { date($0, &reader) }
+            if let f = from, let u = until, u < f {
+                reader.diagnostics.error("schedule.inverted-dates", "'until' (\(u)) is before 'from' (\(f))", at: w.range)
+            }
+        }
+        let measures = reader.optional(m, "measures").flatMap { reader.strings($0, what: "measures") } ?? []
+        var submissions: [Submission] = []
+        if let list = reader.optional(m, "submissions").flatMap({ reader.sequence($0, what: "submissions") }) {
+            for item in list {
+                if let s = submission(item, &reader) { submissions.append(s) }
+            }
+        }
+        guard let member, let memberNode, let from, !reader.diagnostics.hasErrors else {
+            return (nil, reader.diagnostics.diagnostics)
+        }
+        let schedule = ScheduleFile(file: file, memberState: member, memberRange: memberNode.range, from: from,
+                                    until: until, measures: measures, submissions: submissions)
+        return (schedule, reader.diagnostics.diagnostics)
+    }
+
+    private func submission(_ node: YAMLNode, _ reader: inout NodeReader) -> Submission? {
+        let keys = ["regime", "kind", "covers", "submitted", "measures", "document"]
+        let what = "a submission"
+        guard let m = reader.mapping(node, known: keys, what: what) else { return nil }
+        let regime = reader.required(m, "regime", in: node, what: what).flatMap {
+            reader.choice($0, allowed: kinds.keys.sorted(), what: "regime")
+        }
+        var kind: String?
+        if let kindNode = reader.required(m, "kind", in: node, what: what) {
+            if let regime {
+                kind = reader.choice(kindNode, allowed: kinds[regime] ?? [], what: "\(regime) notification kind")
+            } else {
+                kind = reader.string(kindNode)
+            }
+        }
+        let covers = reader.required(m, "covers", in: node, what: what).flatMap { coversText($0, &reader) }
+        let submitted = reader.required(m, "submitted", in: node, what: what).flatMap { date($0, &reader) }
+        let measures = reader.optional(m, "measures").flatMap { reader.strings($0, what: "measures") }
+        let document = reader.optional(m, "document").flatMap { reader.string($0) }
+        guard let regime, let kind, let covers, let submitted else { return nil }
+        return Submission(regime: regime, kind: kind, covers: covers, submitted: submitted, measures: measures,
+                          document: document, range: node.range)
+    }
+
+    private func memberCode(_ node: YAMLNode, _ reader: inout NodeReader) -> String? {
+        guard let code = reader.string(node) else { return nil }
+        guard code.count == 2, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+            reader.diagnostics.error("schedule.invalid-value", "'\(code)' is not an ISO 3166-1 alpha-2 country code",
+                                     at: node.range, notes: [Note("write two capital letters, e.g. KZ")])
+            return nil
+        }
+        return code
+    }
+
+    private func date(_ node: YAMLNode, _ reader: inout NodeReader) -> CalendarDate? {
+        guard let text = reader.string(node) else { return nil }
+        guard let d = CalendarDate(text) else {
+            reader.diagnostics.error("schedule.invalid-date", "'\(text)' is not a valid date (YYYY-MM-DD)", at: node.range)
+            return nil
+        }
+        return d
+    }
+
+    private func coversText(_ node: YAMLNode, _ reader: inout NodeReader) -> String? {
+        guard let text = reader.string(node) else { return nil }
+        guard CoversFormat.isValid(text) else {
+            reader.diagnostics.error("schedule.invalid-covers",
+                "'\(text)' is not a period: write a quarter (2024-Q1), a half-year (2024-H1), a year (2024) or two years (2023/2024)",
+                at: node.range)
+            return nil
+        }
+        return text
+    }
+}
+
+/// Reads a schedule file's bytes: exactly one YAML document holding a schedule.
+public enum ScheduleSource {
+    public static func load(bytes: [UInt8], path: String, decoder: ScheduleFileDecoder = ScheduleFileDecoder())
+        -> (schedule: ScheduleFile?, diagnostics: [Diagnostic]) {
+        let loaded = YAMLLoader().load(bytes, file: path)
+        if loaded.hasErrors { return (nil, loaded.diagnostics) }
+        guard loaded.documents.count == 1 else {
+            let message = loaded.documents.isEmpty ? "the file holds no schedule" : "a schedule file holds one YAML document, found \(loaded.documents.count)"
+            let at = loaded.documents.dropFirst().first?.range ?? SourceRange(file: path, at: SourceLocation(line: 1, column: 1))
+            return (nil, loaded.diagnostics + [Diagnostic(id: "schedule.documents", message: message, range: at)])
+        }
+        let (schedule, problems) = decoder.decode(loaded.documents[0], file: path)
+        return (schedule, loaded.diagnostics + problems)
+    }
+}

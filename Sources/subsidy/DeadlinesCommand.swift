@@ -1,0 +1,75 @@
+import ArgumentParser
+import Driver
+import Foundation
+import Measures
+import Schedules
+
+struct DeadlinesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deadlines",
+        abstract: "List the notifications a member state owes in a window, from the rules' calendars.",
+        discussion: """
+            Every deadline due from --from to --until (both inclusive; default: today and one year on), \
+            with the rule and citation behind it. A period is owed when the member was party to the \
+            regime on its first day or joined during it. --format ics writes an RFC 5545 calendar with \
+            stable event UIDs (re-importing updates events instead of duplicating them). Exit 2 on bad \
+            usage or an unknown member.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, ics }
+
+    @Option(help: "The member state, an ISO 3166-1 alpha-2 code (e.g. KZ).")
+    var member: String
+
+    @Option(help: "First due date of the window (YYYY-MM-DD; default: today).")
+    var from: DateArgument?
+
+    @Option(help: "Last due date of the window (YYYY-MM-DD; default: one year after --from, less a day).")
+    var until: DateArgument?
+
+    @Option(help: "Output format: text, json or ics.")
+    var format: Format = .text
+
+    @Option(name: .customLong("remind-days"), help: "ics: days before the due date the reminder fires.")
+    var remindDays: Int = 7
+
+    @OptionGroup var rules: RulesOption
+
+    func validate() throws {
+        guard (0...366).contains(remindDays) else { throw ValidationError("--remind-days must be from 0 to 366") }
+    }
+
+    func run() throws {
+        let graph = try rules.graph()
+        let code = member.uppercased()
+        let planner = DeadlinePlanner(graph: graph)
+        guard planner.knows(member: code) else {
+            Output.error("error: no member '\(member)' in the rules' member tables (eaeu.members, wto.members)\n")
+            throw ExitCode(2)
+        }
+        let start = from?.date ?? Today.date
+        let end = until?.date ?? (start.year < 9999 ? start.adding(years: 1).adding(days: -1) : start)
+        guard start <= end else {
+            Output.error("error: --until (\(end)) is before --from (\(start))\n")
+            throw ExitCode(2)
+        }
+        let list = planner.deadlines(member: code, from: start, until: end)
+        switch format {
+        case .text: print(ScheduleText.deadlines(list, member: code, from: start, until: end), terminator: "")
+        case .json: print(ScheduleJSON.deadlines(list), terminator: "")
+        case .ics:
+            let text = ICSWriter(stamp: Self.stamp(Date()), reminderDays: remindDays).write(list, member: code)
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    /// `DTSTAMP` for `date`: UTC, `YYYYMMDDTHHMMSSZ`.
+    static func stamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ v: Int?) -> String { String(format: "%02d", v ?? 0) }
+        return String(format: "%04d", c.year ?? 1970) + two(c.month) + two(c.day) + "T" + two(c.hour) + two(c.minute) + two(c.second) + "Z"
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Diagnostics
+import Driver
+import Foundation
+import Schedules
+
+struct ScheduleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "Check submitted notifications against what was due.",
+        subcommands: [Check.self]
+    )
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a schedule file (spec/schedule.md): on-time, late, missing and pending notifications.",
+            discussion: """
+                Exit 1 when a notification is late or missing or left out a listed measure; exit 2 when \
+                the schedule file is invalid (every problem with file:line:column).
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+        @Argument(help: "The schedule file (YAML).")
+        var file: String
+
+        @Option(name: .customLong("as-of"), help: "The date to check on (YYYY-MM-DD; default: today).")
+        var asOf: DateArgument?
+
+        @Option(help: "Output format: text or json.")
+        var format: Format = .text
+
+        @OptionGroup var rules: RulesOption
+
+        func run() throws {
+            let graph = try rules.graph()
+            let bytes: [UInt8]
+            do {
+                bytes = try FileSystem.read(file, limit: 4 << 20)
+            } catch {
+                Output.error("\(error)\n")
+                throw ExitCode(2)
+            }
+            var kinds: [String: [String]] = [:]
+            for c in graph.calendars { kinds[c.regime, default: []].append(c.kind) }
+            let (schedule, diagnostics) = ScheduleSource.load(
+                bytes: bytes, path: file, decoder: ScheduleFileDecoder(extraKinds: kinds))
+            let sources = [file: SourceText(path: file, text: String(decoding: bytes, as: UTF8.self))]
+            var problems = diagnostics
+            if let schedule, !DeadlinePlanner(graph: graph).knows(member: schedule.memberState) {
+                problems.append(Diagnostic(id: "schedule.unknown-member",
+                    message: "no member '\(schedule.memberState)' in the rules' member tables (eaeu.members, wto.members)",
+                    range: schedule.memberRange))
+            }
+            if !problems.isEmpty { Output.error(DiagnosticRenderer(sources: sources).render(problems)) }
+            guard let schedule, !problems.contains(where: { $0.severity == .error }) else { throw ExitCode(2) }
+            let report = ScheduleChecker(graph: graph).check(schedule, asOf: asOf?.date ?? Today.date)
+            switch format {
+            case .text: print(ScheduleText.report(report), terminator: "")
+            case .json: print(ScheduleJSON.report(report), terminator: "")
+            }
+            if report.hasFailures { throw ExitCode(1) }
+        }
+    }
+}
