@@ -194,4 +194,21 @@ struct CompilerChecksTests {
         #expect(result.graph != nil)
         #expect(!result.diagnostics.contains { $0.severity == .error })
     }
+
+    @Test func hugeNumbersInACalendarAreLocatedErrorsNotATrap() {
+        let yaml = """
+            calendars:
+              - id: c.one
+                regime: eaeu
+                kind: quarterly-granted
+                title: t
+                citation: \(citation)
+                in_force: {from: 2018-04-17}
+                period: quarter
+                covers: previous
+                due: {months_after_period_end: 1, day: 1e300}
+            """
+        let d = first("rule.invalid-value", in: compile(yaml).diagnostics)
+        #expect(d?.range?.start == SourceLocation(line: 11, column: 49))
+    }
 }

@@ -67,7 +67,7 @@ extension RuleFileDecoder {
         let period = reader.required(m, "period", in: node, what: what).flatMap {
             reader.choice($0, allowed: CalendarDefinition.Period.allCases.map(\.rawValue), what: "period")
         }.flatMap(CalendarDefinition.Period.init(rawValue:))
-        let anchor = reader.optional(m, "anchor_year").flatMap { reader.number($0) }.map { Int($0) }
+        let anchor = reader.optional(m, "anchor_year").flatMap { whole($0, in: 1...9999) }
         let covers = reader.required(m, "covers", in: node, what: what).flatMap {
             reader.choice($0, allowed: CalendarDefinition.Covers.allCases.map(\.rawValue), what: "covers")
         }.flatMap(CalendarDefinition.Covers.init(rawValue:))
@@ -86,16 +86,16 @@ extension RuleFileDecoder {
 
     private mutating func due(_ node: YAMLNode) -> CalendarDefinition.Due? {
         guard let m = reader.mapping(node, known: ["months_after_period_end", "month", "day"], what: "'due'"),
-              let day = reader.required(m, "day", in: node, what: "'due'").flatMap({ reader.number($0) }).map({ Int($0) })
+              let day = reader.required(m, "day", in: node, what: "'due'").flatMap({ whole($0, in: -1000...1000) })
         else { return nil }
         guard (1...31).contains(day) else {
             reader.diagnostics.error("rule.invalid-value", "day \(day) is not a day of a month", at: node.range)
             return nil
         }
-        if let months = reader.optional(m, "months_after_period_end").flatMap({ reader.number($0) }) {
-            return .afterPeriodEnd(months: Int(months), day: day)
+        if let months = reader.optional(m, "months_after_period_end").flatMap({ whole($0, in: 0...120) }) {
+            return .afterPeriodEnd(months: months, day: day)
         }
-        if let month = reader.optional(m, "month").flatMap({ reader.number($0) }).map({ Int($0) }), (1...12).contains(month) {
+        if let month = reader.optional(m, "month").flatMap({ whole($0, in: 1...12) }) {
             return .fixed(month: month, day: day)
         }
         reader.diagnostics.error("rule.missing-key", "'due' needs 'months_after_period_end' or a 'month' from 1 to 12", at: node.range)
@@ -136,5 +136,16 @@ extension RuleFileDecoder {
             name: name, range: node.range, asOf: asOf, extends: extends, extendsRange: extendsNode?.range,
             measure: measure, expectRange: expectNode.range, triggers: triggers, category: category, regime: regime,
             deciding: deciding, exemption: exemption, questions: questions)
+    }
+
+    /// A whole number within `range`, reported at the value otherwise (never a trap on 1e300).
+    private mutating func whole(_ node: YAMLNode, in range: ClosedRange<Int>) -> Int? {
+        guard let n = reader.number(node) else { return nil }
+        guard n == n.rounded(), n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
+            reader.diagnostics.error("rule.invalid-value", "expected a whole number from \(range.lowerBound) to \(range.upperBound)",
+                                     at: node.range)
+            return nil
+        }
+        return Int(n)
     }
 }
