@@ -209,6 +209,6 @@ struct CompilerChecksTests {
                 due: {months_after_period_end: 1, day: 1e300}
             """
         let d = first("rule.invalid-value", in: compile(yaml).diagnostics)
-        #expect(d?.range?.start == SourceLocation(line: 11, column: 49))
+        #expect(d?.range?.start == SourceLocation(line: 10, column: 44))
     }
 }
