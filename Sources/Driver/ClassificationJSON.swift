@@ -30,6 +30,10 @@ public enum ClassificationJSON {
             ("exemption_questions", .array(v.exemptionQuestions.map(question))),
             ("unverified", .array(v.unverified.map(JSONValue.string))),
             ("facts_read", .array(v.factsRead.map(fact))),
+            ("notes", .array(v.notes.map { n in
+                .object([("rule", .string(n.rule)), ("text", .string(n.text)), ("citation", .string(n.citation)),
+                         ("met", .array(n.met.map(JSONValue.string)))])
+            })),
             ("considered", .array(v.considered.map { c in
                 .object([("rule", .string(c.rule)), ("status", .string(c.status.rawValue)), ("reason", .string(c.reason))])
             })),

@@ -52,11 +52,13 @@ public struct ClassificationMemo {
             let facts = v.factsRead.map { f in "\(f.path) = \(f.value)" + (f.range.map { " (line \($0.start.line))" } ?? "") }
             out += line("Facts read: " + facts.joined(separator: "; ") + ".")
         }
-        for c in v.considered {
-            out += bullet("Exception \(c.rule): \(c.status.rawValue) — \(c.reason)")
-        }
+        out += considered(v.considered)
         if let e = v.exemption {
             out += line(bold("Exemption: ") + "\(e.rule) suspends the consequence" + (e.until.map { " until \($0) (exclusive)" } ?? "") + " — \(e.citation).")
+        }
+        for n in v.notes {
+            out += line(bold("Note: ") + n.text + (n.met.isEmpty ? "" : " Criteria met: " + n.met.joined(separator: "; ") + ".")
+                        + " (\(n.citation))")
         }
         for q in v.exemptionQuestions {
             out += bullet("Open for an exemption: \(q.question) (`\(q.fact)`)")
@@ -65,6 +67,22 @@ public struct ClassificationMemo {
             out += line((style == .markdown ? "> **Warning:** " : "WARNING: ")
                         + "this verdict rests on provisions not verified against an authoritative text: "
                         + v.unverified.joined(separator: ", ") + ".")
+        }
+        return out
+    }
+
+    /// The exceptions weighed against the deciding rules; listed transitional exemptions the measure
+    /// does not claim are summed up in one line.
+    private func considered(_ items: [ConsideredException]) -> String {
+        guard !items.isEmpty else { return "" }
+        let unclaimed = items.filter { $0.status == .notApplied && $0.reason.contains("transitional_measures is") }
+        var out = line("Exceptions considered:")
+        for c in items where !unclaimed.contains(c) {
+            out += bullet("\(c.rule): \(c.status.rawValue) — \(c.reason)")
+        }
+        if !unclaimed.isEmpty {
+            out += bullet("\(unclaimed.count) listed transitional exemption(s) not claimed in `transitional_measures`: "
+                          + unclaimed.map(\.rule).joined(separator: ", "))
         }
         return out
     }

@@ -27,6 +27,7 @@ public enum GraphExport {
         case .verdict(let c, _): "verdict:\(c)"
         case .exemption: "exemption"
         case .obligation(let k, _): "obligation:\(k)"
+        case .note: "note"
         }
     }
 
@@ -40,6 +41,7 @@ public enum GraphExport {
             case .verdict: shape = "box"
             case .exemption: shape = "hexagon"
             case .obligation: shape = "note"
+            case .note: shape = "component"
             }
             let label = "\(rule.id)\\n\(role(rule.role))".replacingOccurrences(of: "\"", with: "'")
             out += "  n\(i) [label=\"\(label)\", shape=\(shape)\(rule.definition.citation.verified ? "" : ", style=dashed")];\n"

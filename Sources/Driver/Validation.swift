@@ -1,6 +1,7 @@
 public import Diagnostics
 public import Measures
 public import YAMLLoader
+import Schedules
 
 /// What reading a set of measure paths produced.
 public struct MeasureLoad: Sendable {
@@ -8,6 +9,8 @@ public struct MeasureLoad: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// The texts of the files read, for quoting source lines in diagnostics.
     public var sources: [String: SourceText] = [:]
+    /// Notification schedule files met on the way (validated as schedules, holding no measures).
+    public var scheduleFiles: [String] = []
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -47,12 +50,30 @@ public struct MeasureReader: Sendable {
             }
             if !named.contains(path), MeasureSource.isMarkdown(path), FrontMatter.extract(from: bytes) == nil { continue }
             load.sources[path] = SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
+            if !MeasureSource.isMarkdown(path), Self.looksLikeSchedule(bytes) {
+                load.scheduleFiles.append(path)
+                load.diagnostics += ScheduleSource.load(bytes: bytes, path: path).diagnostics
+                continue
+            }
             let (measures, diagnostics) = MeasureSource.load(bytes: bytes, path: path, loader: loader)
             load.measures += measures
             load.diagnostics += diagnostics
         }
         load.diagnostics.sort(by: Diagnostic.sortKey)
         return load
+    }
+
+    /// A notification schedule file (spec/schedule.md) has a top-level `submissions:` key; a
+    /// measure never does.
+    static func looksLikeSchedule(_ bytes: [UInt8]) -> Bool {
+        let key = Array("submissions:".utf8)
+        var lineStart = 0
+        while lineStart + key.count <= bytes.count {
+            if bytes[lineStart..<(lineStart + key.count)].elementsEqual(key) { return true }
+            guard let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { return false }
+            lineStart = newline + 1
+        }
+        return false
     }
 
     private func errorMessage(_ error: FileSystem.Failure) -> String {

@@ -32,6 +32,17 @@ public struct RegimeVerdict: Sendable {
     public var unverified: [String]
     /// The fact a finding about this verdict should point at.
     public var locate: FactRead?
+    /// Advice from note rules that apply (e.g. eligibility for voluntary agreement).
+    public var notes: [AdviceNote] = []
+}
+
+/// A note rule that applies, with the criteria (predicates it refers to) that are met.
+public struct AdviceNote: Sendable, Hashable {
+    public var rule: String
+    public var text: String
+    public var citation: String
+    /// Titles of the predicates the note refers to that hold, e.g. the admissibility criteria met.
+    public var met: [String]
 }
 
 public struct Question: Sendable, Hashable {

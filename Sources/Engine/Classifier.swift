@@ -77,6 +77,7 @@ public struct Classifier: Sendable {
         } else {
             applyExemption(regime, deciding: deciding, &evaluation, into: &result)
         }
+        result.notes = notes(regime, &evaluation)
         var verifiedCheck = listed
         if let e = result.exemption, let i = graph.ruleIndex[e.rule] { verifiedCheck.append(i) }
         result.unverified = verifiedCheck.filter { !graph.rules[$0].definition.citation.verified }.map { graph.rules[$0].id }
@@ -109,6 +110,36 @@ public struct Classifier: Sendable {
                 break
             }
         }
+    }
+
+    private func notes(_ regime: RuleGraph.Regime, _ evaluation: inout Evaluation) -> [AdviceNote] {
+        var out: [AdviceNote] = []
+        for n in regime.notes where evaluation.condition(of: n) == .true {
+            guard case .note(let text) = graph.rules[n].role else { continue }
+            let met = alternatives(in: graph.rules[n].condition).filter { evaluation.condition(of: $0) == .true }
+                .map { graph.rules[$0].definition.title }
+            out.append(AdviceNote(rule: graph.rules[n].id, text: text,
+                                  citation: graph.rules[n].definition.citation.text, met: met))
+        }
+        return out
+    }
+
+    /// Predicates a condition offers as alternatives (the rules inside its `any` parts): the criteria.
+    private func alternatives(in root: Int) -> [Int] {
+        var out: [Int] = []
+        var stack = [root]
+        while let i = stack.popLast() {
+            switch graph.nodes[i] {
+            case .all(let c): stack += c
+            case .not(let c): stack.append(c)
+            case .any(let c):
+                for child in c {
+                    if case .rule(let r) = graph.nodes[child] { if !out.contains(r) { out.append(r) } } else { stack.append(child) }
+                }
+            default: break
+            }
+        }
+        return out.sorted()
     }
 
     private func dueObligations(_ regime: RuleGraph.Regime, _ evaluation: inout Evaluation) -> [ObligationDue] {

@@ -43,7 +43,7 @@ struct Explanation {
             for c in children where evaluation.evaluate(c) == .false { return failure(c, &evaluation) }
             return snapshot(node, evaluation)
         case .any(let children):
-            return .noneOf(children.prefix(4).map { snapshot($0, evaluation) })
+            return .noneOf(children.prefix(4).map { failure($0, &evaluation) })
         case .not(let child):
             return .holds(snapshot(child, evaluation))
         default:

@@ -139,7 +139,8 @@ extension GraphBuilder {
             plans.append(RuleGraph.Regime(
                 name: regime, order: order, verdicts: verdicts,
                 exemptions: members.filter { compiled[$0].role == .exemption },
-                obligations: members.filter { if case .obligation = compiled[$0].role { true } else { false } }))
+                obligations: members.filter { if case .obligation = compiled[$0].role { true } else { false } },
+                notes: members.filter { if case .note = compiled[$0].role { true } else { false } }))
         }
         return plans
     }

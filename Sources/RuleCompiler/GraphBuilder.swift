@@ -115,6 +115,8 @@ struct GraphBuilder {
             return .verdict(category: category, ground: ground)
         case .exemption:
             return .exemption
+        case .note(let text):
+            return .note(text)
         case .obligation(let kind, let calendar):
             guard let c = calendarIndex[calendar] else {
                 bag.error("graph.unknown-reference", "rule '\(rule.id)' names calendar '\(calendar)', which is not defined\(suggest(calendar, Array(calendarIndex.keys)))",

@@ -19,6 +19,7 @@ struct ValidateCommand: ParsableCommand {
         FileHandle.standardError.write(Data(renderer.render(load.diagnostics).utf8))
         if load.hasErrors { throw ExitCode(2) }
         let files = Set(load.measures.map(\.file)).count
-        print("\(load.measures.count) measure(s) in \(files) file(s): valid")
+        let schedules = load.scheduleFiles.isEmpty ? "" : " and \(load.scheduleFiles.count) schedule file(s)"
+        print("\(load.measures.count) measure(s) in \(files) file(s)\(schedules): valid")
     }
 }

@@ -55,7 +55,7 @@ extension RuleFileDecoder {
     }
 
     mutating func conclusion(_ node: YAMLNode) -> Conclusion? {
-        let keys = ["category", "ground", "exemption", "suspends", "obligation", "calendar"]
+        let keys = ["category", "ground", "exemption", "suspends", "obligation", "calendar", "note"]
         guard let m = reader.mapping(node, known: keys, what: "'then'") else { return nil }
         if let c = reader.optional(m, "category") {
             guard let category = reader.choice(c, allowed: Self.categories, what: "category") else { return nil }
@@ -76,8 +76,11 @@ extension RuleFileDecoder {
             else { return nil }
             return .obligation(kind: kind, calendar: calendar)
         }
+        if let n = reader.optional(m, "note") {
+            return reader.string(n).map(Conclusion.note)
+        }
         reader.diagnostics.error(
-            "rule.invalid-then", "'then' needs 'category', 'exemption' or 'obligation'", at: node.range,
+            "rule.invalid-then", "'then' needs 'category', 'exemption', 'obligation' or 'note'", at: node.range,
             notes: [Note("a rule without 'then' is a predicate")])
         return nil
     }

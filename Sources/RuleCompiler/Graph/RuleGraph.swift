@@ -12,6 +12,7 @@ public struct RuleGraph: Sendable {
         case verdict(category: String, ground: String?)
         case exemption
         case obligation(kind: String, calendar: Int)
+        case note(String)
     }
 
     public struct Rule: Sendable {
@@ -49,6 +50,7 @@ public struct RuleGraph: Sendable {
         public var verdicts: [Int]
         public var exemptions: [Int]
         public var obligations: [Int]
+        public var notes: [Int]
     }
 
     public var rules: [Rule]

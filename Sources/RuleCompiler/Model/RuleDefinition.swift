@@ -9,6 +9,9 @@ public enum Conclusion: Sendable {
     case verdict(category: String, ground: String?)
     case exemption(until: ExemptionEnd, suspends: [String])
     case obligation(kind: String, calendar: String)
+    /// Advice surfaced with the regime's verdict when the rule applies (e.g. "eligible for voluntary
+    /// agreement"); it decides nothing.
+    case note(String)
 }
 
 /// When an exemption ends (exclusive): a date, or the earliest known of several dates and date facts.
