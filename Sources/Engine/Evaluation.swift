@@ -29,25 +29,25 @@ public struct Evaluation {
         return value
     }
 
-    /// Evaluates a node of the expression arena.
+    /// Evaluates a node of the expression arena (through the graph's compact program).
     public mutating func evaluate(_ index: Int) -> TriValue {
-        switch graph.nodes[index] {
+        switch graph.program.nodes[index] {
         case .always:
             return .true
-        case .all(let children):
+        case .all(let start, let count):
             var result = TriValue.true
-            for c in children {
-                switch evaluate(c) {
+            for k in Int(start)..<Int(start + count) {
+                switch evaluate(Int(graph.program.children[k])) {
                 case .false: return .false
                 case .unknown: result = .unknown
                 case .true: break
                 }
             }
             return result
-        case .any(let children):
+        case .any(let start, let count):
             var result = TriValue.false
-            for c in children {
-                switch evaluate(c) {
+            for k in Int(start)..<Int(start + count) {
+                switch evaluate(Int(graph.program.children[k])) {
                 case .true: return .true
                 case .unknown: result = .unknown
                 case .false: break
@@ -55,10 +55,33 @@ public struct Evaluation {
             }
             return result
         case .not(let child):
-            return !evaluate(child)
+            return !evaluate(Int(child))
         case .rule(let r):
-            return condition(of: r)
-        default:
+            return condition(of: Int(r))
+        case .flag(let slot, let expected):
+            guard !facts.unknown[Int(slot)] else { return .unknown }
+            if case .bool(let b) = facts.values[Int(slot)] { return TriValue(b == expected) }
+            return .false
+        case .choice(let slot, let mask):
+            guard !facts.unknown[Int(slot)] else { return .unknown }
+            return TriValue(facts.bits[Int(slot)] & mask != 0)
+        case .listAny(let slot, let mask):
+            guard !facts.unknown[Int(slot)] else { return .unknown }
+            return TriValue(facts.bits[Int(slot)] & mask != 0)
+        case .listAll(let slot, let mask):
+            guard !facts.unknown[Int(slot)] else { return .unknown }
+            let b = facts.bits[Int(slot)]
+            guard case .list(let items) = facts.values[Int(slot)], !items.isEmpty else { return .false }
+            return TriValue(b & ~mask == 0)
+        case .date(let slot, let op, let date):
+            guard case .date(let d) = facts.values[Int(slot)] else { return .unknown }
+            return TriValue(op.holds(d, date ?? asOf))
+        case .asOf(let op, let date):
+            return TriValue(op.holds(asOf, date))
+        case .number(let slot, let op, let n):
+            guard case .number(let v) = facts.values[Int(slot)] else { return .unknown }
+            return TriValue(op.holds(v, n))
+        case .general:
             return FactTests.evaluate(graph.nodes[index], facts: facts, asOf: asOf, graph: graph)
         }
     }

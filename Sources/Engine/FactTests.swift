@@ -33,7 +33,7 @@ enum FactTests {
             guard case .list(let codes) = facts[slot], !codes.isEmpty else { return .unknown }
             var result = TriValue.true
             for code in codes {
-                switch hsMatch(code, graph.tables[table].codes) {
+                switch hsMatch(code, graph.tables[table]) {
                 case .false: return .false
                 case .unknown: result = .unknown
                 case .true: break
@@ -44,7 +44,7 @@ enum FactTests {
             guard case .list(let codes) = facts[slot], !codes.isEmpty else { return .unknown }
             var result = TriValue.false
             for code in codes {
-                switch hsMatch(code, graph.tables[table].codes) {
+                switch hsMatch(code, graph.tables[table]) {
                 case .true: return .true
                 case .unknown: result = .unknown
                 case .false: break
@@ -68,12 +68,13 @@ enum FactTests {
 
     /// Whether an HS code falls under a code list: true when an entry is a prefix of the code,
     /// unknown when the code is broader than an entry (only part of it is listed), else false.
-    static func hsMatch(_ code: String, _ entries: [String]) -> TriValue {
-        var partial = false
-        for entry in entries {
-            if code.hasPrefix(entry) { return .true }
-            if entry.hasPrefix(code) { partial = true }
+    static func hsMatch(_ code: String, _ table: RuleGraph.Table) -> TriValue {
+        var end = code.index(code.startIndex, offsetBy: min(2, code.count))
+        while true {
+            if table.codeSet.contains(String(code[..<end])) { return .true }
+            guard end < code.endIndex else { break }
+            end = code.index(end, offsetBy: 2, limitedBy: code.endIndex) ?? code.endIndex
         }
-        return partial ? .unknown : .false
+        return table.prefixSet.contains(code) ? .unknown : .false
     }
 }

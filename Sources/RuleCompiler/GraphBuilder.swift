@@ -50,7 +50,8 @@ struct GraphBuilder {
         return RuleGraph(
             rules: compiled, ruleIndex: ruleIndex, nodes: nodes, tables: tables, tableIndex: tableIndex,
             calendars: calendars, calendarIndex: calendarIndex, fixtures: fixtures, regimes: regimes,
-            factPaths: factPaths, factSlots: factSlots, sources: sources)
+            factPaths: factPaths, factSlots: factSlots, sources: sources,
+            program: EvalProgram(nodes: nodes, domains: factPaths.map { choiceDomain(factTypes[$0]) }))
     }
 
     // MARK: - Symbols
@@ -88,7 +89,15 @@ struct GraphBuilder {
     private mutating func compileTable(_ table: TableDefinition) -> RuleGraph.Table {
         switch table.content {
         case .codes(let codes):
-            return RuleGraph.Table(definition: table, rows: [:], codes: codes.sorted())
+            var prefixes = Set<String>()
+            for code in codes where code.count > 2 {
+                var end = code.index(code.startIndex, offsetBy: 2)
+                while end < code.endIndex {
+                    prefixes.insert(String(code[..<end]))
+                    end = code.index(end, offsetBy: 2, limitedBy: code.endIndex) ?? code.endIndex
+                }
+            }
+            return RuleGraph.Table(definition: table, rows: [:], codes: codes.sorted(), codeSet: Set(codes), prefixSet: prefixes)
         case .members(_, let rows):
             var byKey: [String: [MemberRow]] = [:]
             for row in rows {
@@ -129,6 +138,15 @@ struct GraphBuilder {
                           at: rule.thenRange ?? rule.idRange, notes: [Note("the calendar", at: cal.idRange)])
             }
             return .obligation(kind: kind, calendar: c)
+        }
+    }
+
+    /// The allowed values of a choice or list-of-choices fact (bit order for ``EvalProgram``).
+    func choiceDomain(_ type: MeasureSchema.FieldType?) -> [String]? {
+        switch type {
+        case .choice(let allowed)?: allowed.filter { $0 != "unknown" }
+        case .choiceList(let allowed)?: allowed
+        default: nil
         }
     }
 

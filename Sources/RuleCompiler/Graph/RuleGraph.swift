@@ -40,6 +40,9 @@ public struct RuleGraph: Sendable {
         public var definition: TableDefinition
         public var rows: [String: [MemberRow]]
         public var codes: [String]
+        /// The codes as a set, and every proper prefix of a code (to tell "broader than an entry").
+        public var codeSet: Set<String> = []
+        public var prefixSet: Set<String> = []
     }
 
     /// The evaluation plan of one regime.
@@ -67,6 +70,8 @@ public struct RuleGraph: Sendable {
     public var factSlots: [String: Int]
     /// The source files the corpus came from, for quoting lines in diagnostics.
     public var sources: [String: SourceText]
+    /// The conditions compiled for fast evaluation (same indices as ``nodes``).
+    public var program: EvalProgram
 
     public func rule(_ id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
 
