@@ -13,11 +13,15 @@ export PATH=/opt/swift/usr/bin:$PATH
 TARGETS=(FuzzLoader FuzzMeasure FuzzRules FuzzClassify)
 OUT=$HERE/out
 
+# Coverage and ASan for every module; libFuzzer without its main (see Package.swift).
 # The build tool (embed-rules) runs instrumented during the build: leaks at exit are not errors.
 export ASAN_OPTIONS=detect_leaks=0
-(cd "$HERE" && swift build -c debug -Xswiftc -sanitize=fuzzer,address \
-    -Xswiftc -Onone 2>&1 | tail -3)
-BIN=$(cd "$HERE" && swift build -c debug --show-bin-path -Xswiftc -sanitize=fuzzer,address)
+LIBFUZZER=$(find /opt/swift/usr/lib/clang "$(dirname "$(command -v swiftc)")/../lib/clang" -name 'libclang_rt.fuzzer_no_main-x86_64.a' 2>/dev/null | head -1)
+FLAGS=(-c "${CONFIG:-debug}" -Xswiftc -sanitize=address
+    -Xswiftc -sanitize-coverage=edge,trace-cmp,indirect-calls,inline-8bit-counters,pc-table
+    -Xlinker "$LIBFUZZER" -Xlinker -lstdc++)
+(cd "$HERE" && swift build "${FLAGS[@]}" 2>&1 | grep -E 'error|Compiling|Build complete' | tail -3)
+BIN=$(cd "$HERE" && swift build "${FLAGS[@]}" --show-bin-path)
 
 # Seeds: measures (YAML and Markdown) for the decoders, rule files for the compiler.
 rm -rf "$OUT"; mkdir -p "$OUT"

@@ -1,3 +1,5 @@
+import Foundation
+import CFuzzer
 import Driver
 import Engine
 import Measures
@@ -21,4 +23,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     }
     return 0
+}
+
+@main
+enum Main {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzz(data!, size) }
+        exit(status)
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+import CFuzzer
 import YAMLLoader
 
 /// bytes → `YAMLLoader.load`. Small limits so that the limit paths are reached by small inputs.
@@ -14,4 +16,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     for document in result.documents { _ = document.root?.kindDescription }
     return 0
+}
+
+@main
+enum Main {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzz(data!, size) }
+        exit(status)
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+import CFuzzer
 import Measures
 import YAMLLoader
 
@@ -12,4 +14,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let (measures, _) = MeasureSource.load(bytes: bytes, path: path, loader: loader)
     for measure in measures { precondition(!measure.id.isEmpty || measure.id.isEmpty) }
     return 0
+}
+
+@main
+enum Main {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzz(data!, size) }
+        exit(status)
+    }
 }
