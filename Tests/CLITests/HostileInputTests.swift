@@ -116,7 +116,7 @@ struct HostileInputTests {
         #expect(many.stderr.contains("199900 more unknown keys in the measure"))
         // A megabyte-long unknown key gets no edit-distance search against every known key.
         let longKey = try Self.validate(
-            "long-key.yaml", bytes: Array((Self.good + String(repeating: "k", count: 1 << 20) + ": 1\n").utf8), status: 2, dir)
+            "long-key.yaml", bytes: Array((Self.good + "? " + String(repeating: "k", count: 1 << 20) + "\n: 1\n").utf8), status: 2, dir)
         #expect(longKey.stderr.contains("[measure.unknown-key]"))
         for i in 200_000..<300_000 { smaller += "k\(i): 1\n" }
         let tooMany = try Self.validate("too-many.yaml", bytes: Array(smaller.utf8), status: 2, dir)
