@@ -43,11 +43,25 @@ public struct DiagnosticRenderer: Sendable {
         let blank = String(repeating: " ", count: gutter.count - 2) + "| "
         let scalars = Array(line.unicodeScalars)
         let caretColumn = max(range.start.column - 1, 0)
-        var underline = String(repeating: " ", count: min(caretColumn, scalars.count)) + "^"
+        // A long line (a hostile file may hold megabytes on one line) is quoted as a window around
+        // the caret, so that one diagnostic prints a bounded amount of text.
+        var first = 0
+        if scalars.count > Self.maxQuoted {
+            first = max(0, min(caretColumn - Self.maxQuoted / 2, scalars.count - Self.maxQuoted))
+        }
+        let last = min(scalars.count, first + Self.maxQuoted)
+        let lead = first > 0 ? "..." : "", trail = last < scalars.count ? "..." : ""
+        var underline = lead.isEmpty ? "" : "   "
+        underline += String(repeating: " ", count: min(max(caretColumn - first, 0), last - first)) + "^"
         if range.end.line == range.start.line {
-            let width = min(range.end.column, scalars.count + 1) - range.start.column - 1
+            let width = min(range.end.column - 1, last) - max(range.start.column, first + 1)
             if width > 0 { underline += String(repeating: "~", count: width) }
         }
-        return gutter + String(String.UnicodeScalarView(scalars.map { $0 == "\t" ? " " : $0 })) + "\n" + blank + underline + "\n"
+        // Control characters are not echoed: a file must not drive the reader's terminal.
+        let shown = scalars[first..<last].map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : $0 }
+        return gutter + lead + String(String.UnicodeScalarView(shown)) + trail + "\n" + blank + underline + "\n"
     }
+
+    /// The most characters of one source line a snippet quotes.
+    static let maxQuoted = 160
 }

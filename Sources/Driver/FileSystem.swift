@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The one door to the file system: reading inputs, walking folders and writing reports atomically.
 public enum FileSystem {
@@ -14,23 +19,51 @@ public enum FileSystem {
         }
     }
 
-    /// Reads a whole file, refusing folders and anything larger than `limit` bytes (read up to the limit + 1).
+    /// Reads a whole file, refusing folders, anything that is not a regular file (a FIFO or a device
+    /// would block or never end) and reading no more than `limit` + 1 bytes of a larger one.
     public static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(path: path, reason: "no such file")
+        // Opened without blocking (a FIFO with no writer would block `open`), then checked on the
+        // descriptor itself, so the file checked is the file read.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            if code == EISDIR { throw .notAFile(path: path) }
+            throw .unreadable(path: path, reason: code == ENOENT ? "no such file" : String(cString: strerror(code)))
         }
-        if isDirectory.boolValue { throw .notAFile(path: path) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(path: path, reason: "permission denied")
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        if info.st_mode & S_IFMT == S_IFDIR { throw .notAFile(path: path) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .unreadable(path: path, reason: "not a regular file") }
+        let wanted = limit + 1
+        // The size said by `fstat`, plus one byte to see the end; grown if the file grows meanwhile.
+        var bytes = [UInt8](repeating: 0, count: min(wanted, max(Int(info.st_size), 0) + 1))
+        var count = 0
+        while true {
+            if count == bytes.count {
+                guard count < wanted else { break }
+                bytes.append(contentsOf: repeatElement(0, count: min(wanted - count, max(count, 4096))))
+            }
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            count += n
         }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.read(upToCount: limit + 1) ?? Data()
-            return [UInt8](data)
-        } catch {
-            throw .unreadable(path: path, reason: "\(error.localizedDescription)")
-        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    private static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(fd, buffer, count)
+        #else
+        Darwin.read(fd, buffer, count)
+        #endif
     }
 
     /// Whether `path` is a folder.

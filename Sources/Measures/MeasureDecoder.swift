@@ -90,12 +90,19 @@ private struct DecodeState {
     var reader: NodeReader
     var facts: [String: Fact]
 
+    /// Unknown keys reported one by one in a group; the rest are counted in one diagnostic.
+    static let maxUnknownKeys = 100
+
     /// Decodes a group's mapping in one pass over its pairs: one hash lookup per key.
     mutating func decodeGroup(_ node: YAMLNode, _ group: SchemaGroup) {
         guard let mapping = reader.mapping(node, what: group.what) else { return }
+        var unknown = 0
         for pair in mapping.pairs {
             guard let i = group.index[pair.keyText] else {
-                reader.unknownKey(pair, known: group.keys, what: group.what)
+                // A hostile file may hold hundreds of thousands of unknown keys: report the first
+                // ones, then one summary, so that the report stays readable and cheap.
+                unknown += 1
+                if unknown <= Self.maxUnknownKeys { reader.unknownKey(pair, known: group.keys, what: group.what) }
                 continue
             }
             let entry = group.entries[i]
@@ -105,6 +112,11 @@ private struct DecodeState {
             } else if let decoded = decodeValue(pair.value, field: entry.field, path: entry.path) {
                 facts[entry.path] = Fact(decoded, range: pair.value.range)
             }
+        }
+        if unknown > Self.maxUnknownKeys {
+            reader.diagnostics.error(
+                "measure.unknown-key", "\(unknown - Self.maxUnknownKeys) more unknown keys in \(group.what)",
+                at: mapping.pairs.last?.key.range ?? node.range)
         }
         for entry in group.entries where entry.field.required && reader.optional(mapping, entry.field.key) == nil {
             _ = reader.required(mapping, entry.field.key, in: node, what: group.what)

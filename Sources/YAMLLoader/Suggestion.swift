@@ -4,7 +4,12 @@ public enum Suggestion {
     public static func closest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
         var best: (String, Int)?
+        let length = lowered.unicodeScalars.count
         for candidate in candidates {
+            // The distance is at least the difference in length: a candidate that cannot be within
+            // the tolerance is not measured (a hostile key may be megabytes long).
+            let other = candidate.unicodeScalars.count
+            if abs(length - other) > max(2, (min(length, other) + 1) / 3) { continue }
             let d = distance(lowered, candidate.lowercased())
             if d < (best?.1 ?? Int.max) { best = (candidate, d) }
         }
