@@ -28,6 +28,8 @@ struct TreeBuilder {
     private var documentStart = SourceLocation(line: 1, column: 1)
     private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     private var sizes: [Int] = []
+    private var duplicateCount = 0
+    static let duplicateReportLimit = 100
     private var nodeCount = 0
 
     init(file: String, limits: YAMLLimits) {
@@ -145,6 +147,16 @@ struct TreeBuilder {
         let keyText = key.scalar?.value ?? ""
         let keyRange = key.range
         if let first = stack[top].mapping.insert(YAMLMapping.Pair(key: key, value: node, keyText: keyText)) {
+            duplicateCount += 1
+            // A hostile file can repeat a key a million times: report the first hundred, then one line.
+            guard duplicateCount <= Self.duplicateReportLimit else {
+                if duplicateCount == Self.duplicateReportLimit + 1 {
+                    diagnostics.append(Diagnostic(
+                        id: "yaml.duplicate-key", message: "more duplicate keys follow; only the first \(Self.duplicateReportLimit) are reported",
+                        range: keyRange))
+                }
+                return
+            }
             diagnostics.append(Diagnostic(
                 id: "yaml.duplicate-key",
                 message: "duplicate key '\(keyText)'",
