@@ -18,7 +18,9 @@ public struct FactVector: Sendable {
     public init(measure: Measure, graph: RuleGraph) {
         memberStateSlot = graph.factSlots["member_state"] ?? -1
         domains = graph.program.domains
-        values = graph.factPaths.map { measure.facts[$0]?.value ?? .unknown }
+        // The graph lays facts out in the contract's order (GraphBuilder), as the measure stores them.
+        values = measure.factValues.count == graph.factPaths.count
+            ? measure.factValues : graph.factPaths.map { measure.facts[$0]?.value ?? .unknown }
         if let slot = graph.factSlots["transitional_measures"], values[slot] == .unknown { values[slot] = .list([]) }
         if let concluded = graph.factSlots["period.contracts_concluded"], let from = graph.factSlots["period.from"],
            values[concluded] == .unknown {

@@ -94,7 +94,18 @@ struct QuestionRanking {
         case .choice(let allowed):
             return allowed.filter { $0 != "unknown" }.map(FactValue.text)
         case .choiceList(let allowed):
-            return allowed.map { FactValue.list([$0]) }
+            // The values the rules test, each alone, and one value no rule names (if any).
+            var named: [String] = []
+            forEachLeaf(on: slot) { node in
+                switch node {
+                case .anyOf(_, let v), .allIn(_, let v): named += v
+                case .contains(_, let v): named.append(v)
+                default: break
+                }
+            }
+            var answers = allowed.filter(named.contains)
+            if let other = allowed.first(where: { !named.contains($0) }) { answers.append(other) }
+            return answers.map { FactValue.list([$0]) }
         case .date:
             var dates = Set<CalendarDate>([asOf, asOf.adding(days: -1)])
             forEachLeaf(on: slot) { node in

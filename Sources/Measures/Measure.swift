@@ -11,7 +11,11 @@ public struct Measure: Sendable {
     public var range: SourceRange
     /// Every fact of the contract by path (`conditions.export_performance`); omitted facts are
     /// present with the value `unknown` and no range.
-    public var facts: [String: Fact]
+    public var facts: [String: Fact] {
+        didSet { factValues = MeasureSchema.factPaths.map { facts[$0]?.value ?? .unknown } }
+    }
+    /// The fact values in ``MeasureSchema/factPaths`` order, for evaluation without lookups by name.
+    public private(set) var factValues: [FactValue]
 
     public init(id: String, title: String, memberState: String, file: String, range: SourceRange, facts: [String: Fact]) {
         self.id = id
@@ -20,6 +24,7 @@ public struct Measure: Sendable {
         self.file = file
         self.range = range
         self.facts = facts
+        self.factValues = MeasureSchema.factPaths.map { facts[$0]?.value ?? .unknown }
     }
 
     /// The fact at `path`, `unknown` when the contract has no such fact.

@@ -144,6 +144,9 @@ public enum MeasureSchema {
         Field("transitional_measures", .transitionalIds),
     ]
 
+    /// Every fact path, in the order of ``factFields``.
+    public static let factPaths: [String] = factFields.map(\.path)
+
     /// Every fact path (`a.b.c`) with its field, depth-first in contract order.
     public static let factFields: [(path: String, field: Field)] = {
         var out: [(String, Field)] = []
