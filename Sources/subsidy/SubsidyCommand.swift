@@ -7,7 +7,7 @@ struct SubsidyCommand: ParsableCommand {
         commandName: "subsidy",
         abstract: "Checks support measures against the EAEU and WTO subsidy rules.",
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, ClassifyCommand.self, LintCommand.self, RulesCommand.self, ExplainCommand.self]
+        subcommands: [ValidateCommand.self, ClassifyCommand.self, LintCommand.self, SchemaCommand.self, RulesCommand.self, ExplainCommand.self]
     )
 
     /// Runs the command; bad usage exits 2 (the contract), not ArgumentParser's 64.
