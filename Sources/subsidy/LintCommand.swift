@@ -51,7 +51,14 @@ struct LintCommand: ParsableCommand {
             help: "Write a baseline accepting every current finding at or above --fail-on (reason: TODO, to be filled in), then exit 0.")
     var writeBaseline: String?
 
+    @Option(help: "Files linted at once (default: the number of processors). The output is the same at any value.")
+    var jobs: Int?
+
     @OptionGroup var rules: RulesOption
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
 
     func run() throws {
         let (settings, configSource) = try loadConfig()
@@ -61,7 +68,7 @@ struct LintCommand: ParsableCommand {
         let options = LintOptions(
             asOf: asOf?.date ?? settings.asOf ?? Today.date, regimes: settings.regimes,
             levels: settings.levels, ignore: settings.ignore)
-        let result = LintRunner(graph: graph, options: options).run(paths)
+        let result = LintRunner(graph: graph, options: options, jobs: jobs).run(paths)
         let cwd = FileManager.default.currentDirectoryPath
         var context = ReportContext(
             version: SubsidyCommand.configuration.version, rules: result.rules,

@@ -178,3 +178,66 @@ import Testing
         #expect(result.findings.allSatisfy { $0.level == .error })
     }
 }
+
+/// `--jobs`: files are linted concurrently, the result does not depend on how many at once.
+@Suite struct LintParallelTests {
+    /// A folder of many measures (copies of the examples and drafts, plus invalid and prose files).
+    static func corpus() throws -> String {
+        let folder = try LintFixtures.temporaryFolder()
+        let sources = [LintFixtures.root + "/Examples/measures", LintFixtures.drafts]
+        var n = 0
+        for round in 0..<4 {
+            for source in sources {
+                for name in try FileManager.default.contentsOfDirectory(atPath: source).sorted() {
+                    let text = try String(contentsOfFile: source + "/" + name, encoding: .utf8)
+                    try FileManager.default.createDirectory(atPath: folder + "/\(round)", withIntermediateDirectories: true)
+                    try LintFixtures.write(text, to: "\(round)/\(n)-\(name)", in: folder)
+                    n += 1
+                }
+            }
+            try LintFixtures.write("id: X\(round)\ntitel: typo\n", to: "\(round)/bad.yaml", in: folder)
+        }
+        return folder
+    }
+
+    @Test func sameFindingsInTheSameOrderAtAnyJobCount() throws {
+        let folder = try Self.corpus()
+        let options = LintOptions(asOf: LintRunnerTests.asOf)
+        let one = LintRunner(graph: LintRunnerTests.graph, options: options, jobs: 1).run([folder])
+        #expect(one.findings.count > 100)
+        for jobs in [2, 4, 16] {
+            let many = LintRunner(graph: LintRunnerTests.graph, options: options, jobs: jobs).run([folder])
+            #expect(many.findings == one.findings, "jobs \(jobs)")
+            #expect(many.checkedFiles == one.checkedFiles)
+            #expect(many.rules.map(\.id) == one.rules.map(\.id))
+        }
+    }
+
+    @Test func cliOutputIsByteForByteTheSameWithOneOrFourJobs() throws {
+        let folder = try Self.corpus()
+        for format in ["text", "json", "sarif", "junit", "github"] {
+            let args = ["lint", folder, "--as-of", "2026-11-29", "--format", format]
+            let one = try LintFixtures.subsidy(args + ["--jobs", "1"])
+            let four = try LintFixtures.subsidy(args + ["--jobs", "4"])
+            #expect(one.status == 1)
+            #expect(four.status == one.status)
+            #expect(four.stdout == one.stdout, "\(format)")
+            #expect(!one.stdout.isEmpty)
+        }
+        #expect(try LintFixtures.subsidy(["lint", folder, "--jobs", "0"]).status == 2)
+    }
+
+    @Test func keptSourceTextsHoldOnlyTheFlaggedLines() throws {
+        let result = LintRunner(graph: LintRunnerTests.graph, options: LintOptions(asOf: LintRunnerTests.asOf))
+            .run([LintFixtures.drafts + "/export-grant.yaml"])
+        let source = try #require(result.sources.values.first)
+        #expect(source.line(2) == "id: KZ-DRAFT-2026-101")
+        #expect(source.line(20)?.contains("export_performance") == true)
+        #expect(source.line(5) == "")
+        #expect(source.line(21) == nil)
+        // A clean file keeps no text.
+        let folder = try LintFixtures.temporaryFolder()
+        try LintFixtures.write("# Notes\n", to: "README.md", in: folder)
+        #expect(LintRunner(graph: LintRunnerTests.graph, options: LintOptions(asOf: LintRunnerTests.asOf)).run([folder]).sources.isEmpty)
+    }
+}
