@@ -2,7 +2,11 @@ public import Diagnostics
 import Engine
 public import Reporting
 public import RuleCompiler
+import Dispatch
+import Foundation
 import Measures
+import Synchronization
+import YAMLLoader
 
 /// What a lint run found, ready for a reporter.
 public struct LintResult: Sendable {
@@ -10,7 +14,9 @@ public struct LintResult: Sendable {
     public var findings: [Finding]
     /// A summary for each rule that appears in the findings.
     public var rules: [RuleSummary]
-    /// Texts of the files read, for snippets and fingerprints.
+    /// Texts of the files that have findings (for snippets and fingerprints). Only the lines the
+    /// findings touch are kept (other lines are empty), so memory follows the findings, not the
+    /// size of the files checked.
     public var sources: [String: SourceText]
     /// Every file checked (after `ignore`), clean ones included.
     public var checkedFiles: [String]
@@ -23,63 +29,183 @@ public struct LintResult: Sendable {
 ///
 /// An invalid measure file gives `error` findings taken from its diagnostics (rule id = diagnostic
 /// id); a path that cannot be read goes to ``LintResult/inputErrors`` instead.
+///
+/// Files are linted independently, `jobs` at a time; results are merged in file order and sorted
+/// into report order, so the output is the same at any `jobs`.
 public struct LintRunner: Sendable {
     /// The compiled rules.
     public let graph: RuleGraph
     /// As-of date, regimes, level overrides and ignored paths.
     public let options: LintOptions
+    /// How many files are linted at once (≥ 1).
+    public let jobs: Int
 
-    /// Creates a runner.
-    public init(graph: RuleGraph, options: LintOptions) {
+    /// Creates a runner; `jobs` defaults to the number of active processors.
+    public init(graph: RuleGraph, options: LintOptions, jobs: Int? = nil) {
         self.graph = graph
         self.options = options
+        self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// What linting one file produced.
+    struct FileOutcome: Sendable {
+        enum Status: Sendable { case checked, skipped, unreadable }
+        var status: Status = .checked
+        var findings: [Finding] = []
+        var kinds: [(String, LintFindingMapper.Kind)] = []
+        var source: SourceText?
+        var inputError: Diagnostic?
     }
 
     /// Lints every measure file under `paths`.
     public func run(_ paths: [String]) -> LintResult {
-        let reader = MeasureReader()
-        var inputErrors: [Diagnostic] = []
         let explicit = Set(paths.filter { !FileSystem.isDirectory($0) })
-        var files = reader.expand(paths)
-            .filter { !LintIgnore.matches($0, patterns: options.ignore) }
-        var load = reader.read(files)
-        // Markdown without front matter found in a folder is prose (a README), not a draft: skip it.
-        let prose = Set(load.diagnostics.filter { $0.id == "measure.no-front-matter" }
-            .compactMap { $0.range?.file }.filter { !explicit.contains($0) })
-        if !prose.isEmpty {
-            files.removeAll { prose.contains($0) }
-            load.diagnostics.removeAll { d in d.range.map { prose.contains($0.file) } ?? false }
-        }
+        let files = MeasureReader().expand(paths).filter { !LintIgnore.matches($0, patterns: options.ignore) }
+        let outcomes = lintAll(files, explicit: explicit)
+
         var findings: [Finding] = []
         var kinds: [String: LintFindingMapper.Kind] = [:]
-        for d in load.diagnostics {
-            if d.id == "input.unreadable" { inputErrors.append(d) } else { findings.append(Finding(d)) }
-        }
-        let classifier = Classifier(graph: graph)
-        let mapper = LintFindingMapper(options: options)
-        for measure in load.measures {
-            let classification = classifier.classify(measure, asOf: options.asOf)
-            for mapped in mapper.findings(for: classification, measure: measure) {
-                findings.append(mapped.finding)
-                if kinds[mapped.finding.ruleID] == nil { kinds[mapped.finding.ruleID] = mapped.kind }
+        var sources: [String: SourceText] = [:]
+        var checked: [String] = []
+        var inputErrors: [Diagnostic] = []
+        for (file, outcome) in zip(files, outcomes) {
+            switch outcome.status {
+            case .skipped: continue
+            case .unreadable: inputErrors += outcome.inputError.map { [$0] } ?? []
+            case .checked: checked.append(file)
             }
+            findings += outcome.findings
+            for (id, kind) in outcome.kinds where kinds[id] == nil { kinds[id] = kind }
+            if let source = outcome.source { sources[file] = source }
         }
-        findings = applyLevels(findings).map { widen($0, sources: load.sources) }
-        let used = Set(findings.map(\.ruleID))
-        let rules = used.sorted().compactMap { id -> RuleSummary? in
-            let level = findings.first { $0.ruleID == id }?.level ?? .warning
-            return LintRuleSummaries.summary(for: id, in: graph, kind: kinds[id], level: level)
+        var firstLevel: [String: Severity] = [:]
+        for f in findings where firstLevel[f.ruleID] == nil { firstLevel[f.ruleID] = f.level }
+        let rules = firstLevel.keys.sorted().compactMap { id -> RuleSummary? in
+            LintRuleSummaries.summary(for: id, in: graph, kind: kinds[id], level: firstLevel[id] ?? .warning)
         }
         return LintResult(
-            findings: findings.sortedForReport(), rules: rules, sources: load.sources,
-            checkedFiles: files.filter { load.sources[$0] != nil }, inputErrors: inputErrors)
+            findings: findings.sortedForReport(), rules: rules, sources: sources,
+            checkedFiles: checked, inputErrors: inputErrors.sorted(by: Diagnostic.sortKey))
+    }
+
+    /// Lints `files` on `jobs` workers; outcome `i` belongs to `files[i]`.
+    private func lintAll(_ files: [String], explicit: Set<String>) -> [FileOutcome] {
+        let context = FileContext(
+            classifier: Classifier(graph: graph), mapper: LintFindingMapper(options: options),
+            loader: YAMLLoader(limits: MeasureReader().limits), options: options)
+        let workers = min(jobs, files.count)
+        if workers <= 1 {
+            return files.map { context.lint($0, named: explicit.contains($0)) }
+        }
+        let slots = Slots(count: files.count)
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard i < files.count else { return }
+                slots.store(context.lint(files[i], named: explicit.contains(files[i])), at: i)
+            }
+        }
+        return slots.take()
+    }
+
+    /// One slot per file, each written by exactly one worker before ``take()`` reads them all.
+    private final class Slots: @unchecked Sendable {
+        private let buffer: UnsafeMutableBufferPointer<FileOutcome?>
+        init(count: Int) {
+            buffer = .allocate(capacity: count)
+            buffer.initialize(repeating: nil)
+        }
+        func store(_ outcome: FileOutcome, at index: Int) { buffer[index] = outcome }
+        func take() -> [FileOutcome] { buffer.map { $0! } }
+        deinit {
+            buffer.deinitialize()
+            buffer.deallocate()
+        }
+    }
+
+    /// What every worker shares (all immutable).
+    private struct FileContext: Sendable {
+        let classifier: Classifier
+        let mapper: LintFindingMapper
+        let loader: YAMLLoader
+        let options: LintOptions
+
+        /// Reads, decodes, classifies and maps one file. A Markdown file found in a folder without
+        /// front matter is prose (a README), not a draft: skipped. A named one is an error.
+        func lint(_ path: String, named: Bool) -> FileOutcome {
+            var outcome = FileOutcome()
+            let bytes: [UInt8]
+            do {
+                bytes = try FileSystem.read(path, limit: loader.limits.maxBytes)
+            } catch {
+                outcome.status = .unreadable
+                outcome.inputError = Diagnostic(
+                    id: "input.unreadable", message: Self.message(error),
+                    range: SourceRange(file: path, at: SourceLocation(line: 0, column: 0)))
+                return outcome
+            }
+            if !named, MeasureSource.isMarkdown(path), FrontMatter.extract(from: bytes) == nil {
+                outcome.status = .skipped
+                return outcome
+            }
+            let (measures, diagnostics) = MeasureSource.load(bytes: bytes, path: path, loader: loader)
+            var findings = diagnostics.map { Finding($0) }
+            for measure in measures {
+                let classification = classifier.classify(measure, asOf: options.asOf)
+                for mapped in mapper.findings(for: classification, measure: measure) {
+                    findings.append(mapped.finding)
+                    outcome.kinds.append((mapped.finding.ruleID, mapped.kind))
+                }
+            }
+            findings = LintRunner.applyLevels(findings, options.levels)
+            guard !findings.isEmpty else { return outcome }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let full = SourceText(path: path, text: text)
+            findings = findings.map { LintRunner.widen($0, source: full) }
+            outcome.source = LintRunner.sparse(full, path: path, for: findings)
+            outcome.findings = findings
+            return outcome
+        }
+
+        static func message(_ error: FileSystem.Failure) -> String {
+            switch error {
+            case .unreadable(_, let reason): "cannot read the file: \(reason)"
+            case .notAFile: "is a folder, not a measure file"
+            }
+        }
+    }
+
+    /// `full` with only the lines `findings` touch (and the line before each range's end, which
+    /// regions look at); every other line is empty, so line numbers stay true.
+    static func sparse(_ full: SourceText, path: String, for findings: [Finding]) -> SourceText {
+        var wanted = Set<Int>()
+        func add(_ range: SourceRange?) {
+            guard let range, range.file == path else { return }
+            guard range.start.line >= 1 else { wanted.insert(1); return }
+            let last = max(range.start.line, range.end.line)
+            for line in range.start.line...min(last, range.start.line + 50) { wanted.insert(line) }
+            wanted.insert(last)
+            if last > range.start.line { wanted.insert(last - 1) }
+        }
+        for f in findings {
+            add(f.range)
+            for note in f.notes { add(note.range) }
+        }
+        guard let maxLine = wanted.max() else { return SourceText(path: path, text: "") }
+        var out = ""
+        for n in 1...maxLine {
+            if n > 1 { out += "\n" }
+            if wanted.contains(n), let line = full.line(n) { out += line }
+        }
+        return SourceText(path: path, text: out)
     }
 
     /// A zero-width range (a measure-level finding points at the start of its document) is widened
     /// to the rest of its line, so that code scanning highlights the `id:` line rather than nothing.
-    private func widen(_ finding: Finding, sources: [String: SourceText]) -> Finding {
-        guard var range = finding.range, range.start == range.end, range.start.line >= 1,
-              let text = sources[range.file]?.line(range.start.line) else { return finding }
+    static func widen(_ finding: Finding, source: SourceText) -> Finding {
+        guard var range = finding.range, range.start == range.end, range.start.line >= 1, range.file == source.path,
+              let text = source.line(range.start.line) else { return finding }
         let end = text.unicodeScalars.count + 1
         guard end > range.start.column else { return finding }
         range.end = SourceLocation(line: range.start.line, column: end)
@@ -89,9 +215,10 @@ public struct LintRunner: Sendable {
     }
 
     /// Applies `levels`: a new severity, or drops findings of rules set to `off`.
-    private func applyLevels(_ findings: [Finding]) -> [Finding] {
-        findings.compactMap { finding in
-            guard let override = options.levels[finding.ruleID] else { return finding }
+    static func applyLevels(_ findings: [Finding], _ levels: [String: LintLevel]) -> [Finding] {
+        if levels.isEmpty { return findings }
+        return findings.compactMap { finding in
+            guard let override = levels[finding.ruleID] else { return finding }
             guard let severity = override.severity else { return nil }
             var changed = finding
             changed.level = severity

@@ -18,7 +18,11 @@ struct LintCommand: ParsableCommand {
             ending within a year; undetermined), note (notification duties). Settings come from \
             .subsidy.yml (nearest one upward from the working directory, or --config): as_of, regimes, \
             levels (rule id: error|warning|note|off), ignore (path prefixes or globs); flags override it. \
-            Exit 0 clean, 1 findings at or above --fail-on, 2 bad usage, bad config or unreadable path.
+            --baseline FILE suppresses accepted findings (entries: rule, file, fingerprint, reason, \
+            optional expires; an expired entry is an error); --write-baseline FILE writes one with \
+            reason TODO, which must be replaced before the baseline is used. \
+            Exit 0 clean, 1 findings at or above --fail-on, 2 bad usage, bad config, bad baseline or \
+            unreadable path.
             """
     )
 
@@ -40,7 +44,21 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Config file (default: the nearest .subsidy.yml upward from the working directory).")
     var config: String?
 
+    @Option(help: "Suppress the findings accepted in this baseline file (YAML; see --write-baseline).")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"),
+            help: "Write a baseline accepting every current finding at or above --fail-on (reason: TODO, to be filled in), then exit 0.")
+    var writeBaseline: String?
+
+    @Option(help: "Files linted at once (default: the number of processors). The output is the same at any value.")
+    var jobs: Int?
+
     @OptionGroup var rules: RulesOption
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
 
     func run() throws {
         let (settings, configSource) = try loadConfig()
@@ -50,14 +68,37 @@ struct LintCommand: ParsableCommand {
         let options = LintOptions(
             asOf: asOf?.date ?? settings.asOf ?? Today.date, regimes: settings.regimes,
             levels: settings.levels, ignore: settings.ignore)
-        let result = LintRunner(graph: graph, options: options).run(paths)
+        let result = LintRunner(graph: graph, options: options, jobs: jobs).run(paths)
         let cwd = FileManager.default.currentDirectoryPath
-        let context = ReportContext(
+        var context = ReportContext(
             version: SubsidyCommand.configuration.version, rules: result.rules,
             repositoryRoot: RepositoryRoot.find(from: cwd), workingDirectory: cwd,
             sources: result.sources, checkedFiles: result.checkedFiles, failOn: failOn.severity)
+        var findings = result.findings
+        var accepted: Baseline?
+        if let baseline {
+            let (loaded, diagnostics, source) = Baseline.load(path: baseline)
+            let sources = source.map { [baseline: $0] } ?? [:]
+            if !diagnostics.isEmpty { Output.error(DiagnosticRenderer(sources: sources).render(diagnostics)) }
+            guard let loaded else { throw ExitCode(2) }
+            accepted = loaded
+            findings = loaded.apply(to: findings, asOf: options.asOf, context: context).findings
+            context.sources.merge(sources) { old, _ in old }
+            let used = Set(findings.map(\.ruleID))
+            context.rules = context.rules.filter { used.contains($0.id) }
+        }
+        if let writeBaseline {
+            let written = Baseline.make(for: result.findings, minimum: failOn.severity, context: context, previous: accepted)
+            do {
+                try FileSystem.writeAtomically(Array(written.yaml().utf8), to: writeBaseline)
+            } catch {
+                Output.error("error: cannot write \(writeBaseline): \(error.localizedDescription)\n")
+                throw ExitCode(2)
+            }
+            Output.error("wrote \(written.entries.count) baseline entries to \(writeBaseline); give each a reason\n")
+        }
         for output in outputs {
-            let text = output.format.reporter.report(result.findings, context: context)
+            let text = output.format.reporter.report(findings, context: context)
             do {
                 try FileSystem.writeAtomically(Array(text.utf8), to: output.path)
             } catch {
@@ -65,12 +106,12 @@ struct LintCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        print(format.format.reporter.report(result.findings, context: context), terminator: "")
+        print(format.format.reporter.report(findings, context: context), terminator: "")
         if !result.inputErrors.isEmpty {
             Output.error(DiagnosticRenderer(sources: result.sources).render(result.inputErrors))
             throw ExitCode(2)
         }
-        if ReportSummary(result.findings, context: context).failed { throw ExitCode(1) }
+        if writeBaseline == nil, ReportSummary(findings, context: context).failed { throw ExitCode(1) }
     }
 
     /// The config from `--config` or the nearest `.subsidy.yml`; prints errors and exits 2 when it is bad.

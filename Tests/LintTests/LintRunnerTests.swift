@@ -18,31 +18,36 @@ import Testing
         result.findings.filter { $0.file?.hasSuffix(file) ?? false }
     }
 
-    @Test func exportGrantIsAProhibitedErrorAtTheExportCondition() throws {
+    @Test func exportGrantIsAProhibitedErrorUnderBothRegimesAtTheExportCondition() throws {
         let result = lint([LintFixtures.drafts])
         let errors = findings(result, file: "export-grant.yaml").filter { $0.level == .error }
-        let finding = try #require(errors.first)
-        #expect(errors.count == 1)
-        #expect(finding.ruleID == "eaeu.annex28.prohibited.export")
-        #expect(finding.range?.start == SourceLocation(line: 20, column: 23))
-        #expect(finding.headline.hasPrefix("Prohibited under the EAEU: contingent on export performance ("))
-        #expect(finding.fingerprintKey == "KZ-DRAFT-2026-101#eaeu#eaeu.annex28.prohibited.export")
+        #expect(errors.map(\.ruleID) == ["eaeu.annex28.prohibited.export", "wto.scm.art3-1a.export-contingent"])
+        #expect(errors.allSatisfy { $0.range?.start == SourceLocation(line: 20, column: 23) })
+        let eaeu = try #require(errors.first), wto = try #require(errors.last)
+        #expect(eaeu.headline.hasPrefix("Prohibited under the EAEU: contingent on export performance ("))
+        #expect(eaeu.fingerprintKey == "KZ-DRAFT-2026-101#eaeu#eaeu.annex28.prohibited.export")
+        #expect(wto.headline.hasPrefix("Prohibited under the WTO: contingent on export performance (SCM Agreement, Art 3.1(a)"))
+        #expect(wto.fingerprintKey == "KZ-DRAFT-2026-101#wto#wto.scm.art3-1a.export-contingent")
+        let notes = findings(result, file: "export-grant.yaml").filter { $0.level == .note }.map(\.ruleID)
+        #expect(notes == ["eaeu.annex28.para95", "eaeu.annex28.para97", "wto.scm.art25-2.full-notification"])
     }
 
     @Test func markdownDraftKeepsItsLineNumbers() throws {
         let result = lint([LintFixtures.drafts + "/local-content-draft.md"])
-        let error = try #require(result.findings.first { $0.level == .error })
-        #expect(error.ruleID == "eaeu.annex28.prohibited.domestic-goods")
-        #expect(error.range?.start.line == 23)
-        #expect(error.message.contains("domestic over imported goods"))
+        let errors = result.findings.filter { $0.level == .error }
+        #expect(errors.map(\.ruleID) == ["eaeu.annex28.prohibited.domestic-goods", "wto.scm.art3-1b.domestic-goods"])
+        #expect(errors.allSatisfy { $0.range?.start == SourceLocation(line: 23, column: 19) })
+        #expect(errors.allSatisfy { $0.message.contains("domestic over imported goods") })
     }
 
-    @Test func undeterminedDraftIsAWarningListingQuestions() throws {
+    @Test func undeterminedDraftIsAWarningPerRegimeListingQuestions() throws {
         let result = lint([LintFixtures.drafts + "/regional-loans.yaml"])
-        let warning = try #require(result.findings.first { $0.level == .warning })
-        #expect(warning.ruleID == "eaeu.treaty.art93-4.subsidizing-body")
-        #expect(warning.message.contains("`granting_body.governmental_authority`"))
-        #expect(result.findings.allSatisfy { $0.level != .error })
+        let warnings = result.findings.filter { $0.level == .warning }
+        #expect(warnings.map(\.ruleID) == ["eaeu.treaty.art93-4.subsidizing-body", "wto.scm.art1.government"])
+        #expect(warnings.map { $0.range?.start.line } == [2, 15])
+        #expect(warnings.allSatisfy { $0.message.contains("`granting_body.governmental_authority`") })
+        #expect(warnings.last?.headline.hasPrefix("Undetermined under the WTO") == true)
+        #expect(result.findings.count == 2, "undetermined: no notification duty")
     }
 
     @Test func generalTaxRateCutHasOnlyNotificationNotes() {
@@ -92,9 +97,16 @@ import Testing
     }
 
     @Test func regimesFilterDropsOtherRegimes() {
-        let result = lint([LintFixtures.drafts], LintOptions(asOf: Self.asOf, regimes: ["wto"]))
-        #expect(result.findings.isEmpty)
-        #expect(result.checkedFiles.count == 4)
+        let wto = lint([LintFixtures.drafts], LintOptions(asOf: Self.asOf, regimes: ["wto"]))
+        #expect(wto.findings.map { "\($0.level.rawValue) \($0.ruleID)" } == [
+            "note wto.scm.art25-2.full-notification", "error wto.scm.art3-1a.export-contingent",
+            "note wto.scm.art25-2.full-notification", "error wto.scm.art3-1b.domestic-goods",
+            "warning wto.scm.art1.government",
+        ])
+        #expect(wto.checkedFiles.count == 4)
+        let eaeu = lint([LintFixtures.drafts], LintOptions(asOf: Self.asOf, regimes: ["eaeu"]))
+        #expect(eaeu.findings.count == 9)  // 2 errors, 1 warning, 6 notes
+        #expect(eaeu.findings.allSatisfy { $0.ruleID.hasPrefix("eaeu.") })
     }
 
     @Test func ignoreSkipsPrefixesAndGlobs() {
@@ -112,7 +124,9 @@ import Testing
         let ending = try #require(result.findings.first { $0.ruleID == "eaeu.annex28.appendix.KZ.auto-assembly" })
         #expect(ending.level == .warning)
         #expect(ending.headline.contains("until 2020-12-31 (213 days after 2020-06-01)"))
-        #expect(!result.findings.contains { $0.level == .error }, "\(result.findings.map(\.message))")
+        // The EAEU exemption suspends only the EAEU verdict: the WTO has no such transitional rule.
+        #expect(result.findings.filter { $0.level == .error }.map(\.ruleID) == ["wto.scm.art3-1b.domestic-goods"])
+        #expect(!result.findings.contains { $0.level == .error && $0.ruleID.hasPrefix("eaeu.") })
         let later = lint([measure], LintOptions(asOf: CalendarDate("2019-06-01")!))
         #expect(!later.findings.contains { $0.ruleID == "eaeu.annex28.appendix.KZ.auto-assembly" })
     }
@@ -162,5 +176,68 @@ import Testing
         #expect(Set(result.findings.compactMap(\.file).map { ($0 as NSString).lastPathComponent })
             .isSuperset(of: ["garbage.yml", "list.yaml"]))
         #expect(result.findings.allSatisfy { $0.level == .error })
+    }
+}
+
+/// `--jobs`: files are linted concurrently, the result does not depend on how many at once.
+@Suite struct LintParallelTests {
+    /// A folder of many measures (copies of the examples and drafts, plus invalid and prose files).
+    static func corpus() throws -> String {
+        let folder = try LintFixtures.temporaryFolder()
+        let sources = [LintFixtures.root + "/Examples/measures", LintFixtures.drafts]
+        var n = 0
+        for round in 0..<4 {
+            for source in sources {
+                for name in try FileManager.default.contentsOfDirectory(atPath: source).sorted() {
+                    let text = try String(contentsOfFile: source + "/" + name, encoding: .utf8)
+                    try FileManager.default.createDirectory(atPath: folder + "/\(round)", withIntermediateDirectories: true)
+                    try LintFixtures.write(text, to: "\(round)/\(n)-\(name)", in: folder)
+                    n += 1
+                }
+            }
+            try LintFixtures.write("id: X\(round)\ntitel: typo\n", to: "\(round)/bad.yaml", in: folder)
+        }
+        return folder
+    }
+
+    @Test func sameFindingsInTheSameOrderAtAnyJobCount() throws {
+        let folder = try Self.corpus()
+        let options = LintOptions(asOf: LintRunnerTests.asOf)
+        let one = LintRunner(graph: LintRunnerTests.graph, options: options, jobs: 1).run([folder])
+        #expect(one.findings.count > 100)
+        for jobs in [2, 4, 16] {
+            let many = LintRunner(graph: LintRunnerTests.graph, options: options, jobs: jobs).run([folder])
+            #expect(many.findings == one.findings, "jobs \(jobs)")
+            #expect(many.checkedFiles == one.checkedFiles)
+            #expect(many.rules.map(\.id) == one.rules.map(\.id))
+        }
+    }
+
+    @Test func cliOutputIsByteForByteTheSameWithOneOrFourJobs() throws {
+        let folder = try Self.corpus()
+        for format in ["text", "json", "sarif", "junit", "github"] {
+            let args = ["lint", folder, "--as-of", "2026-11-29", "--format", format]
+            let one = try LintFixtures.subsidy(args + ["--jobs", "1"])
+            let four = try LintFixtures.subsidy(args + ["--jobs", "4"])
+            #expect(one.status == 1)
+            #expect(four.status == one.status)
+            #expect(four.stdout == one.stdout, "\(format)")
+            #expect(!one.stdout.isEmpty)
+        }
+        #expect(try LintFixtures.subsidy(["lint", folder, "--jobs", "0"]).status == 2)
+    }
+
+    @Test func keptSourceTextsHoldOnlyTheFlaggedLines() throws {
+        let result = LintRunner(graph: LintRunnerTests.graph, options: LintOptions(asOf: LintRunnerTests.asOf))
+            .run([LintFixtures.drafts + "/export-grant.yaml"])
+        let source = try #require(result.sources.values.first)
+        #expect(source.line(2) == "id: KZ-DRAFT-2026-101")
+        #expect(source.line(20)?.contains("export_performance") == true)
+        #expect(source.line(5) == "")
+        #expect(source.line(21) == nil)
+        // A clean file keeps no text.
+        let folder = try LintFixtures.temporaryFolder()
+        try LintFixtures.write("# Notes\n", to: "README.md", in: folder)
+        #expect(LintRunner(graph: LintRunnerTests.graph, options: LintOptions(asOf: LintRunnerTests.asOf)).run([folder]).sources.isEmpty)
     }
 }

@@ -1,0 +1,270 @@
+public import Diagnostics
+public import Measures
+public import Reporting
+import Foundation
+import YAMLLoader
+
+/// A baseline: findings a team has accepted, suppressed from `subsidy lint` reports.
+///
+/// ```yaml
+/// accepted:
+///   - rule: eaeu.annex28.prohibited.export
+///     file: Examples/drafts/export-grant.yaml
+///     fingerprint: "KZ-DRAFT-2026-101#eaeu#eaeu.annex28.prohibited.export"
+///     reason: Notified as a transitional measure; legal memo 2026-14
+///     expires: 2027-06-30
+/// ```
+///
+/// - `rule`, `file`, `fingerprint` and `reason` are required; `expires` is optional.
+/// - `file` is repository-relative (as in SARIF), else the path as given on the command line.
+/// - `fingerprint` is the finding's fingerprint key (`measure-id#regime#rule`) when it has one,
+///   otherwise its SARIF `partialFingerprints.primaryLocationLineHash` (`hash:occurrence`) as a
+///   report written without the baseline shows it. Either form is accepted when reading.
+/// - `reason` must say why the finding is accepted: empty or `TODO` (what `--write-baseline` writes)
+///   is an error, so a generated baseline must be reviewed before it suppresses anything.
+/// - An entry whose `expires` date is before the as-of date suppresses nothing and is itself an
+///   `error` finding (`baseline.expired`) at its `expires` value. An entry no finding matches is a
+///   `note` (`baseline.unmatched`), so stale entries get noticed.
+///
+/// The file is read by the strict loader: unknown keys, wrong types and bad dates are errors with
+/// file, line and column.
+public struct Baseline: Sendable {
+    /// One accepted finding.
+    public struct Entry: Sendable, Equatable {
+        public var rule: String
+        public var file: String
+        public var fingerprint: String
+        public var reason: String
+        public var expires: CalendarDate?
+        /// The entry in the baseline file (for `baseline.unmatched`).
+        public var range: SourceRange?
+        /// The `expires` value (for `baseline.expired`).
+        public var expiresRange: SourceRange?
+
+        public init(rule: String, file: String, fingerprint: String, reason: String, expires: CalendarDate? = nil,
+                    range: SourceRange? = nil, expiresRange: SourceRange? = nil) {
+            self.rule = rule
+            self.file = file
+            self.fingerprint = fingerprint
+            self.reason = reason
+            self.expires = expires
+            self.range = range
+            self.expiresRange = expiresRange
+        }
+    }
+
+    /// The placeholder reason `--write-baseline` writes; refused when reading.
+    public static let placeholderReason = "TODO"
+    /// Keys of the top-level mapping and of each entry.
+    public static let topKeys = ["accepted"]
+    public static let entryKeys = ["rule", "file", "fingerprint", "reason", "expires"]
+
+    public var entries: [Entry]
+
+    public init(entries: [Entry] = []) {
+        self.entries = entries
+    }
+
+    // MARK: - Reading
+
+    /// Reads and checks the baseline at `path`: the baseline, or the errors (with the file's text).
+    public static func load(path: String) -> (baseline: Baseline?, diagnostics: [Diagnostic], source: SourceText?) {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(path, limit: 64 << 20)
+        } catch {
+            let d = Diagnostic(id: "baseline.unreadable", message: "cannot read the baseline file: \(error)",
+                               range: SourceRange(file: path, at: SourceLocation(line: 0, column: 0)))
+            return (nil, [d], nil)
+        }
+        let source = SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
+        let (baseline, diagnostics) = parse(bytes: bytes, path: path)
+        return (baseline, diagnostics, source)
+    }
+
+    /// Parses baseline YAML strictly (unknown keys with "did you mean", located errors).
+    public static func parse(bytes: [UInt8], path: String) -> (Baseline?, [Diagnostic]) {
+        let loaded = YAMLLoader().load(bytes, file: path)
+        if loaded.hasErrors { return (nil, loaded.diagnostics) }
+        guard loaded.documents.count <= 1 else {
+            return (nil, [Diagnostic(id: "baseline.several-documents", message: "the baseline file must hold one YAML document",
+                                     range: loaded.documents[1].range)])
+        }
+        guard let root = loaded.documents.first?.root else { return (Baseline(), []) }
+        var reader = NodeReader(domain: "baseline")
+        if reader.isNull(root) { return (Baseline(), []) }
+        var baseline = Baseline()
+        if let map = reader.mapping(root, known: topKeys, what: "the baseline"),
+           let list = reader.optional(map, "accepted"), let items = reader.sequence(list, what: "accepted findings") {
+            for item in items {
+                if let entry = readEntry(item, reader: &reader) { baseline.entries.append(entry) }
+            }
+        }
+        let diagnostics = reader.diagnostics.diagnostics
+        return (diagnostics.contains { $0.severity == .error } ? nil : baseline, diagnostics)
+    }
+
+    private static func readEntry(_ node: YAMLNode, reader: inout NodeReader) -> Entry? {
+        guard let map = reader.mapping(node, known: entryKeys, what: "a baseline entry") else { return nil }
+        func text(_ key: String) -> String? {
+            guard let value = reader.required(map, key, in: node, what: "a baseline entry") else { return nil }
+            return reader.string(value)
+        }
+        let rule = text("rule"), file = text("file"), fingerprint = text("fingerprint"), reason = text("reason")
+        if let reason, let value = map["reason"] {
+            let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty || trimmed.uppercased() == placeholderReason {
+                reader.diagnostics.error(
+                    "baseline.missing-reason",
+                    "a baseline entry needs a reason saying why the finding is accepted, not '\(reason)'",
+                    at: value.range,
+                    notes: [Note("--write-baseline writes 'reason: \(placeholderReason)'; replace it before using the baseline")])
+                return nil
+            }
+        }
+        var expires: CalendarDate?
+        var expiresRange: SourceRange?
+        if let value = reader.optional(map, "expires"), let raw = reader.string(value) {
+            guard let date = CalendarDate(raw) else {
+                reader.diagnostics.error("baseline.invalid-date", "'\(raw)' is not a valid date (YYYY-MM-DD)", at: value.range)
+                return nil
+            }
+            expires = date
+            expiresRange = value.range
+        }
+        guard let rule, let file, let fingerprint, let reason else { return nil }
+        return Entry(rule: rule, file: file, fingerprint: fingerprint, reason: reason, expires: expires,
+                     range: map.pair("rule")?.key.range ?? node.range, expiresRange: expiresRange)
+    }
+
+    // MARK: - Applying
+
+    /// What applying a baseline did.
+    public struct Outcome: Sendable {
+        /// The findings that remain, plus `baseline.expired` errors and `baseline.unmatched` notes, in report order.
+        public var findings: [Finding]
+        /// How many findings the baseline suppressed.
+        public var suppressed: Int
+    }
+
+    /// The identity a finding is matched by: rule, file key and fingerprint (key and SARIF hash).
+    struct Identity {
+        var rule: String
+        var file: String
+        var fingerprints: [String]
+    }
+
+    /// Identities of `findings`; the file key is repository-relative when possible (as in SARIF).
+    static func identities(_ findings: [Finding], context: ReportContext) -> [Identity] {
+        let path = { (file: String) in context.repositoryRelativePath(file) ?? file }
+        let hashes = Fingerprint.compute(for: findings, paths: path, sources: context.sources)
+        return findings.indices.map { i in
+            let f = findings[i]
+            return Identity(rule: f.ruleID, file: f.file.map(path) ?? "",
+                            fingerprints: [f.fingerprintKey, hashes[i]].compactMap { $0 })
+        }
+    }
+
+    /// Suppresses the findings that a live entry matches; reports expired and unmatched entries.
+    public func apply(to findings: [Finding], asOf: CalendarDate, context: ReportContext) -> Outcome {
+        let ids = Self.identities(findings, context: context)
+        var index: [String: [Int]] = [:]
+        for (i, entry) in entries.enumerated() {
+            index["\(entry.rule)\u{0}\(entry.file)\u{0}\(entry.fingerprint)", default: []].append(i)
+        }
+        var used = [Bool](repeating: false, count: entries.count)
+        var kept: [Finding] = []
+        var suppressed = 0
+        for (finding, id) in zip(findings, ids) {
+            let matches = id.fingerprints.flatMap { index["\(id.rule)\u{0}\(id.file)\u{0}\($0)"] ?? [] }
+            for m in matches { used[m] = true }
+            if matches.contains(where: { !isExpired(entries[$0], asOf: asOf) }) {
+                suppressed += 1
+            } else {
+                kept.append(finding)
+            }
+        }
+        for (i, entry) in entries.enumerated() {
+            if isExpired(entry, asOf: asOf), let until = entry.expires {
+                kept.append(Finding(
+                    ruleID: "baseline.expired", level: .error,
+                    message: "Baseline entry for \(entry.rule) in \(entry.file) expired on \(until) (as of \(asOf)).\n"
+                        + "Accepted because: \(entry.reason)",
+                    range: entry.expiresRange ?? entry.range,
+                    help: "Fix the finding and remove the entry, or renew it with a new reason and expiry date.",
+                    fingerprintKey: "baseline#\(entry.rule)#\(entry.file)#\(entry.fingerprint)"))
+            } else if !used[i] {
+                kept.append(Finding(
+                    ruleID: "baseline.unmatched", level: .note,
+                    message: "No finding matches the baseline entry for \(entry.rule) in \(entry.file) (\(entry.fingerprint)).",
+                    range: entry.range,
+                    help: "Remove the entry: the finding it accepted is gone.",
+                    fingerprintKey: "baseline#\(entry.rule)#\(entry.file)#\(entry.fingerprint)"))
+            }
+        }
+        return Outcome(findings: kept.sortedForReport(), suppressed: suppressed)
+    }
+
+    private func isExpired(_ entry: Entry, asOf: CalendarDate) -> Bool {
+        entry.expires.map { $0 < asOf } ?? false
+    }
+
+    // MARK: - Writing
+
+    /// A baseline accepting every finding at or above `minimum` (`baseline.*` findings excepted),
+    /// with reason `TODO` unless `previous` has an entry for the same finding (its reason and
+    /// expiry are kept).
+    public static func make(for findings: [Finding], minimum: Severity, context: ReportContext, previous: Baseline? = nil) -> Baseline {
+        let ids = identities(findings, context: context)
+        var out = Baseline()
+        var seen = Set<String>()
+        for (finding, id) in zip(findings, ids) where finding.level >= minimum && !finding.ruleID.hasPrefix("baseline.") {
+            let fingerprint = id.fingerprints[0]
+            guard seen.insert("\(id.rule)\u{0}\(id.file)\u{0}\(fingerprint)").inserted else { continue }
+            let old = previous?.entries.first { e in
+                e.rule == id.rule && e.file == id.file && id.fingerprints.contains(e.fingerprint)
+            }
+            out.entries.append(Entry(rule: id.rule, file: id.file, fingerprint: fingerprint,
+                                     reason: old?.reason ?? placeholderReason, expires: old?.expires))
+        }
+        return out
+    }
+
+    /// The baseline as YAML that ``parse(bytes:path:)`` reads back.
+    public func yaml() -> String {
+        var text = "# subsidy lint baseline: accepted findings. Every entry needs a real reason (not TODO);\n"
+            + "# an optional `expires: YYYY-MM-DD` makes the entry an error after that date.\n"
+        if entries.isEmpty { return text + "accepted: []\n" }
+        text += "accepted:\n"
+        for e in entries {
+            text += "  - rule: \(Self.quoted(e.rule))\n"
+            text += "    file: \(Self.quoted(e.file))\n"
+            text += "    fingerprint: \(Self.quoted(e.fingerprint))\n"
+            text += "    reason: \(e.reason == Self.placeholderReason ? e.reason : Self.quoted(e.reason))\n"
+            if let expires = e.expires { text += "    expires: \(expires)\n" }
+        }
+        return text
+    }
+
+    /// A YAML double-quoted scalar.
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

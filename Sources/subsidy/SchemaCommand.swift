@@ -1,0 +1,49 @@
+import ArgumentParser
+import Diagnostics
+import Driver
+import Foundation
+import Measures
+
+/// `subsidy schema measure`: the JSON Schema (draft 2020-12) of measure files, for editors and CI.
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Print the JSON Schema of a file format (measure).",
+        discussion: """
+            The schema is generated from the same field table the loader decodes with, so it cannot \
+            go stale. Editors can use it for completion (yaml-language-server: $schema=…); the loader \
+            stays the authority (it also checks dates, HS codes and cross-field rules).
+            """
+    )
+
+    @Argument(help: "The format: measure.")
+    var format: Format
+
+    @Option(help: ArgumentHelp("Print FILE's YAML as JSON with the loader's core-schema values instead.", visibility: .hidden))
+    var instance: String?
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case measure
+    }
+
+    func run() throws {
+        guard let instance else {
+            print(MeasureJSONSchema.document(), terminator: MeasureJSONSchema.document().hasSuffix("\n") ? "" : "\n")
+            return
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(instance, limit: 64 << 20)
+        } catch {
+            Output.error("error: cannot read \(instance): \(error)\n")
+            throw ExitCode(2)
+        }
+        let (json, diagnostics) = LintSchemaInstance.json(bytes: bytes, path: instance)
+        if !diagnostics.isEmpty {
+            let source = SourceText(path: instance, text: String(decoding: bytes, as: UTF8.self))
+            Output.error(DiagnosticRenderer(sources: [instance: source]).render(diagnostics))
+        }
+        guard let json else { throw ExitCode(2) }
+        print(json, terminator: "")
+    }
+}
