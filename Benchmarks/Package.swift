@@ -13,5 +13,9 @@ let package = Package(
             name: "LoaderBenchmark",
             dependencies: [.product(name: "SubsidyKit", package: "subsidy")]
         ),
+        .executableTarget(
+            name: "ClassifyBenchmark",
+            dependencies: [.product(name: "SubsidyKit", package: "subsidy")]
+        ),
     ]
 )

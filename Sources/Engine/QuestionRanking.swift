@@ -9,11 +9,15 @@ struct QuestionRanking {
     let classifier: Classifier
 
     func rank(regime: RuleGraph.Regime, facts: FactVector, asOf: CalendarDate, candidates: [Int]) -> [Question] {
-        var slots = Set<Int>()
-        for r in regime.order { slots.formUnion(graph.rules[r].reads) }
-        let open = slots.filter { facts[$0] == .unknown }.sorted()
         var baselineEvaluation = Evaluation(graph: graph, facts: facts, asOf: asOf)
         let baseline = classifier.applications(regime, &baselineEvaluation)
+        // Kleene logic is monotone: a condition that is already true or false stays so whatever the
+        // unknown facts turn out to be, so only the facts of undecided conditions can matter.
+        var slots = Set<Int>()
+        for r in regime.order where baselineEvaluation.condition(of: r) == .unknown {
+            slots.formUnion(graph.rules[r].reads)
+        }
+        let open = slots.filter { facts[$0] == .unknown }.sorted()
         var scored: [(slot: Int, ratio: Double, all: Bool)] = []
         for slot in open {
             let answers = domain(slot, asOf: asOf)
@@ -49,7 +53,7 @@ struct QuestionRanking {
 
     private func question(slot: Int, settles: Bool, scope: [Int]) -> Question {
         let path = graph.factPaths[slot]
-        let readers = scope.filter { Self.readsOf(node: graph.rules[$0].condition, graph: graph).contains(slot) }
+        let readers = scope.filter { graph.rules[$0].directReads.contains(slot) }
         let rule = readers.first { graph.rules[$0].role == .predicate } ?? readers.first
         let text = MeasureSchema.factFields.first { $0.path == path }?.field.question ?? "What is '\(path)'?"
         return Question(fact: path, question: text, rule: rule.map { graph.rules[$0].id } ?? "", settles: settles)
@@ -83,71 +87,15 @@ struct QuestionRanking {
         return out.sorted()
     }
 
-    /// The answers tried for a fact: every value of a choice, both of a yes/no fact, and for dates,
-    /// numbers, lists and HS codes the values either side of each threshold the rules test.
+    /// The answers tried for a fact: those the graph prepared, and for dates the evaluation date
+    /// and the day before it.
     private func domain(_ slot: Int, asOf: CalendarDate) -> [FactValue] {
-        let path = graph.factPaths[slot]
-        guard let type = MeasureSchema.factFields.first(where: { $0.path == path })?.field.type else { return [] }
-        switch type {
-        case .triState:
-            return [.bool(true), .bool(false)]
-        case .choice(let allowed):
-            return allowed.filter { $0 != "unknown" }.map(FactValue.text)
-        case .choiceList(let allowed):
-            // The values the rules test, each alone, and one value no rule names (if any).
-            var named: [String] = []
-            forEachLeaf(on: slot) { node in
-                switch node {
-                case .anyOf(_, let v), .allIn(_, let v): named += v
-                case .contains(_, let v): named.append(v)
-                default: break
-                }
-            }
-            var answers = allowed.filter(named.contains)
-            if let other = allowed.first(where: { !named.contains($0) }) { answers.append(other) }
-            return answers.map { FactValue.list([$0]) }
-        case .date:
-            var dates = Set<CalendarDate>([asOf, asOf.adding(days: -1)])
-            forEachLeaf(on: slot) { node in
-                if case .date(_, _, let d?) = node { dates.formUnion([d, d.adding(days: -1)]) }
-            }
-            return dates.sorted().map(FactValue.date)
-        case .number:
-            var values = Set<Double>()
-            forEachLeaf(on: slot) { node in
-                if case .number(_, _, let n) = node { values.formUnion([n - 1, n, n + 1]) }
-            }
-            return values.sorted().map(FactValue.number)
-        case .textList:
-            var values = Set<String>(["(other)"])
-            forEachLeaf(on: slot) { node in
-                switch node {
-                case .anyOf(_, let v), .allIn(_, let v): values.formUnion(v)
-                case .contains(_, let v): values.insert(v)
-                default: break
-                }
-            }
-            return values.sorted().map { FactValue.list([$0]) }
-        case .hsList:
-            var codes = Set<String>(["99"])
-            forEachLeaf(on: slot) { node in
-                if case .hsAllIn(_, let t) = node, let first = graph.tables[t].codes.first { codes.insert(first) }
-                if case .hsAnyIn(_, let t) = node, let first = graph.tables[t].codes.first { codes.insert(first) }
-            }
-            return codes.sorted().map { FactValue.list([$0]) }
-        case .text, .country, .transitionalIds, .group:
-            return []
+        var answers = graph.answers[slot]
+        let field = MeasureSchema.factFields.first { $0.path == graph.factPaths[slot] }?.field
+        if field?.type == .date {
+            answers += [.date(asOf), .date(asOf.adding(days: -1))].filter { !answers.contains($0) }
         }
+        return answers
     }
 
-    private func forEachLeaf(on slot: Int, _ body: (ExprNode) -> Void) {
-        for node in graph.nodes {
-            switch node {
-            case .date(let s, _, _), .number(let s, _, _), .anyOf(let s, _), .allIn(let s, _), .contains(let s, _),
-                 .hsAllIn(let s, _), .hsAnyIn(let s, _):
-                if s == slot { body(node) }
-            default: break
-            }
-        }
-    }
 }

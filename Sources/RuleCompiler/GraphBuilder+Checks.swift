@@ -110,7 +110,10 @@ extension GraphBuilder {
             memo[i] = out
             return out
         }
-        for i in compiled.indices { compiled[i].reads = reads(i, 0) }
+        for i in compiled.indices {
+            compiled[i].reads = reads(i, 0)
+            compiled[i].directReads = directReads(compiled[i].condition)
+        }
     }
 
     /// Orders each regime's verdict rules and defeaters so that blockers come first, and checks

@@ -51,7 +51,8 @@ struct GraphBuilder {
             rules: compiled, ruleIndex: ruleIndex, nodes: nodes, tables: tables, tableIndex: tableIndex,
             calendars: calendars, calendarIndex: calendarIndex, fixtures: fixtures, regimes: regimes,
             factPaths: factPaths, factSlots: factSlots, sources: sources,
-            program: EvalProgram(nodes: nodes, domains: factPaths.map { choiceDomain(factTypes[$0]) }))
+            program: EvalProgram(nodes: nodes, domains: factPaths.map { choiceDomain(factTypes[$0]) }),
+            answers: AnswerDomains.build(nodes: nodes, tables: tables, factPaths: factPaths, types: factTypes))
     }
 
     // MARK: - Symbols

@@ -2,8 +2,9 @@ public import Diagnostics
 public import Measures
 
 /// The compiled rule corpus: rules with their conditions as an expression arena, tables, calendars,
-/// and per regime the evaluation plan. Built by ``RuleCompiler``; read by the engine.
-public struct RuleGraph: Sendable {
+/// and per regime the evaluation plan. Built by ``RuleCompiler``; read by the engine. Immutable and
+/// shared by reference, so that evaluations and results can hold it without copying it.
+public final class RuleGraph: Sendable {
     /// How a compiled rule takes part in evaluation.
     public enum Role: Sendable, Equatable {
         case predicate
@@ -22,6 +23,8 @@ public struct RuleGraph: Sendable {
         public var condition: Int
         /// Fact slots the condition reads, directly or through predicates, in slot order.
         public var reads: [Int]
+        /// Fact slots the condition reads itself (not through predicates).
+        public var directReads: [Int] = []
         /// Predicate rules the condition refers to directly.
         public var dependsOn: [Int]
         /// Rules that name this one in `exception_to` (or `suspends`): the exceptions considered.
@@ -56,22 +59,46 @@ public struct RuleGraph: Sendable {
         public var notes: [Int]
     }
 
-    public var rules: [Rule]
-    public var ruleIndex: [String: Int]
-    public var nodes: [ExprNode]
-    public var tables: [Table]
-    public var tableIndex: [String: Int]
-    public var calendars: [CalendarDefinition]
-    public var calendarIndex: [String: Int]
-    public var fixtures: [String: FixtureDefinition]
-    public var regimes: [Regime]
+    public let rules: [Rule]
+    public let ruleIndex: [String: Int]
+    public let nodes: [ExprNode]
+    public let tables: [Table]
+    public let tableIndex: [String: Int]
+    public let calendars: [CalendarDefinition]
+    public let calendarIndex: [String: Int]
+    public let fixtures: [String: FixtureDefinition]
+    public let regimes: [Regime]
     /// Fact paths by slot; slot `i` of a fact vector holds `factPaths[i]`.
-    public var factPaths: [String]
-    public var factSlots: [String: Int]
+    public let factPaths: [String]
+    public let factSlots: [String: Int]
     /// The source files the corpus came from, for quoting lines in diagnostics.
-    public var sources: [String: SourceText]
+    public let sources: [String: SourceText]
     /// The conditions compiled for fast evaluation (same indices as ``nodes``).
-    public var program: EvalProgram
+    public let program: EvalProgram
+    /// Per fact slot, the answers worth trying when the fact is unknown (see ``AnswerDomains``).
+    public let answers: [[FactValue]]
+
+    init(
+        rules: [Rule], ruleIndex: [String: Int], nodes: [ExprNode], tables: [Table], tableIndex: [String: Int],
+        calendars: [CalendarDefinition], calendarIndex: [String: Int], fixtures: [String: FixtureDefinition],
+        regimes: [Regime], factPaths: [String], factSlots: [String: Int], sources: [String: SourceText],
+        program: EvalProgram, answers: [[FactValue]]
+    ) {
+        self.answers = answers
+        self.rules = rules
+        self.ruleIndex = ruleIndex
+        self.nodes = nodes
+        self.tables = tables
+        self.tableIndex = tableIndex
+        self.calendars = calendars
+        self.calendarIndex = calendarIndex
+        self.fixtures = fixtures
+        self.regimes = regimes
+        self.factPaths = factPaths
+        self.factSlots = factSlots
+        self.sources = sources
+        self.program = program
+    }
 
     public func rule(_ id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
 

@@ -1,0 +1,42 @@
+// Classification on the compiled rule graph, with explanations on.
+//
+// Usage: ClassifyBenchmark FILES.txt ROUNDS
+// Reads and decodes every measure listed (not timed), compiles the built-in corpus (not timed),
+// then times `Classifier.classify` over all measures, best of ROUNDS, and prints
+// "<seconds> <measures>" for the classification pass. Every result is consumed, so nothing is
+// optimised away: the verdicts, their rules, questions, exceptions considered (worded), and the
+// obligations' next due dates.
+import Driver
+import Engine
+import Foundation
+import Measures
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3, let rounds = Int(arguments[2]),
+      let list = try? String(contentsOfFile: arguments[1], encoding: .utf8) else {
+    FileHandle.standardError.write(Data("usage: ClassifyBenchmark FILES.txt ROUNDS\n".utf8))
+    exit(2)
+}
+let paths = list.split(separator: "\n").map(String.init)
+let load = MeasureReader().read(paths)
+guard let graph = RuleCorpusLoader.load(directory: nil).graph, !load.measures.isEmpty else {
+    FileHandle.standardError.write(Data("no measures or no rule graph\n".utf8))
+    exit(2)
+}
+let classifier = Classifier(graph: graph)
+let asOf = CalendarDate("2026-11-29")!
+var best = Double.infinity
+var sink = 0
+for _ in 0..<max(rounds, 1) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    for measure in load.measures {
+        let c = classifier.classify(measure, asOf: asOf)
+        for v in c.verdicts {
+            sink &+= v.category.utf8.count &+ v.rules.count &+ v.questions.count
+            for e in v.considered { sink &+= e.reason.utf8.count }
+        }
+        sink &+= c.obligations.count
+    }
+    best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+}
+print(String(format: "%.6f %d %d", best, load.measures.count, sink & 1))
