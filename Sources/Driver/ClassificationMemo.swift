@@ -121,7 +121,15 @@ enum StrictnessComparison {
         let (sa, sb) = (severity(a), severity(b))
         guard sa != sb, max(sa, sb) >= 2 else { return nil }
         let strict = sa > sb ? a : b, lax = sa > sb ? b : a
-        return "\(strict.regime.uppercased()) (\(strict.category)\(strict.exemption == nil ? "" : ", exempt for now")) "
-            + "is stricter than \(lax.regime.uppercased()) (\(lax.category)); the measure must satisfy both."
+        func state(_ v: RegimeVerdict) -> String {
+            guard let e = v.exemption else { return v.category }
+            return "\(v.category), exempt" + (e.until.map { " until \($0)" } ?? "") + " under \(e.rule)"
+        }
+        var note = "\(strict.regime.uppercased()) (\(state(strict))) is stricter than \(lax.regime.uppercased()) (\(state(lax)))"
+        if let ended = strict.considered.first(where: { if case .ended = $0.because { true } else { false } }),
+           case .ended(let date) = ended.because {
+            note += "; the \(strict.regime.uppercased()) exemption \(ended.rule) ended on \(date)"
+        }
+        return note + "; the measure must satisfy both."
     }
 }

@@ -18,9 +18,18 @@ struct Explanation {
 
     private func consider(_ e: Int, _ evaluation: inout Evaluation) -> ConsideredException {
         let rule = graph.rules[e]
+        // A claimed exemption whose time has run out says so, whether its end is its `until` or its in-force date.
+        if rule.role == .exemption, let until = rule.definition.inForce.until, evaluation.asOf >= until,
+           evaluation.evaluate(rule.condition) == .true {
+            return ConsideredException(rule: rule.id, status: .notApplied, because: .ended(until))
+        }
         guard evaluation.inForce(e) else {
             return ConsideredException(
                 rule: rule.id, status: .notInForce, because: .notInForce(rule.definition.inForce, evaluation.asOf))
+        }
+        if rule.role == .exemption, let end = ExemptionWindow(graph: graph).end(of: e, facts: evaluation.facts).known,
+           evaluation.asOf >= end, evaluation.condition(of: e) != .false {
+            return ConsideredException(rule: rule.id, status: .notApplied, because: .ended(end))
         }
         switch evaluation.condition(of: e) {
         case .true:

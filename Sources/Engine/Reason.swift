@@ -15,6 +15,8 @@ public enum Reason: Sendable, Hashable {
     case applies(String)
     case open([String])
     case failed(Part)
+    /// An exemption whose conditions hold but whose period ended (exclusive end date).
+    case ended(CalendarDate)
 
     public var text: String {
         switch self {
@@ -22,6 +24,7 @@ public enum Reason: Sendable, Hashable {
         case .applies(let title): "applies: \(title)"
         case .open(let facts): facts.isEmpty ? "may apply: depends on unknown facts" : "may apply: depends on " + facts.joined(separator: ", ")
         case .failed(let part): "does not apply: " + Reason.words(part)
+        case .ended(let date): "its conditions hold, but it ended on \(date) (it applied until the day before)"
         }
     }
 
@@ -29,7 +32,8 @@ public enum Reason: Sendable, Hashable {
         switch part {
         case .rule(let id, let title): "'\(id)' (\(title)) is false"
         case .noneOf(let parts): "none of: " + parts.map(words).joined(separator: "; ")
-        case .holds(let inner): "\(words(inner)) holds"
+        case .holds(.rule(let id, let title)): "'\(id)' (\(title)) holds"
+        case .holds(let inner): "the excluded condition holds: " + words(inner)
         case .test(let node, let path, let value, let table, let asOf): test(node, path, value, table, asOf)
         }
     }
