@@ -4,6 +4,7 @@ public import RuleCompiler
 /// Classifies measures: a pure function of (graph, facts, as-of date) to verdicts with their proof.
 public struct Classifier: Sendable {
     public let graph: RuleGraph
+    private let nextDue = NextDueCache()
 
     public init(graph: RuleGraph) {
         self.graph = graph
@@ -87,20 +88,20 @@ public struct Classifier: Sendable {
     private func applyExemption(
         _ regime: RuleGraph.Regime, deciding: [Int], _ evaluation: inout Evaluation, into result: inout RegimeVerdict
     ) {
-        for e in regime.exemptions where !Set(graph.rules[e].suspends).isDisjoint(with: deciding) {
-            let end = ExemptionWindow(graph: graph).end(of: e, facts: evaluation.facts)
+        for e in regime.exemptions where graph.rules[e].suspends.contains(where: deciding.contains) {
             var value = evaluation.condition(of: e)
+            guard value != .false else { continue }
+            let end = ExemptionWindow(graph: graph).end(of: e, facts: evaluation.facts)
             if let known = end.known, evaluation.asOf >= known {
                 value = .false
             } else if end.unknownFacts, value == .true {
                 value = .unknown
             }
-            let definition = graph.rules[e].definition
             switch value {
             case .true:
+                let citation = graph.rules[e].definition.citation
                 result.exemption = ExemptionFinding(
-                    rule: definition.id, until: end.known, citation: definition.citation.text,
-                    verified: definition.citation.verified)
+                    rule: graph.rules[e].id, until: end.known, citation: citation.text, verified: citation.verified)
                 result.exemptionQuestions = []
                 return
             case .unknown:
@@ -146,7 +147,7 @@ public struct Classifier: Sendable {
         var out: [ObligationDue] = []
         for o in regime.obligations where evaluation.condition(of: o) == .true {
             guard case .obligation(let kind, let c) = graph.rules[o].role, c >= 0 else { continue }
-            let next = CalendarSchedule.next(graph.calendars[c], onOrAfter: evaluation.asOf)
+            let next = nextDue.next(graph.calendars, c, onOrAfter: evaluation.asOf)
             out.append(ObligationDue(
                 regime: regime.name, kind: kind, rule: graph.rules[o].id,
                 citation: graph.rules[o].definition.citation.text, nextDue: next?.due, covers: next?.covers))

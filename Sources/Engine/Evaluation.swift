@@ -7,25 +7,33 @@ public struct Evaluation {
     public let graph: RuleGraph
     public let facts: FactVector
     public let asOf: CalendarDate
-    private var predicateMemo: [TriValue?]
+    private let asOfDay: Int
+    /// Per rule: 0 false, 1 true, 2 unknown, 3 not yet computed.
+    private var memo: [UInt8]
 
     public init(graph: RuleGraph, facts: FactVector, asOf: CalendarDate) {
         self.graph = graph
         self.facts = facts
         self.asOf = asOf
-        self.predicateMemo = Array(repeating: nil, count: graph.rules.count)
+        self.asOfDay = asOf.dayNumber
+        self.memo = [UInt8](repeating: 3, count: graph.rules.count)
     }
 
     /// Whether the rule is in force on the evaluation date.
     public func inForce(_ rule: Int) -> Bool {
-        graph.rules[rule].definition.inForce.contains(asOf)
+        asOfDay >= graph.program.ruleFrom[rule] && asOfDay < graph.program.ruleUntil[rule]
     }
 
     /// The value of a rule's condition; a rule not in force is false.
     public mutating func condition(of rule: Int) -> TriValue {
-        if let memo = predicateMemo[rule] { return memo }
-        let value = inForce(rule) ? evaluate(graph.rules[rule].condition) : .false
-        predicateMemo[rule] = value
+        switch memo[rule] {
+        case 0: return .false
+        case 1: return .true
+        case 2: return .unknown
+        default: break
+        }
+        let value = inForce(rule) ? evaluate(Int(graph.program.ruleRoots[rule])) : .false
+        memo[rule] = value == .false ? 0 : value == .true ? 1 : 2
         return value
     }
 

@@ -8,8 +8,10 @@ struct Explanation {
 
     func considered(for deciding: [Int], _ evaluation: inout Evaluation) -> [ConsideredException] {
         var out: [ConsideredException] = []
+        var seen: [Int] = []
         for d in deciding {
-            for e in graph.rules[d].exceptions where !out.contains(where: { $0.rule == graph.rules[e].id }) {
+            for e in graph.rules[d].exceptions where !seen.contains(e) {
+                seen.append(e)
                 out.append(consider(e, &evaluation))
             }
         }
@@ -17,31 +19,30 @@ struct Explanation {
     }
 
     private func consider(_ e: Int, _ evaluation: inout Evaluation) -> ConsideredException {
-        let rule = graph.rules[e]
+        let id = graph.rules[e].id
+        let condition = graph.rules[e].condition
+        let isExemption = graph.rules[e].role == .exemption
+        let inForce = graph.rules[e].definition.inForce
         // A claimed exemption whose time has run out says so, whether its end is its `until` or its in-force date.
-        if rule.role == .exemption, let until = rule.definition.inForce.until, evaluation.asOf >= until,
-           evaluation.evaluate(rule.condition) == .true {
-            return ConsideredException(rule: rule.id, status: .notApplied, because: .ended(until))
+        if isExemption, let until = inForce.until, evaluation.asOf >= until, evaluation.evaluate(condition) == .true {
+            return ConsideredException(rule: id, status: .notApplied, because: .ended(until))
         }
         guard evaluation.inForce(e) else {
-            return ConsideredException(
-                rule: rule.id, status: .notInForce, because: .notInForce(rule.definition.inForce, evaluation.asOf))
+            return ConsideredException(rule: id, status: .notInForce, because: .notInForce(inForce, evaluation.asOf))
         }
-        if rule.role == .exemption, let end = ExemptionWindow(graph: graph).end(of: e, facts: evaluation.facts).known,
-           evaluation.asOf >= end, evaluation.condition(of: e) != .false {
-            return ConsideredException(rule: rule.id, status: .notApplied, because: .ended(end))
+        let value = evaluation.condition(of: e)
+        if isExemption, value != .false, let end = ExemptionWindow(graph: graph).end(of: e, facts: evaluation.facts).known,
+           evaluation.asOf >= end {
+            return ConsideredException(rule: id, status: .notApplied, because: .ended(end))
         }
-        switch evaluation.condition(of: e) {
+        switch value {
         case .true:
-            return ConsideredException(rule: rule.id, status: .applied, because: .applies(rule.definition.title))
+            return ConsideredException(rule: id, status: .applied, because: .applies(graph.rules[e].definition.title))
         case .unknown:
-            let open = QuestionRanking.readsOf(node: rule.condition, graph: graph)
-                .filter { evaluation.facts[$0] == .unknown }
-                .map { graph.factPaths[$0] }
-            return ConsideredException(rule: rule.id, status: .unknown, because: .open(open))
+            let open = graph.rules[e].directReads.filter { evaluation.facts[$0] == .unknown }.map { graph.factPaths[$0] }
+            return ConsideredException(rule: id, status: .unknown, because: .open(open))
         case .false:
-            return ConsideredException(
-                rule: rule.id, status: .notApplied, because: .failed(failure(rule.condition, &evaluation)))
+            return ConsideredException(rule: id, status: .notApplied, because: .failed(failure(condition, &evaluation)))
         }
     }
 

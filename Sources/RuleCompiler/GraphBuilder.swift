@@ -51,7 +51,7 @@ struct GraphBuilder {
             rules: compiled, ruleIndex: ruleIndex, nodes: nodes, tables: tables, tableIndex: tableIndex,
             calendars: calendars, calendarIndex: calendarIndex, fixtures: fixtures, regimes: regimes,
             factPaths: factPaths, factSlots: factSlots, sources: sources,
-            program: EvalProgram(nodes: nodes, domains: factPaths.map { choiceDomain(factTypes[$0]) }),
+            program: program(compiled),
             answers: AnswerDomains.build(nodes: nodes, tables: tables, factPaths: factPaths, types: factTypes))
     }
 
@@ -140,6 +140,13 @@ struct GraphBuilder {
             }
             return .obligation(kind: kind, calendar: c)
         }
+    }
+
+    /// The conditions compiled for fast evaluation.
+    func program(_ compiled: [RuleGraph.Rule]) -> EvalProgram {
+        var program = EvalProgram(nodes: nodes, domains: factPaths.map { choiceDomain(factTypes[$0]) })
+        program.setRules(compiled.map { ($0.condition, $0.definition.inForce) })
+        return program
     }
 
     /// The allowed values of a choice or list-of-choices fact (bit order for ``EvalProgram``).

@@ -27,6 +27,10 @@ public struct EvalProgram: Sendable {
 
     public var nodes: [Node]
     public var children: [Int32]
+    /// Per rule: the root of its condition, and its days in force as day numbers (`until` exclusive).
+    public var ruleRoots: [Int32] = []
+    public var ruleFrom: [Int] = []
+    public var ruleUntil: [Int] = []
     /// For each fact slot whose values are choices: the choices, in bit order.
     public var domains: [[String]?]
 
@@ -78,5 +82,12 @@ public struct EvalProgram: Sendable {
         }
         self.nodes = nodes
         self.children = children
+    }
+
+    /// Records each rule's condition root and days in force.
+    mutating func setRules(_ rules: [(root: Int, inForce: DateRange)]) {
+        ruleRoots = rules.map { Int32($0.root) }
+        ruleFrom = rules.map { $0.inForce.from.dayNumber }
+        ruleUntil = rules.map { $0.inForce.until?.dayNumber ?? Int.max }
     }
 }
