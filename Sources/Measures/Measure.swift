@@ -9,13 +9,41 @@ public struct Measure: Sendable {
     public var file: String
     /// The range of the measure's document in the file.
     public var range: SourceRange
-    /// Every fact of the contract by path (`conditions.export_performance`); omitted facts are
-    /// present with the value `unknown` and no range.
-    public var facts: [String: Fact] {
-        didSet { factValues = MeasureSchema.factPaths.map { facts[$0]?.value ?? .unknown } }
-    }
     /// The fact values in ``MeasureSchema/factPaths`` order, for evaluation without lookups by name.
     public private(set) var factValues: [FactValue]
+    /// The ranges of ``factValues``, same order (`nil` for omitted facts).
+    private var factRanges: [SourceRange?]
+    /// Facts set under paths that are not in the contract (only through ``facts``'s setter).
+    private var extraFacts: [String: Fact] = [:]
+
+    /// Every fact of the contract by path (`conditions.export_performance`); omitted facts are
+    /// present with the value `unknown` and no range.
+    ///
+    /// Built on access from the facts in contract order (decoding fills those directly, without a
+    /// hash per fact); prefer ``subscript(_:)`` or ``factValues`` in hot code.
+    public var facts: [String: Fact] {
+        get {
+            var out = extraFacts
+            out.reserveCapacity(extraFacts.count + factValues.count)
+            for (slot, path) in MeasureSchema.factPaths.enumerated() {
+                out[path] = Fact(factValues[slot], range: factRanges[slot])
+            }
+            return out
+        }
+        set {
+            factValues = Self.unknownValues
+            factRanges = Self.unknownRanges
+            extraFacts = [:]
+            for (path, fact) in newValue {
+                if let slot = MeasureSchema.factSlots[path] {
+                    factValues[slot] = fact.value
+                    factRanges[slot] = fact.range
+                } else {
+                    extraFacts[path] = fact
+                }
+            }
+        }
+    }
 
     public init(id: String, title: String, memberState: String, file: String, range: SourceRange, facts: [String: Fact]) {
         self.id = id
@@ -23,12 +51,37 @@ public struct Measure: Sendable {
         self.memberState = memberState
         self.file = file
         self.range = range
+        self.factValues = Self.unknownValues
+        self.factRanges = Self.unknownRanges
         self.facts = facts
-        self.factValues = MeasureSchema.factPaths.map { facts[$0]?.value ?? .unknown }
+    }
+
+    /// A measure from facts already in ``MeasureSchema/factPaths`` order (the decoder's form).
+    init(
+        id: String, title: String, memberState: String, file: String, range: SourceRange,
+        factValues: [FactValue], factRanges: [SourceRange?]
+    ) {
+        self.id = id
+        self.title = title
+        self.memberState = memberState
+        self.file = file
+        self.range = range
+        self.factValues = factValues
+        self.factRanges = factRanges
     }
 
     /// The fact at `path`, `unknown` when the contract has no such fact.
     public subscript(path: String) -> Fact {
-        facts[path] ?? Fact(.unknown, range: nil)
+        if let slot = MeasureSchema.factSlots[path] { return Fact(factValues[slot], range: factRanges[slot]) }
+        return extraFacts[path] ?? Fact(.unknown, range: nil)
     }
+
+    static let unknownValues = [FactValue](repeating: .unknown, count: MeasureSchema.factPaths.count)
+    static let unknownRanges = [SourceRange?](repeating: nil, count: MeasureSchema.factPaths.count)
+}
+
+extension MeasureSchema {
+    /// The position of each fact path in ``factPaths``.
+    static let factSlots: [String: Int] = Dictionary(
+        uniqueKeysWithValues: factPaths.enumerated().map { ($1, $0) })
 }

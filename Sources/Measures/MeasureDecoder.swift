@@ -18,28 +18,30 @@ public struct MeasureDecoder: Sendable {
             reader.diagnostics.error("measure.empty", "the document holds no measure", at: document.range)
             return (nil, reader.diagnostics.diagnostics)
         }
-        var facts = SchemaGroup.unknownFacts
-        var state = DecodeState(reader: reader, facts: facts)
+        var state = DecodeState(reader: reader)
         state.decodeGroup(root, SchemaGroup.root)
         state.checkConsistency(root)
         reader = state.reader
-        facts = state.facts
 
         if !requireIdentity {
             reader = NodeReader(domain: "measure")
             reader.diagnostics.emit(contentsOf: state.reader.diagnostics.diagnostics.filter { $0.id != "measure.missing-key" })
-            if facts["id"]?.value == .unknown { facts["id"] = Fact(.text("example"), range: nil) }
-            if facts["title"]?.value == .unknown { facts["title"] = Fact(.text("example"), range: nil) }
+            for slot in [Slot.id, Slot.title] where state.values[slot] == .unknown {
+                state.values[slot] = .text("example")
+                state.ranges[slot] = nil
+            }
         }
         let member: String
-        if case .text(let code)? = facts["member_state"]?.value { member = code } else { member = "" }
-        guard case .text(let id)? = facts["id"]?.value,
-              case .text(let title)? = facts["title"]?.value,
+        if case .text(let code) = state.values[Slot.memberState] { member = code } else { member = "" }
+        guard case .text(let id) = state.values[Slot.id],
+              case .text(let title) = state.values[Slot.title],
               requireIdentity ? !member.isEmpty : true,
               !reader.diagnostics.hasErrors else {
             return (nil, reader.diagnostics.diagnostics)
         }
-        let measure = Measure(id: id, title: title, memberState: member, file: file, range: root.range, facts: facts)
+        let measure = Measure(
+            id: id, title: title, memberState: member, file: file, range: root.range,
+            factValues: state.values, factRanges: state.ranges)
         return (measure, reader.diagnostics.diagnostics)
     }
 }
@@ -53,42 +55,57 @@ private final class SchemaGroup: Sendable {
         let path: String
         /// Set when the field is a nested group.
         let group: SchemaGroup?
+        /// The fact's position in ``MeasureSchema/factPaths`` (leaf fields).
+        let slot: Int
     }
 
     let keys: [String]
+    /// `keys[i].utf8.count`
+    let keyLengths: [Int]
     let entries: [Entry]
-    /// The position in `entries` of each key.
-    let index: [String: Int]
     /// How problems name the group: "the measure", "'eligibility.in_practice'".
     let what: String
 
     init(_ fields: [MeasureSchema.Field], prefix: String) {
         keys = fields.map(\.key)
+        keyLengths = keys.map(\.utf8.count)
         what = prefix.isEmpty ? "the measure" : "'\(prefix)'"
         entries = fields.map { field in
             let path = prefix.isEmpty ? field.key : prefix + "." + field.key
             if case .group(let children) = field.type {
-                return Entry(field: field, path: path, group: SchemaGroup(children, prefix: path))
+                return Entry(field: field, path: path, group: SchemaGroup(children, prefix: path), slot: -1)
             }
-            return Entry(field: field, path: path, group: nil)
+            return Entry(field: field, path: path, group: nil, slot: MeasureSchema.factSlots[path] ?? -1)
         }
-        index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
     }
 
     static let root = SchemaGroup(MeasureSchema.fields, prefix: "")
 
-    /// Every fact of the contract, unknown: the start of each decoding pass.
-    static let unknownFacts: [String: Fact] = {
-        var facts = [String: Fact](minimumCapacity: MeasureSchema.factFields.count)
-        for (path, _) in MeasureSchema.factFields { facts[path] = Fact(.unknown, range: nil) }
-        return facts
-    }()
+    /// The position in `entries` of `key`: a linear scan comparing lengths first (groups are small;
+    /// cheaper than hashing the key).
+    func position(of key: String) -> Int? {
+        let count = key.utf8.count
+        for i in keyLengths.indices where keyLengths[i] == count && keys[i] == key { return i }
+        return nil
+    }
+}
+
+/// Slots of the facts the decoder itself reads.
+private enum Slot {
+    static let id = MeasureSchema.factSlots["id"]!
+    static let title = MeasureSchema.factSlots["title"]!
+    static let memberState = MeasureSchema.factSlots["member_state"]!
+    static let forms = MeasureSchema.factSlots["forms"]!
+    static let periodFrom = MeasureSchema.factSlots["period.from"]!
+    static let periodUntil = MeasureSchema.factSlots["period.until"]!
 }
 
 /// The mutable state of one decoding pass.
 private struct DecodeState {
     var reader: NodeReader
-    var facts: [String: Fact]
+    /// Facts in ``MeasureSchema/factPaths`` order: every one unknown until decoded.
+    var values = Measure.unknownValues
+    var ranges = Measure.unknownRanges
 
     /// Unknown keys reported one by one in a group; the rest are counted in one diagnostic.
     static let maxUnknownKeys = 100
@@ -97,8 +114,10 @@ private struct DecodeState {
     mutating func decodeGroup(_ node: YAMLNode, _ group: SchemaGroup) {
         guard let mapping = reader.mapping(node, what: group.what) else { return }
         var unknown = 0
+        // Entries given a non-null value (groups have fewer than 64 keys).
+        var given: UInt64 = 0
         for pair in mapping.pairs {
-            guard let i = group.index[pair.keyText] else {
+            guard let i = group.position(of: pair.keyText) else {
                 // A hostile file may hold hundreds of thousands of unknown keys: report the first
                 // ones, then one summary, so that the report stays readable and cheap.
                 unknown += 1
@@ -107,10 +126,12 @@ private struct DecodeState {
             }
             let entry = group.entries[i]
             if reader.isNull(pair.value) { continue }
+            if i < 64 { given |= 1 << UInt64(i) }
             if let child = entry.group {
                 decodeGroup(pair.value, child)
             } else if let decoded = decodeValue(pair.value, field: entry.field, path: entry.path) {
-                facts[entry.path] = Fact(decoded, range: pair.value.range)
+                values[entry.slot] = decoded
+                ranges[entry.slot] = pair.value.range
             }
         }
         if unknown > Self.maxUnknownKeys {
@@ -118,8 +139,11 @@ private struct DecodeState {
                 "measure.unknown-key", "\(unknown - Self.maxUnknownKeys) more unknown keys in \(group.what)",
                 at: mapping.pairs.last?.key.range ?? node.range)
         }
-        for entry in group.entries where entry.field.required && reader.optional(mapping, entry.field.key) == nil {
-            _ = reader.required(mapping, entry.field.key, in: node, what: group.what)
+        for (i, entry) in group.entries.enumerated() where entry.field.required {
+            if i < 64, given & (1 << UInt64(i)) != 0 { continue }
+            if reader.optional(mapping, entry.field.key) == nil {
+                _ = reader.required(mapping, entry.field.key, in: node, what: group.what)
+            }
         }
     }
 
@@ -268,16 +292,16 @@ private struct DecodeState {
     mutating func checkConsistency(_ root: YAMLNode) {
         guard let mapping = root.mapping else { return }
         if let remission = mapping.pair("export_tax_remission"),
-           case .list(let forms)? = facts["forms"]?.value, !forms.contains("export-tax-remission") {
+           case .list(let forms) = values[Slot.forms], !forms.contains("export-tax-remission") {
             reader.diagnostics.error(
                 "measure.inconsistent", "'export_tax_remission' is given but 'forms' does not list export-tax-remission",
                 at: remission.key.range)
         }
-        if case .date(let from)? = facts["period.from"]?.value, case .date(let until)? = facts["period.until"]?.value,
+        if case .date(let from) = values[Slot.periodFrom], case .date(let until) = values[Slot.periodUntil],
            until < from {
             reader.diagnostics.error(
                 "measure.inverted-period", "'period.until' (\(until)) is before 'period.from' (\(from))",
-                at: facts["period.until"]?.range)
+                at: ranges[Slot.periodUntil])
         }
     }
 }

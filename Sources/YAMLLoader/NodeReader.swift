@@ -63,7 +63,7 @@ public struct NodeReader: Sendable {
             typeMismatch(node, expected: "text")
             return nil
         }
-        if case .null = scalar.resolved {
+        if scalar.isNull {
             typeMismatch(node, expected: "text")
             return nil
         }
@@ -143,7 +143,7 @@ public struct NodeReader: Sendable {
     }
 
     public func isNull(_ node: YAMLNode) -> Bool {
-        if let scalar = node.scalar, case .null = scalar.resolved { return true }
+        if case .scalar(let scalar) = node.content { return scalar.isNull }
         return false
     }
 }

@@ -18,7 +18,7 @@ struct TreeBuilder {
     private static let mappingTags: Set<CoreTag> = [.map]
     private static let sequenceTags: Set<CoreTag> = [.seq]
 
-    let file: String
+    let file: SourceFileID
     let limits: YAMLLimits
     private(set) var stopped = false
     private var diagnostics: [Diagnostic] = []
@@ -33,7 +33,7 @@ struct TreeBuilder {
     private var nodeCount = 0
 
     init(file: String, limits: YAMLLimits) {
-        self.file = file
+        self.file = SourceFileID(file)
         self.limits = limits
     }
 

@@ -81,6 +81,19 @@ public struct YAMLScalar: Sendable, Hashable {
         return CoreSchema.resolve(plain: value)
     }
 
+    /// Whether the value is null (`resolved == .null`), without resolving numbers: `~`, `null`,
+    /// `Null`, `NULL` or nothing, written plain.
+    public var isNull: Bool {
+        if let tag = explicitCoreTag { return CoreSchema.resolve(value, as: tag) == .null }
+        guard style == .plain else { return false }
+        switch value.utf8.count {
+        case 0: return true
+        case 1: return value == "~"
+        case 4: return value == "null" || value == "Null" || value == "NULL"
+        default: return false
+        }
+    }
+
     /// Whether a plain scalar is spelled like a YAML 1.1 boolean (`yes`, `No`, `ON`, `y`, ...),
     /// which YAML 1.2 reads as a string.
     public var isYAML11Boolean: Bool {
