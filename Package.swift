@@ -24,7 +24,7 @@ let package = Package(
         ),
         .target(name: "Diagnostics", swiftSettings: strictSettings),
         .target(name: "YAMLLoader", dependencies: ["CYAML", "Diagnostics"], swiftSettings: strictSettings),
-        .target(name: "Measures", dependencies: ["YAMLLoader", "Diagnostics"], swiftSettings: strictSettings),
+        .target(name: "Measures", dependencies: ["YAMLLoader", "Diagnostics", "JSONText"], swiftSettings: strictSettings),
         .target(
             name: "RuleCompiler",
             dependencies: ["YAMLLoader", "Diagnostics", "Measures"],
@@ -35,7 +35,8 @@ let package = Package(
             dependencies: ["RuleCompiler", "Measures", "Diagnostics"],
             swiftSettings: strictSettings
         ),
-        .target(name: "Reporting", dependencies: ["Diagnostics"], swiftSettings: strictSettings),
+        .target(name: "JSONText", swiftSettings: strictSettings),
+        .target(name: "Reporting", dependencies: ["Diagnostics", "JSONText"], swiftSettings: strictSettings),
         .target(
             name: "Schedules",
             dependencies: ["YAMLLoader", "Diagnostics", "Measures", "RuleCompiler", "Engine"],
@@ -47,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "Driver",
-            dependencies: ["YAMLLoader", "Measures", "RuleCompiler", "Engine", "Reporting", "Schedules", "RulesCorpus"],
+            dependencies: ["YAMLLoader", "Measures", "RuleCompiler", "Engine", "Reporting", "Schedules", "RulesCorpus", "JSONText"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -1,3 +1,4 @@
+public import JSONText
 public import Engine
 import Measures
 
@@ -6,7 +7,7 @@ import Measures
 public enum ClassificationJSON {
     public static func render(_ results: [Classification]) -> String {
         let values = results.map(value)
-        return (values.count == 1 ? values[0] : .array(values)).rendered() + "\n"
+        return (values.count == 1 ? values[0] : .array(values)).rendered()
     }
 
     public static func value(_ c: Classification) -> JSONValue {

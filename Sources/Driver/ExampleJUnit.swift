@@ -1,3 +1,4 @@
+import Reporting
 /// `subsidy rules test --format junit`: one test suite per rule file, one test case per example.
 public enum ExampleJUnit {
     public static func render(_ report: ExampleRunner.Report) -> String {
@@ -22,19 +23,5 @@ public enum ExampleJUnit {
         return out + "</testsuites>\n"
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n", "\t", "\r": out += "&#\(scalar.value);"
-            default: if scalar.value >= 0x20 { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { XMLEscaping.attribute(s) }
 }

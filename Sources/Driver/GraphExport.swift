@@ -1,3 +1,4 @@
+import JSONText
 public import RuleCompiler
 
 /// The rule graph as Graphviz DOT, Mermaid or JSON: rules as nodes; edges for predicate use,
@@ -74,7 +75,7 @@ public enum GraphExport {
         let links: [JSONValue] = edges(graph).map { e in
             .object([("from", .string(graph.rules[e.from].id)), ("to", .string(graph.rules[e.to].id)), ("kind", .string(e.kind))])
         }
-        return JSONValue.object([("rules", .array(nodes)), ("edges", .array(links))]).rendered() + "\n"
+        return JSONValue.object([("rules", .array(nodes)), ("edges", .array(links))]).rendered()
     }
 }
 

@@ -1,3 +1,4 @@
+import JSONText
 public import Diagnostics
 import Measures
 import YAMLLoader
@@ -25,7 +26,7 @@ public enum LintSchemaInstance {
         if loaded.hasErrors { return (nil, loaded.diagnostics) }
         let roots = loaded.documents.map { $0.root.map(value) ?? .null }
         let json = roots.count == 1 ? roots[0] : .array(roots)
-        return (json.rendered() + "\n", loaded.diagnostics)
+        return (json.rendered(), loaded.diagnostics)
     }
 
     static func value(_ node: YAMLNode) -> JSONValue {

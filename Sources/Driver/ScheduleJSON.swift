@@ -1,3 +1,4 @@
+import JSONText
 import Measures
 public import Schedules
 
@@ -6,7 +7,7 @@ public import Schedules
 public enum ScheduleJSON {
     /// `[{"regime", "kind", "covers", "due", "rule", "citation", ...}]`.
     public static func deadlines(_ list: [PlannedDeadline]) -> String {
-        JSONValue.array(list.map(deadline)).rendered() + "\n"
+        JSONValue.array(list.map(deadline)).rendered()
     }
 
     static func deadline(_ d: PlannedDeadline) -> JSONValue {
@@ -34,7 +35,7 @@ public enum ScheduleJSON {
             ("obligations", .array(r.obligations.map(obligation))),
             ("window", .object([("from", .string(r.from.description)), ("until", .string(r.until.description))])),
             ("findings", .array(r.findings.map(finding))),
-        ]).rendered() + "\n"
+        ]).rendered()
     }
 
     static func obligation(_ o: ObligationStatus) -> JSONValue {

@@ -1,3 +1,4 @@
+import JSONText
 /// A JSON Schema (draft 2020-12) for measure files, generated from ``MeasureSchema/fields`` so that
 /// editors (e.g. the YAML language server) check the same contract as `subsidy validate`.
 ///
@@ -221,18 +222,6 @@ private indirect enum Node: Sendable {
     }
 
     private static func quote(_ value: String, into out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\u{00}"..."\u{1F}":
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        JSONValue.writeString(value, to: &out)
     }
 }

@@ -1,3 +1,5 @@
+import JSONText
+
 /// The files a SARIF log refers to: each one's URI (repository-relative with `%SRCROOT%` when
 /// possible) and its index in `run.artifacts`.
 struct ArtifactTable {

@@ -1,3 +1,5 @@
+import JSONText
+
 /// A stable JSON document (format version 1):
 ///
 /// ```json

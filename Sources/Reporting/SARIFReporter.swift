@@ -1,3 +1,5 @@
+import JSONText
+
 internal import Diagnostics
 
 /// SARIF 2.1.0 as GitHub code scanning reads it: one run, `tool.driver.rules` for the rules

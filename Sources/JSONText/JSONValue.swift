@@ -6,12 +6,21 @@ public indirect enum JSONValue: Sendable {
     case bool(Bool)
     /// An integer.
     case int(Int)
+    /// A number: written as an integer when it is one, else in Swift's shortest round-trip form.
+    case number(Double)
     /// A string (escaped on output).
     case string(String)
     /// An array.
     case array([JSONValue])
     /// Key–value pairs in output order.
     case object([(String, JSONValue)])
+
+    /// A JSON string literal for `value`.
+    public static func quote(_ value: String) -> String {
+        var out = ""
+        writeString(value, to: &out)
+        return out
+    }
 
     /// `.string(value)`, or `.null` when `value` is `nil`.
     public static func optional(_ value: String?) -> JSONValue {
@@ -31,6 +40,8 @@ public indirect enum JSONValue: Sendable {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .int(let value): out += String(value)
+        case .number(let n):
+            if n == n.rounded(), abs(n) < 1e15 { out += String(Int(n)) } else if n.isFinite { out += String(n) } else { out += "null" }
         case .string(let value): JSONValue.writeString(value, to: &out)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
@@ -57,7 +68,7 @@ public indirect enum JSONValue: Sendable {
 
     /// Writes a JSON string literal (RFC 8259): quotes, backslashes and control characters escaped,
     /// U+2028 and U+2029 escaped too so the output is also valid JavaScript.
-    static func writeString(_ value: String, to out: inout String) {
+    public static func writeString(_ value: String, to out: inout String) {
         out += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
