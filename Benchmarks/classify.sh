@@ -14,16 +14,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 rounds="${1:-5}"
 count="${COUNT:-10000}"
-corpus="$here/corpus"
-out="$here/out"
-mkdir -p "$out"
-if [ ! -f "$corpus/.complete-$count" ]; then
-    rm -rf "$corpus"
-    python3 "$here/generate.py" "$corpus" "$count"
-    touch "$corpus/.complete-$count"
-fi
-find "$corpus" -name '*.yaml' | sort > "$out/files.txt"
-gcc -O2 -Wall -o "$out/floor" "$here/floor.c" $(pkg-config --cflags --libs yaml-0.1)
+source "$here/common.sh"
 (cd "$here" && swift build -c release --product ClassifyBenchmark >/dev/null)
 bench="$(cd "$here" && swift build -c release --show-bin-path)/ClassifyBenchmark"
 cat "$out/files.txt" | xargs cat >/dev/null   # warm the page cache

@@ -18,20 +18,10 @@ root="$(cd "$here/.." && pwd)"
 rounds="${1:-5}"
 format="${FORMAT:-json}"
 count=10000
-corpus="$here/corpus"
-out="$here/out"
-mkdir -p "$out"
-
-if [ ! -f "$corpus/.complete-$count" ]; then
-    rm -rf "$corpus"
-    python3 "$here/generate.py" "$corpus" "$count"
-    touch "$corpus/.complete-$count"
-fi
-find "$corpus" -name '*.yaml' | sort > "$out/files.txt"
+source "$here/common.sh"
 rm -rf "$out/corpus-1k" && mkdir -p "$out/corpus-1k"
 head -1000 "$out/files.txt" | xargs -I{} cp {} "$out/corpus-1k/"
 
-gcc -O2 -Wall -o "$out/floor" "$here/floor.c" $(pkg-config --cflags --libs yaml-0.1)
 (cd "$root" && swift build -c release --product subsidy >/dev/null)
 subsidy="$(cd "$root" && swift build -c release --show-bin-path)/subsidy"
 lint=("$subsidy" lint "$corpus" --as-of 2026-11-29 --format "$format")

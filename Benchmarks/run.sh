@@ -14,18 +14,8 @@ mode="wall"
 rounds="5"
 if [ "${1:-}" = "--callgrind" ]; then mode="callgrind"; elif [ -n "${1:-}" ]; then rounds="$1"; fi
 count="${COUNT:-10000}"
-corpus="$here/corpus"
-out="$here/out"
-mkdir -p "$out"
+source "$here/common.sh"
 
-if [ ! -f "$corpus/.complete-$count" ]; then
-    rm -rf "$corpus"
-    python3 "$here/generate.py" "$corpus" "$count"
-    touch "$corpus/.complete-$count"
-fi
-find "$corpus" -name '*.yaml' | sort > "$out/files.txt"
-
-gcc -O2 -Wall -o "$out/floor" "$here/floor.c" $(pkg-config --cflags --libs yaml-0.1)
 (cd "$here" && swift build -c release --product LoaderBenchmark >/dev/null)
 bench="$(cd "$here" && swift build -c release --show-bin-path)/LoaderBenchmark"
 
