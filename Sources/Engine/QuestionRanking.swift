@@ -39,7 +39,7 @@ struct QuestionRanking {
             if a.ratio != b.ratio { return a.ratio > b.ratio }
             return a.slot < b.slot
         }
-        let scope = closure(regime.order + candidates)
+        let scope = closure(candidates + regime.order)
         return scored.map { question(slot: $0.slot, settles: $0.all, scope: scope) }
     }
 
@@ -53,21 +53,26 @@ struct QuestionRanking {
 
     private func question(slot: Int, settles: Bool, scope: [Int]) -> Question {
         let path = graph.factPaths[slot]
-        let readers = scope.filter { graph.rules[$0].directReads.contains(slot) }
-        let rule = readers.first { graph.rules[$0].role == .predicate } ?? readers.first
+        // The rule nearest to the undecided verdicts that reads the fact itself.
+        let rule = scope.first { graph.rules[$0].directReads.contains(slot) }
         let text = MeasureSchema.factFields.first { $0.path == path }?.field.question ?? "What is '\(path)'?"
         return Question(fact: path, question: text, rule: rule.map { graph.rules[$0].id } ?? "", settles: settles)
     }
 
-    /// The rules and every predicate they depend on.
+    /// The rules and every predicate they depend on, nearest first (breadth-first from the roots).
     private func closure(_ roots: [Int]) -> [Int] {
         var seen = Set<Int>()
-        var pending = roots
-        while let r = pending.popLast() {
+        var order: [Int] = []
+        var queue = roots
+        var next = 0
+        while next < queue.count {
+            let r = queue[next]
+            next += 1
             guard seen.insert(r).inserted else { continue }
-            pending += graph.rules[r].dependsOn
+            order.append(r)
+            queue += graph.rules[r].dependsOn
         }
-        return seen.sorted()
+        return order
     }
 
     /// Fact slots a condition reads directly (not through predicates).
