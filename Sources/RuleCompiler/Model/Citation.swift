@@ -16,8 +16,20 @@ public struct Citation: Sendable, Hashable {
         self.note = note
     }
 
-    /// "SCM Agreement, Art. 3.1(a)".
-    public var text: String { "\(instrument), \(provision)" }
+    /// "SCM Agreement, Art. 3.1(a)". When the provision repeats the instrument's last part
+    /// ("Treaty on the EAEU, Annex 28" + "Annex 28 ¶97"), that part is written once.
+    public var text: String {
+        let parts = instrument.split(separator: ",", omittingEmptySubsequences: false)
+        if let last = parts.last, parts.count > 1 {
+            let tail = last.drop { $0 == " " }
+            if !tail.isEmpty, provision.hasPrefix(tail) {
+                return parts.dropLast().joined(separator: ",") + ", " + provision
+            }
+        } else if provision.hasPrefix(instrument) {
+            return provision
+        }
+        return "\(instrument), \(provision)"
+    }
 }
 
 /// Days on which something applies: `from` inclusive, `until` exclusive (`nil` = open-ended).
