@@ -1,8 +1,10 @@
 // Runs the built `subsidy classify` on every measure in Examples/measures and checks the verdicts
 // the law gives (Examples/measures/EXPECTED.md) and the JSON contract (spec/cli.md).
 //
-// Build first: `swift build` (the tests run `<package root>/.build/debug/subsidy`).
+// Build first: `swift build` (the tests run the `subsidy` built next to the test bundle, see
+// `builtSubsidyBinary`).
 import Foundation
+import TestSupport
 import Testing
 
 // MARK: - The expected table (keep in step with Examples/measures/EXPECTED.md)
@@ -148,7 +150,7 @@ enum SubsidyCLI {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static var binary: URL { packageRoot.appendingPathComponent(".build/debug/subsidy") }
+    static var binary: URL { URL(fileURLWithPath: builtSubsidyBinary(packageRoot: packageRoot.path)) }
     static var examples: URL { packageRoot.appendingPathComponent("Examples/measures") }
 
     static func requireBinary() throws -> URL {
@@ -175,9 +177,8 @@ enum SubsidyCLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read before waiting so a large output cannot fill the pipe and block the child.
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        // Read both before waiting so a large output on either cannot fill its pipe and block the child.
+        let (stdoutData, stderrData) = readToEnd(stdout: out, stderr: err)
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: stdoutData,
                       stderr: String(decoding: stderrData, as: UTF8.self))

@@ -4,13 +4,19 @@
 # Prints the executions per target and any crash found (kept in Tests/Fuzz/out/<target>/).
 #   Tests/Fuzz/run.sh 60            # 60 s per target
 #   JOBS=1 Tests/Fuzz/run.sh 30     # one at a time
+#   CONFIG=release Tests/Fuzz/run.sh 60           # optimised (-O) build: several times the exec/s
+#   SECS_FuzzRules=900 Tests/Fuzz/run.sh 300      # per-target duration overrides SECONDS
+#   TARGETS="FuzzLoader FuzzRules" Tests/Fuzz/run.sh 60   # a subset
+#   BUILD_ONLY=1 CONFIG=release Tests/Fuzz/run.sh # build and stop
+# Each run starts from the seeds plus the corpus a previous run left in out/<target>/corpus
+# (KEEP_CORPUS=0 to start from the seeds only).
 set -euo pipefail
 SECONDS_PER_TARGET=${1:-60}
 JOBS=${JOBS:-2}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 export PATH=/opt/swift/usr/bin:$PATH
-TARGETS=(FuzzLoader FuzzMeasure FuzzRules FuzzClassify)
+read -r -a TARGETS <<< "${TARGETS:-FuzzLoader FuzzMeasure FuzzRules FuzzClassify}"
 OUT=$HERE/out
 
 # Coverage and ASan for every module; libFuzzer without its main (see Package.swift).
@@ -22,29 +28,35 @@ FLAGS=(-c "${CONFIG:-debug}" -Xswiftc -sanitize=address
     -Xlinker "$LIBFUZZER" -Xlinker -lstdc++)
 (cd "$HERE" && swift build "${FLAGS[@]}" 2>&1 | grep -E 'error|Compiling|Build complete' | tail -3)
 BIN=$(cd "$HERE" && swift build "${FLAGS[@]}" --show-bin-path)
+[ -n "${BUILD_ONLY:-}" ] && { echo "built in $BIN"; exit 0; }
 
 # Seeds: measures (YAML and Markdown) for the decoders, rule files for the compiler.
-rm -rf "$OUT"; mkdir -p "$OUT"
-for t in "${TARGETS[@]}"; do mkdir -p "$OUT/$t/corpus" "$OUT/$t/crashes"; done
+mkdir -p "$OUT"
+for t in "${TARGETS[@]}"; do
+    [ "${KEEP_CORPUS:-1}" = 1 ] || rm -rf "$OUT/$t/corpus"
+    rm -rf "$OUT/$t/crashes"; rm -f "$OUT/$t/log"
+    mkdir -p "$OUT/$t/corpus" "$OUT/$t/crashes"
+done
 i=0
 while IFS= read -r f; do
     i=$((i+1))
-    for t in FuzzLoader FuzzClassify; do cp "$f" "$OUT/$t/corpus/seed-$i"; done
+    for t in FuzzLoader FuzzClassify; do [ -d "$OUT/$t" ] && cp "$f" "$OUT/$t/corpus/seed-$i"; done
     case "$f" in
-        *.md) { printf '\x00'; cat "$f"; } > "$OUT/FuzzMeasure/corpus/seed-$i" ;;
-        *) { printf '\x01'; cat "$f"; } > "$OUT/FuzzMeasure/corpus/seed-$i" ;;
-    esac
+        *.md) [ -d "$OUT/FuzzMeasure" ] && { printf '\x00'; cat "$f"; } > "$OUT/FuzzMeasure/corpus/seed-$i" ;;
+        *) [ -d "$OUT/FuzzMeasure" ] && { printf '\x01'; cat "$f"; } > "$OUT/FuzzMeasure/corpus/seed-$i" ;;
+    esac || true
 done < <(find "$ROOT/Examples" -type f \( -name '*.yaml' -o -name '*.md' \) -size -64k)
 while IFS= read -r f; do
     i=$((i+1))
-    cp "$f" "$OUT/FuzzRules/corpus/seed-$i"
-    cp "$f" "$OUT/FuzzLoader/corpus/seed-$i"
+    for t in FuzzRules FuzzLoader; do [ -d "$OUT/$t" ] && cp "$f" "$OUT/$t/corpus/seed-$i"; done
 done < <(find "$ROOT/Rules" -type f -name '*.yaml' -size -64k)
 
 run_one() {
     local t=$1
+    local secs_var="SECS_$t"
+    local secs=${!secs_var:-$SECONDS_PER_TARGET}
     ( cd "$OUT/$t/crashes" && ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
-        "$BIN/$t" "$OUT/$t/corpus" -max_total_time="$SECONDS_PER_TARGET" -max_len=8192 \
+        "$BIN/$t" "$OUT/$t/corpus" -max_total_time="$secs" -max_len=8192 \
         -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 -artifact_prefix="$OUT/$t/crashes/" \
         > "$OUT/$t/log" 2>&1 ) || true
 }

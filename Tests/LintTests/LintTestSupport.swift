@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Paths and process helpers shared by the lint tests.
 enum LintFixtures {
@@ -9,8 +10,8 @@ enum LintFixtures {
     /// `Examples/drafts` under the package root.
     static let drafts = root + "/Examples/drafts"
 
-    /// The built `subsidy` binary.
-    static let binary = root + "/.build/debug/subsidy"
+    /// The built `subsidy` binary (the one next to the test bundle, see `builtSubsidyBinary`).
+    static let binary = builtSubsidyBinary(packageRoot: root)
 
     /// The official SARIF 2.1.0 schema kept by the reporting tests.
     static let sarifSchema = root + "/Tests/ReportingTests/Resources/sarif-schema-2.1.0.json"
