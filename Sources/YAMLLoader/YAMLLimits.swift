@@ -7,7 +7,7 @@ public struct YAMLLimits: Sendable, Hashable {
     /// Most nodes a document may hold, counting every node an alias expands to.
     public var maxNodes: Int
 
-    public init(maxBytes: Int = 4 << 20, maxDepth: Int = 128, maxNodes: Int = 500_000) {
+    public init(maxBytes: Int = 4 << 20, maxDepth: Int = 128, maxNodes: Int = 100_000) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes
