@@ -18,84 +18,124 @@ public struct ClassificationMemo {
         results.map(render).joined(separator: style == .markdown ? "\n---\n\n" : "\n")
     }
 
-    private func render(_ c: Classification) -> String {
-        var out = ""
-        let title = titles[c.measureID].map { " — \($0)" } ?? ""
-        out += heading(1, "\(c.measureID)\(title)")
-        out += line("File: \(c.file). As of \(c.asOf).")
-        for v in c.verdicts { out += verdict(v) }
-        if let note = StrictnessComparison.note(c.verdicts) { out += "\n" + line(bold("Stricter regime: ") + note) }
-        out += "\n" + heading(2, "Notifications")
-        if c.obligations.isEmpty { out += line("None triggered on the facts given.") }
-        for o in c.obligations {
-            let due = o.nextDue.map { "next due \($0)" + (o.covers.map { " (covers \($0))" } ?? "") } ?? "no date in the next ten years"
-            out += bullet("\(o.regime.uppercased()) \(o.kind): \(due) — \(o.citation) [\(o.rule)]")
-        }
-        return out
+    /// A piece of the memo: a heading, a paragraph, a list, or a warning.
+    private enum Block {
+        case heading(Int, String)
+        case paragraph(String)
+        case list([String])
+        case warning(String)
     }
 
-    private func verdict(_ v: RegimeVerdict) -> String {
-        var out = "\n" + heading(2, "\(v.regime.uppercased()): \(v.category)" + (v.grounds.isEmpty ? "" : " (\(v.grounds.joined(separator: ", ")))"))
-        if v.category == "undetermined" {
-            out += line("The verdict turns on facts the measure does not state. Answer these, best first:")
-            for (i, q) in v.questions.enumerated() {
-                out += bullet("\(i + 1). \(q.question) (`\(q.fact)`\(q.settles ? "; any answer settles it" : ""); \(q.rule))")
-            }
-            if !v.rules.isEmpty { out += line("Rules that could decide: \(v.rules.joined(separator: ", ")).") }
+    private func render(_ c: Classification) -> String {
+        let title = titles[c.measureID].map { " — \($0)" } ?? ""
+        var blocks: [Block] = [.heading(1, "\(c.measureID)\(title)"), .paragraph("File: \(c.file). As of \(c.asOf).")]
+        for v in c.verdicts { blocks += verdict(v) }
+        if let note = StrictnessComparison.note(c.verdicts) {
+            blocks.append(.paragraph(bold("Stricter regime:") + " " + note))
+        }
+        blocks.append(.heading(2, "Notifications"))
+        if c.obligations.isEmpty {
+            blocks.append(.paragraph("None triggered on the facts given."))
         } else {
-            out += line("Decided by:")
-            for (rule, citation) in zip(v.rules, v.citations + Array(repeating: "", count: max(0, v.rules.count - v.citations.count))) {
-                out += bullet("\(rule)\(citation.isEmpty ? "" : " — \(citation)")")
-            }
+            blocks.append(.list(c.obligations.map { o in
+                let due = o.nextDue.map { "next due \($0)" + (o.covers.map { " (covers \($0))" } ?? "") }
+                    ?? "no due date in the calendar's remaining periods"
+                return "\(o.regime.uppercased()) \(o.kind): \(due) — \(o.citation) [\(o.rule)]"
+            }))
+        }
+        return write(blocks)
+    }
+
+    private func verdict(_ v: RegimeVerdict) -> [Block] {
+        var blocks: [Block] = [.heading(2, "\(v.regime.uppercased()): \(v.category)"
+                                         + (v.grounds.isEmpty ? "" : " (\(v.grounds.joined(separator: ", ")))"))]
+        if v.category == "undetermined" {
+            blocks.append(.paragraph("The verdict turns on facts the measure does not state. Answer these, best first:"))
+            blocks.append(.list(v.questions.enumerated().map { i, q in
+                "\(i + 1). \(q.question) (`\(q.fact)`\(q.settles ? "; any answer settles it" : ""); \(q.rule))"
+            }))
+            if !v.rules.isEmpty { blocks.append(.paragraph("Rules that could decide: \(v.rules.joined(separator: ", ")).")) }
+        } else {
+            blocks.append(.paragraph("Decided by:"))
+            blocks.append(.list(v.rules.indices.map { i in
+                v.rules[i] + (i < v.citations.count ? " — \(v.citations[i])" : "")
+            }))
         }
         if !v.factsRead.isEmpty {
             let facts = v.factsRead.map { f in "\(f.path) = \(f.value)" + (f.range.map { " (line \($0.start.line))" } ?? "") }
-            out += line("Facts read: " + facts.joined(separator: "; ") + ".")
+            blocks.append(.paragraph("Facts read: " + facts.joined(separator: "; ") + "."))
         }
-        out += considered(v.considered)
+        blocks += considered(v.considered)
         if let e = v.exemption {
-            out += line(bold("Exemption: ") + "\(e.rule) suspends the consequence" + (e.until.map { " until \($0) (exclusive)" } ?? "") + " — \(e.citation).")
+            blocks.append(.paragraph(bold("Exemption:") + " \(e.rule) suspends the consequence"
+                                     + (e.until.map { " until \($0) (exclusive)" } ?? "") + " — \(e.citation)."))
         }
         for n in v.notes {
-            out += line(bold("Note: ") + n.text + (n.met.isEmpty ? "" : " Criteria met: " + n.met.joined(separator: "; ") + ".")
-                        + " (\(n.citation))")
+            blocks.append(.paragraph(bold("Note:") + " " + n.text
+                                     + (n.met.isEmpty ? "" : " Criteria met: " + n.met.joined(separator: "; ") + ".")
+                                     + " (\(n.citation))"))
         }
-        for q in v.exemptionQuestions {
-            out += bullet("Open for an exemption: \(q.question) (`\(q.fact)`)")
+        if !v.exemptionQuestions.isEmpty {
+            blocks.append(.paragraph("Open for an exemption:"))
+            blocks.append(.list(v.exemptionQuestions.map { "\($0.question) (`\($0.fact)`)" }))
         }
         if !v.unverified.isEmpty {
-            out += line((style == .markdown ? "> **Warning:** " : "WARNING: ")
-                        + "this verdict rests on provisions not verified against an authoritative text: "
-                        + v.unverified.joined(separator: ", ") + ".")
+            blocks.append(.warning("this verdict rests on provisions not verified against an authoritative text: "
+                                   + v.unverified.joined(separator: ", ") + "."))
         }
-        return out
+        return blocks
     }
 
     /// The exceptions weighed against the deciding rules; listed transitional exemptions the measure
     /// does not claim are summed up in one line.
-    private func considered(_ items: [ConsideredException]) -> String {
-        guard !items.isEmpty else { return "" }
-        let unclaimed = items.filter { $0.status == .notApplied && $0.reason.contains("transitional_measures is") }
-        var out = line("Exceptions considered:")
-        for c in items where !unclaimed.contains(c) {
-            out += bullet("\(c.rule): \(c.status.rawValue) — \(c.reason)")
+    private func considered(_ items: [ConsideredException]) -> [Block] {
+        guard !items.isEmpty else { return [] }
+        func failsOn(_ path: String, _ item: ConsideredException) -> Bool {
+            if item.isExemption, case .failed(.test(_, path: path?, _, _, _)) = item.because { return true }
+            return false
         }
+        let unclaimed = items.filter { failsOn("transitional_measures", $0) }
+        let otherMembers = items.filter { failsOn("member_state", $0) }
+        var lines = items.filter { !unclaimed.contains($0) && !otherMembers.contains($0) }
+            .map { "\($0.rule): \($0.status.rawValue) — \($0.reason)" }
         if !unclaimed.isEmpty {
-            out += bullet("\(unclaimed.count) listed transitional exemption(s) not claimed in `transitional_measures`: "
-                          + unclaimed.map(\.rule).joined(separator: ", "))
+            lines.append("\(unclaimed.count) listed exemption(s) not claimed in `transitional_measures`: "
+                         + unclaimed.map(\.rule).joined(separator: ", "))
         }
-        return out
+        if !otherMembers.isEmpty {
+            lines.append("\(otherMembers.count) listed exemption(s) of other member states: "
+                         + otherMembers.map(\.rule).joined(separator: ", "))
+        }
+        return [.paragraph("Exceptions considered:"), .list(lines)]
     }
 
-    private func heading(_ level: Int, _ text: String) -> String {
+    /// Markdown: blocks separated by blank lines. Text: headings flush left, the rest indented.
+    private func write(_ blocks: [Block]) -> String {
         switch style {
-        case .markdown: String(repeating: "#", count: level) + " " + text + "\n\n"
-        case .text: level == 1 ? text + "\n" : text + "\n"
+        case .markdown:
+            return blocks.map { block -> String in
+                switch block {
+                case .heading(let level, let text): String(repeating: "#", count: level) + " " + text + "\n"
+                case .paragraph(let text): text + "\n"
+                case .list(let items): items.map { "- " + $0 + "\n" }.joined()
+                case .warning(let text): "> **Warning:** " + text + "\n"
+                }
+            }.joined(separator: "\n")
+        case .text:
+            var out = ""
+            for block in blocks {
+                switch block {
+                case .heading(1, let text): out += text + "\n"
+                case .heading(_, let text): out += "\n" + text + "\n"
+                case .paragraph(let text): out += "  " + text + "\n"
+                case .list(let items): out += items.map { "    - " + $0 + "\n" }.joined()
+                case .warning(let text): out += "  WARNING: " + text + "\n"
+                }
+            }
+            return out
         }
     }
 
-    private func line(_ text: String) -> String { style == .markdown ? text + "\n\n" : "  " + text + "\n" }
-    private func bullet(_ text: String) -> String { style == .markdown ? "- " + text + "\n" : "    - " + text + "\n" }
     private func bold(_ text: String) -> String { style == .markdown ? "**\(text)**" : text }
 }
 

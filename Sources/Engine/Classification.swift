@@ -83,6 +83,8 @@ public struct ConsideredException: Sendable, Hashable {
 
     public var rule: String
     public var status: Status
+    /// Whether the exception is a transitional or special-and-differential exemption.
+    public var isExemption: Bool = false
     /// Why, captured as data during evaluation and put into words only when read.
     public var because: Reason
 

@@ -12,7 +12,9 @@ struct Explanation {
         for d in deciding {
             for e in graph.rules[d].exceptions where !seen.contains(e) {
                 seen.append(e)
-                out.append(consider(e, &evaluation))
+                var item = consider(e, &evaluation)
+                item.isExemption = graph.rules[e].role == .exemption
+                out.append(item)
             }
         }
         return out
