@@ -22,6 +22,9 @@ public struct LintResult: Sendable {
     public var checkedFiles: [String]
     /// Paths that could not be read (missing, unreadable): the run is unusable, exit 2.
     public var inputErrors: [Diagnostic]
+    /// Files that are not valid measure files (their problems are `error` findings): exit 2, as
+    /// for every command given invalid input.
+    public var invalidFiles: [String] = []
 }
 
 /// `subsidy lint`: reads measure files and folders, validates them, classifies the valid ones and
@@ -51,6 +54,7 @@ public struct LintRunner: Sendable {
     struct FileOutcome: Sendable {
         enum Status: Sendable { case checked, skipped, unreadable }
         var status: Status = .checked
+        var invalid = false
         var findings: [Finding] = []
         var kinds: [(String, LintFindingMapper.Kind)] = []
         var source: SourceText?
@@ -68,7 +72,9 @@ public struct LintRunner: Sendable {
         var sources: [String: SourceText] = [:]
         var checked: [String] = []
         var inputErrors: [Diagnostic] = []
+        var invalid: [String] = []
         for (file, outcome) in zip(files, outcomes) {
+            if outcome.invalid { invalid.append(file) }
             switch outcome.status {
             case .skipped: continue
             case .unreadable: inputErrors += outcome.inputError.map { [$0] } ?? []
@@ -85,7 +91,7 @@ public struct LintRunner: Sendable {
         }
         return LintResult(
             findings: findings.sortedForReport(), rules: rules, sources: sources,
-            checkedFiles: checked, inputErrors: inputErrors.sorted(by: Diagnostic.sortKey))
+            checkedFiles: checked, inputErrors: inputErrors.sorted(by: Diagnostic.sortKey), invalidFiles: invalid)
     }
 
     /// Lints `files` on `jobs` workers; outcome `i` belongs to `files[i]`.
@@ -151,6 +157,7 @@ public struct LintRunner: Sendable {
             }
             let (measures, diagnostics) = MeasureSource.load(bytes: bytes, path: path, loader: loader)
             var findings = diagnostics.map { Finding($0) }
+            outcome.invalid = diagnostics.contains { $0.severity == .error }
             for measure in measures {
                 let classification = classifier.classify(measure, asOf: options.asOf)
                 for mapped in mapper.findings(for: classification, measure: measure) {

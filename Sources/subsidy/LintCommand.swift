@@ -6,9 +6,9 @@ import Reporting
 
 /// `subsidy lint`: the CI check for drafting teams.
 ///
-/// Exit codes: 0 no finding at or above `--fail-on`; 1 some (an invalid measure file is an
-/// `error` finding, so it fails like a prohibited measure); 2 bad usage, a bad config file, or a
-/// path that cannot be read.
+/// Exit codes (spec/cli.md): 0 no finding at or above `--fail-on`; 1 some; 2 bad usage, a bad
+/// config file, a path that cannot be read, or an invalid measure file (its problems are also
+/// reported as `error` findings, in every format, before the exit).
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
@@ -22,7 +22,7 @@ struct LintCommand: ParsableCommand {
             optional expires; an expired entry is an error); --write-baseline FILE writes one with \
             reason TODO, which must be replaced before the baseline is used. \
             Exit 0 clean, 1 findings at or above --fail-on, 2 bad usage, bad config, bad baseline or \
-            unreadable path.
+            unreadable path, or an invalid measure file (reported as error findings first).
             """
     )
 
@@ -111,6 +111,7 @@ struct LintCommand: ParsableCommand {
             Output.error(DiagnosticRenderer(sources: result.sources).render(result.inputErrors))
             throw ExitCode(2)
         }
+        if !result.invalidFiles.isEmpty, writeBaseline == nil { throw ExitCode(2) }
         if writeBaseline == nil, ReportSummary(findings, context: context).failed { throw ExitCode(1) }
     }
 

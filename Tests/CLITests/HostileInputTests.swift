@@ -95,7 +95,7 @@ struct HostileInputTests {
         #expect(result.stderr.contains("[yaml.too-large]"))
         #expect(Date().timeIntervalSince(started) < 10)
         let lint = try Self.run(["lint", "--as-of", "2026-01-01", path])
-        #expect(lint.status == 1)
+        #expect(lint.status == 2)
         #expect(lint.stdout.contains("yaml.too-large"))
     }
 

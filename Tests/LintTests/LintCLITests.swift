@@ -114,11 +114,11 @@ import Testing
         #expect(missing.stderr.contains("no-such-file.yaml"))
     }
 
-    @Test func invalidMeasureIsAnErrorFindingExit1() throws {
+    @Test func invalidMeasureIsAnErrorFindingAndExits2() throws {
         let folder = try LintFixtures.temporaryFolder()
         let bad = try LintFixtures.write("id: X\ntitel: typo\n", to: "bad.yaml", in: folder)
         let run = try lint([bad, "--format", "json"])
-        #expect(run.status == 1)
+        #expect(run.status == 2)
         #expect(try findings(run.stdout).contains { $0.rule == "measure.unknown-key" && $0.line == 2 })
     }
 
