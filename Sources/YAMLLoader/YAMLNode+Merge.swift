@@ -1,4 +1,4 @@
-public import Diagnostics
+import Diagnostics
 
 extension YAMLNode {
     /// `overlay` laid over `self`: mappings merge key by key (recursively), anything else is replaced.

@@ -1,4 +1,4 @@
-public import Diagnostics
+import Diagnostics
 
 /// Everything one rule file defines.
 public struct RuleFile: Sendable {

@@ -1,4 +1,4 @@
-public import Diagnostics
+import Diagnostics
 
 /// Where a rule comes from: instrument, provision, and whether the text was verified.
 public struct Citation: Sendable, Hashable {

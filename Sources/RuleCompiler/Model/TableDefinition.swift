@@ -1,5 +1,5 @@
 public import Diagnostics
-public import Measures
+import Measures
 
 /// A parameter table: member states with dates and attributes, or a list of HS codes.
 public struct TableDefinition: Sendable {
