@@ -19,6 +19,22 @@ public struct Evaluation {
         self.memo = [UInt8](repeating: 3, count: graph.rules.count)
     }
 
+    /// The same evaluation with one fact changed: the remembered values of `affected` rules (those
+    /// that read the fact, directly or through predicates) are forgotten, the others kept.
+    public func changing(_ slot: Int, to value: FactValue, affecting affected: [Int]) -> Evaluation {
+        var copy = Evaluation(graph: graph, facts: facts.setting(slot, to: value), asOf: asOf, memo: memo)
+        for r in affected { copy.memo[r] = 3 }
+        return copy
+    }
+
+    private init(graph: RuleGraph, facts: FactVector, asOf: CalendarDate, memo: [UInt8]) {
+        self.graph = graph
+        self.facts = facts
+        self.asOf = asOf
+        self.asOfDay = asOf.dayNumber
+        self.memo = memo
+    }
+
     /// Whether the rule is in force on the evaluation date.
     public func inForce(_ rule: Int) -> Bool {
         asOfDay >= graph.program.ruleFrom[rule] && asOfDay < graph.program.ruleUntil[rule]

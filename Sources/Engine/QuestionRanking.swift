@@ -24,8 +24,10 @@ struct QuestionRanking {
             guard !answers.isEmpty else { continue }
             var settled = 0
             var relevant = false
+            let affected = graph.rules.indices.filter { graph.rules[$0].reads.contains(slot) }
             for answer in answers {
-                var evaluation = Evaluation(graph: graph, facts: facts.setting(slot, to: answer), asOf: asOf)
+                // Only the rules that read this fact can change: the others keep their values.
+                var evaluation = baselineEvaluation.changing(slot, to: answer, affecting: affected)
                 let applies = classifier.applications(regime, &evaluation)
                 if classifier.decide(regime, applies).category != nil { settled += 1 }
                 if applies != baseline { relevant = true }

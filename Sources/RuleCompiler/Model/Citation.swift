@@ -2,11 +2,15 @@ import Diagnostics
 
 /// Where a rule comes from: instrument, provision, and whether the text was verified.
 public struct Citation: Sendable, Hashable {
-    public var instrument: String
-    public var provision: String
-    public var verified: Bool
-    public var source: String?
-    public var note: String?
+    public let instrument: String
+    public let provision: String
+    public let verified: Bool
+    public let source: String?
+    public let note: String?
+    /// "SCM Agreement, Art. 3.1(a)". When the provision repeats the instrument's last part
+    /// ("Treaty on the EAEU, Annex 28" + "Annex 28 ¶97"), that part is written once. Worked out
+    /// once, when the rule is read: verdicts quote it for every measure.
+    public let text: String
 
     public init(instrument: String, provision: String, verified: Bool, source: String? = nil, note: String? = nil) {
         self.instrument = instrument
@@ -14,11 +18,10 @@ public struct Citation: Sendable, Hashable {
         self.verified = verified
         self.source = source
         self.note = note
+        self.text = Citation.join(instrument, provision)
     }
 
-    /// "SCM Agreement, Art. 3.1(a)". When the provision repeats the instrument's last part
-    /// ("Treaty on the EAEU, Annex 28" + "Annex 28 ¶97"), that part is written once.
-    public var text: String {
+    private static func join(_ instrument: String, _ provision: String) -> String {
         let parts = instrument.split(separator: ",", omittingEmptySubsequences: false)
         if let last = parts.last, parts.count > 1 {
             let tail = last.drop { $0 == " " }
