@@ -98,7 +98,7 @@ public struct LintRunner: Sendable {
     private func lintAll(_ files: [String], explicit: Set<String>) -> [FileOutcome] {
         let context = FileContext(
             classifier: Classifier(graph: graph), mapper: LintFindingMapper(options: options),
-            loader: YAMLLoader(limits: MeasureReader().limits), options: options)
+            loader: YAMLLoader(limits: MeasureReader().limits), reader: MeasureReader(), options: options)
         let workers = min(jobs, files.count)
         if workers <= 1 {
             return files.map { context.lint($0, named: explicit.contains($0)) }
@@ -135,6 +135,7 @@ public struct LintRunner: Sendable {
         let classifier: Classifier
         let mapper: LintFindingMapper
         let loader: YAMLLoader
+        let reader: MeasureReader
         let options: LintOptions
 
         /// Reads, decodes, classifies and maps one file. A Markdown file found in a folder without
@@ -142,27 +143,29 @@ public struct LintRunner: Sendable {
         func lint(_ path: String, named: Bool) -> FileOutcome {
             var outcome = FileOutcome()
             let bytes: [UInt8]
-            do {
-                bytes = try FileSystem.read(path, limit: loader.limits.maxBytes)
-            } catch {
+            var findings: [Finding]
+            switch reader.readFile(path, named: named, loader: loader) {
+            case .unreadable(let diagnostic):
                 outcome.status = .unreadable
-                outcome.inputError = Diagnostic(
-                    id: "input.unreadable", message: Self.message(error),
-                    range: SourceRange(file: path, at: SourceLocation(line: 0, column: 0)))
+                outcome.inputError = diagnostic
                 return outcome
-            }
-            if !named, MeasureSource.isMarkdown(path), FrontMatter.extract(from: bytes) == nil {
+            case .skipped:
                 outcome.status = .skipped
                 return outcome
-            }
-            let (measures, diagnostics) = MeasureSource.load(bytes: bytes, path: path, loader: loader)
-            var findings = diagnostics.map { Finding($0) }
-            outcome.invalid = diagnostics.contains { $0.severity == .error }
-            for measure in measures {
-                let classification = classifier.classify(measure, asOf: options.asOf)
-                for mapped in mapper.findings(for: classification, measure: measure) {
-                    findings.append(mapped.finding)
-                    outcome.kinds.append((mapped.finding.ruleID, mapped.kind))
+            case .schedule(let diagnostics, let read):
+                bytes = read
+                findings = diagnostics.map { Finding($0) }
+                outcome.invalid = diagnostics.contains { $0.severity == .error }
+            case .measures(let measures, let diagnostics, let read):
+                bytes = read
+                findings = diagnostics.map { Finding($0) }
+                outcome.invalid = diagnostics.contains { $0.severity == .error }
+                for measure in measures {
+                    let classification = classifier.classify(measure, asOf: options.asOf)
+                    for mapped in mapper.findings(for: classification, measure: measure) {
+                        findings.append(mapped.finding)
+                        outcome.kinds.append((mapped.finding.ruleID, mapped.kind))
+                    }
                 }
             }
             findings = LintRunner.applyLevels(findings, options.levels)
@@ -173,13 +176,6 @@ public struct LintRunner: Sendable {
             outcome.source = LintRunner.sparse(full, path: path, for: findings)
             outcome.findings = findings
             return outcome
-        }
-
-        static func message(_ error: FileSystem.Failure) -> String {
-            switch error {
-            case .unreadable(_, let reason): "cannot read the file: \(reason)"
-            case .notAFile: "is a folder, not a measure file"
-            }
         }
     }
 

@@ -31,6 +31,37 @@ public struct MeasureReader: Sendable {
         }
     }
 
+    /// What reading one input file gave.
+    public enum FileRead: Sendable {
+        /// The path could not be read (missing, a folder, not a regular file).
+        case unreadable(Diagnostic)
+        /// Prose Markdown (no front matter) met while walking a folder: not a draft.
+        case skipped
+        /// A notification schedule file, validated as one.
+        case schedule(diagnostics: [Diagnostic], bytes: [UInt8])
+        /// A measure file (YAML or Markdown front matter) and its problems.
+        case measures([Measure], diagnostics: [Diagnostic], bytes: [UInt8])
+    }
+
+    /// Reads one file: measures, a schedule, or a reason it holds neither. `named` is whether the
+    /// user named the file (a named Markdown file must carry front matter).
+    public func readFile(_ path: String, named: Bool, loader: YAMLLoader) -> FileRead {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(path, limit: limits.maxBytes)
+        } catch {
+            return .unreadable(Diagnostic(
+                id: "input.unreadable", message: Self.message(error),
+                range: SourceRange(file: path, at: SourceLocation(line: 0, column: 0))))
+        }
+        if !named, MeasureSource.isMarkdown(path), FrontMatter.extract(from: bytes) == nil { return .skipped }
+        if !MeasureSource.isMarkdown(path), Self.looksLikeSchedule(bytes) {
+            return .schedule(diagnostics: ScheduleSource.load(bytes: bytes, path: path).diagnostics, bytes: bytes)
+        }
+        let (measures, diagnostics) = MeasureSource.load(bytes: bytes, path: path, loader: loader)
+        return .measures(measures, diagnostics: diagnostics, bytes: bytes)
+    }
+
     /// Reads and decodes every measure under `paths`, collecting every problem. Markdown files found
     /// by walking a folder are read only when they carry front matter (a README is not a draft);
     /// a Markdown file named directly must carry it.
@@ -39,25 +70,20 @@ public struct MeasureReader: Sendable {
         let loader = YAMLLoader(limits: limits)
         let named = Set(paths)
         for path in expand(paths) {
-            let bytes: [UInt8]
-            do {
-                bytes = try FileSystem.read(path, limit: limits.maxBytes)
-            } catch {
-                load.diagnostics.append(Diagnostic(
-                    id: "input.unreadable", message: errorMessage(error),
-                    range: SourceRange(file: path, at: SourceLocation(line: 0, column: 0))))
+            switch readFile(path, named: named.contains(path), loader: loader) {
+            case .unreadable(let diagnostic):
+                load.diagnostics.append(diagnostic)
+            case .skipped:
                 continue
-            }
-            if !named.contains(path), MeasureSource.isMarkdown(path), FrontMatter.extract(from: bytes) == nil { continue }
-            load.sources[path] = SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
-            if !MeasureSource.isMarkdown(path), Self.looksLikeSchedule(bytes) {
+            case .schedule(let diagnostics, let bytes):
+                load.sources[path] = SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
                 load.scheduleFiles.append(path)
-                load.diagnostics += ScheduleSource.load(bytes: bytes, path: path).diagnostics
-                continue
+                load.diagnostics += diagnostics
+            case .measures(let measures, let diagnostics, let bytes):
+                load.sources[path] = SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
+                load.measures += measures
+                load.diagnostics += diagnostics
             }
-            let (measures, diagnostics) = MeasureSource.load(bytes: bytes, path: path, loader: loader)
-            load.measures += measures
-            load.diagnostics += diagnostics
         }
         load.diagnostics.sort(by: Diagnostic.sortKey)
         return load
@@ -76,7 +102,7 @@ public struct MeasureReader: Sendable {
         return false
     }
 
-    private func errorMessage(_ error: FileSystem.Failure) -> String {
+    static func message(_ error: FileSystem.Failure) -> String {
         switch error {
         case .unreadable(_, let reason): "cannot read the file: \(reason)"
         case .notAFile: "is a folder, not a measure file"

@@ -77,23 +77,6 @@ struct QuestionRanking {
         return order
     }
 
-    /// Fact slots a condition reads directly (not through predicates).
-    static func readsOf(node root: Int, graph: RuleGraph) -> [Int] {
-        var out = Set<Int>()
-        var stack = [root]
-        while let i = stack.popLast() {
-            switch graph.nodes[i] {
-            case .all(let c), .any(let c): stack += c
-            case .not(let c): stack.append(c)
-            case .equals(let s, _), .anyOf(let s, _), .allIn(let s, _), .contains(let s, _), .date(let s, _, _),
-                 .number(let s, _, _), .hsAllIn(let s, _), .hsAnyIn(let s, _):
-                out.insert(s)
-            default: break
-            }
-        }
-        return out.sorted()
-    }
-
     /// The answers tried for a fact: those the graph prepared, and for dates the evaluation date
     /// and the day before it.
     private func domain(_ slot: Int, asOf: CalendarDate) -> [FactValue] {

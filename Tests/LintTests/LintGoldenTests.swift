@@ -20,4 +20,10 @@ struct LintGoldenTests {
         let expected = try String(contentsOfFile: path, encoding: .utf8)
         #expect(output == expected, "lint --format \(format) differs from \(path); RECORD_GOLDEN=1 rewrites it")
     }
+
+    @Test func schedulesInALintedFolderAreReadAsSchedulesNotMeasures() throws {
+        let run = try LintFixtures.subsidy(["lint", "Examples", "--as-of", "2026-11-29", "--format", "json"])
+        #expect(run.status == 1, "findings, but no invalid input: \(run.stderr)")
+        #expect(!run.stdout.contains("Examples/schedules/"))
+    }
 }
