@@ -27,10 +27,5 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 @main
 enum Main {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzz(data!, size) }
-        exit(status)
-    }
+    static func main() { exit(subsidy_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv) { fuzz($0!, $1) }) }
 }
