@@ -7,12 +7,18 @@ import Schedules
 public struct MeasureLoad: Sendable {
     public var measures: [Measure] = []
     public var diagnostics: [Diagnostic] = []
-    /// The texts of the files read, for quoting source lines in diagnostics.
+    /// The texts of the files with diagnostics, for quoting their lines.
     public var sources: [String: SourceText] = [:]
     /// Notification schedule files met on the way (validated as schedules, holding no measures).
     public var scheduleFiles: [String] = []
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Keeps a file's text for quoting its lines, only when it has something to quote.
+    mutating func keepSource(_ path: String, _ bytes: [UInt8], if diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        sources[path] = SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
+    }
 }
 
 /// Reads measure files and folders: `*.yaml`, `*.yml` and Markdown drafts with front matter.
@@ -76,11 +82,11 @@ public struct MeasureReader: Sendable {
             case .skipped:
                 continue
             case .schedule(let diagnostics, let bytes):
-                load.sources[path] = SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
+                load.keepSource(path, bytes, if: diagnostics)
                 load.scheduleFiles.append(path)
                 load.diagnostics += diagnostics
             case .measures(let measures, let diagnostics, let bytes):
-                load.sources[path] = SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
+                load.keepSource(path, bytes, if: diagnostics)
                 load.measures += measures
                 load.diagnostics += diagnostics
             }
