@@ -96,7 +96,7 @@ public struct ExampleRunner: Sendable {
         var evaluation = Evaluation(graph: graph, facts: facts, asOf: example.asOf)
         var triggers = evaluation.condition(of: index)
         if rule.role == .exemption, triggers != .false {
-            let end = ExemptionWindow(graph: graph).end(of: index, facts: facts)
+            let end = ExemptionWindow(rule: index, graph: graph).end(facts: facts)
             if let known = end.known, example.asOf >= known { triggers = .false } else if end.unknownFacts { triggers = .unknown }
         }
         if triggers != example.triggers {

@@ -4,46 +4,57 @@ public import RuleCompiler
 /// Classifies measures: a pure function of (graph, facts, as-of date) to verdicts with their proof.
 public struct Classifier: Sendable {
     public let graph: RuleGraph
+    let plan: EnginePlan
     private let nextDue = NextDueCache()
+    private let workspaces = WorkspacePool()
 
     public init(graph: RuleGraph) {
         self.graph = graph
+        self.plan = EnginePlan(graph: graph)
     }
 
     /// Classifies one measure under every regime.
     public func classify(_ measure: Measure, asOf: CalendarDate) -> Classification {
-        let facts = FactVector(measure: measure, graph: graph)
-        var evaluation = Evaluation(graph: graph, facts: facts, asOf: asOf)
+        var workspace = workspaces.take()
+        var cells: [FactCell] = [], memo: [UInt8] = []
+        swap(&cells, &workspace.cells)
+        swap(&memo, &workspace.memo)
+        var evaluation = Evaluation(
+            graph: graph, facts: FactVector(measure: measure, graph: graph, buffer: consume cells), asOf: asOf, memo: consume memo)
         var verdicts: [RegimeVerdict] = []
+        verdicts.reserveCapacity(graph.regimes.count)
         var obligations: [ObligationDue] = []
-        for regime in graph.regimes {
-            verdicts.append(verdict(regime, &evaluation, measure: measure))
-            obligations += dueObligations(regime, &evaluation)
+        for (index, regime) in plan.regimes.enumerated() {
+            verdicts.append(verdict(index, regime, &evaluation, measure: measure, &workspace))
+            dueObligations(regime, &evaluation, into: &obligations)
         }
+        evaluation.recycle(into: &workspace)
+        workspaces.give(consume workspace)
         return Classification(measureID: measure.id, file: measure.file, asOf: asOf, verdicts: verdicts, obligations: obligations)
     }
 
     /// Which verdict rules of a regime apply: a rule applies when its condition holds, it is in force,
     /// and none of its blockers applies (Kleene logic throughout).
-    /// The result is indexed by rule; rules outside the regime's order are false.
-    func applications(_ regime: RuleGraph.Regime, _ evaluation: inout Evaluation) -> [TriValue] {
-        var applies = [TriValue](repeating: .false, count: graph.rules.count)
+    /// `applies` is indexed by rule; rules outside the regime's order are false.
+    func applications(_ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, into applies: inout [TriValue]) {
+        Workspace.reset(&applies, to: .false, count: graph.rules.count)
         for r in regime.order {
             var value = evaluation.condition(of: r)
             if value != .false {
-                for b in graph.rules[r].blockers {
+                for b in plan.blockers[r] {
                     value = and(value, !applies[b])
                     if value == .false { break }
                 }
             }
             applies[r] = value
         }
-        return applies
     }
 
     /// The category decided: the category of the applying verdict rules, or `nil` when undetermined.
-    func decide(_ regime: RuleGraph.Regime, _ applies: [TriValue]) -> (category: String?, deciding: [Int], possible: [Int]) {
-        var deciding: [Int] = [], possible: [Int] = []
+    /// `deciding` gets the applying verdict rules; `possible`, when none applies, those that may.
+    func decide(_ regime: EnginePlan.Regime, _ applies: [TriValue], deciding: inout [Int], possible: inout [Int]) -> String? {
+        deciding.removeAll(keepingCapacity: true)
+        possible.removeAll(keepingCapacity: true)
         for r in regime.verdicts {
             switch applies[r] {
             case .true: deciding.append(r)
@@ -51,47 +62,75 @@ public struct Classifier: Sendable {
             case .false: break
             }
         }
-        guard let first = deciding.first, case .verdict(let category, _) = graph.rules[first].role else {
-            return (nil, [], possible)
+        guard let first = deciding.first, let category = plan.categories[first] else {
+            deciding.removeAll(keepingCapacity: true)
+            return nil
         }
-        return (category, deciding, [])
+        possible.removeAll(keepingCapacity: true)
+        return category
     }
 
-    private func verdict(_ regime: RuleGraph.Regime, _ evaluation: inout Evaluation, measure: Measure) -> RegimeVerdict {
-        let applies = applications(regime, &evaluation)
-        let (category, deciding, possible) = decide(regime, applies)
+    private func verdict(
+        _ index: Int, _ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, measure: Measure, _ workspace: inout Workspace
+    ) -> RegimeVerdict {
+        var applies: [TriValue] = [], deciding: [Int] = [], possible: [Int] = []
+        swap(&applies, &workspace.applies)
+        swap(&deciding, &workspace.deciding)
+        swap(&possible, &workspace.possible)
+        let result = verdict(
+            index, regime, &evaluation, measure: measure, &workspace, applies: &applies, deciding: &deciding, possible: &possible)
+        swap(&applies, &workspace.applies)
+        swap(&deciding, &workspace.deciding)
+        swap(&possible, &workspace.possible)
+        return result
+    }
+
+    /// The verdict, with the workspace's applications and verdict-rule lists lent out.
+    private func verdict(
+        _ index: Int, _ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, measure: Measure, _ workspace: inout Workspace,
+        applies: inout [TriValue], deciding: inout [Int], possible: inout [Int]
+    ) -> RegimeVerdict {
+        applications(regime, &evaluation, into: &applies)
+        let category = decide(regime, applies, deciding: &deciding, possible: &possible)
         let listed = category == nil ? possible : deciding
-        var result = RegimeVerdict(
-            regime: regime.name, category: category ?? "undetermined", grounds: [], exemption: nil,
-            rules: listed.map { graph.rules[$0].id },
-            citations: unique(listed.map { graph.rules[$0].definition.citation.text }),
-            questions: [], exemptionQuestions: [], factsRead: [], considered: [], unverified: [], locate: nil)
-        for r in deciding {
-            if case .verdict(_, let ground?) = graph.rules[r].role, !result.grounds.contains(ground) { result.grounds.append(ground) }
+        var citations: [String] = []
+        citations.reserveCapacity(listed.count)
+        var grounds: [String] = []
+        var unverified: [String] = []
+        for r in listed {
+            if !citations.contains(plan.citations[r]) { citations.append(plan.citations[r]) }
+            if !plan.verified[r] { unverified.append(plan.ids[r]) }
         }
+        for r in deciding {
+            if let ground = plan.grounds[r], !grounds.contains(ground) { grounds.append(ground) }
+        }
+        var result = RegimeVerdict(
+            regime: regime.name, category: category ?? "undetermined", grounds: grounds, exemption: nil,
+            rules: listed.map { plan.ids[$0] }, citations: citations,
+            questions: [], exemptionQuestions: [], factsRead: [], considered: [], unverified: [], locate: nil)
         result.factsRead = factsRead(listed, measure: measure)
         result.locate = locate(listed, measure: measure, facts: result.factsRead)
-        result.considered = Explanation(graph: graph).considered(for: deciding, &evaluation)
+        result.considered = Explanation(graph: graph, plan: plan).considered(for: deciding, &evaluation)
         if category == nil {
-            result.questions = QuestionRanking(graph: graph, classifier: self)
-                .rank(regime: regime, facts: evaluation.facts, asOf: evaluation.asOf, candidates: possible)
+            result.questions = QuestionRanking(graph: graph, plan: plan)
+                .rank(regime: index, &evaluation, baseline: applies, candidates: possible, &workspace)
         } else {
-            applyExemption(regime, deciding: deciding, &evaluation, into: &result)
+            applyExemption(regime, deciding: deciding, &evaluation, into: &result, &workspace)
         }
         result.notes = notes(regime, &evaluation)
-        var verifiedCheck = listed
-        if let e = result.exemption, let i = graph.ruleIndex[e.rule] { verifiedCheck.append(i) }
-        result.unverified = verifiedCheck.filter { !graph.rules[$0].definition.citation.verified }.map { graph.rules[$0].id }
+        if let e = result.exemption, !e.verified { unverified.append(e.rule) }
+        result.unverified = unverified
         return result
     }
 
     private func applyExemption(
-        _ regime: RuleGraph.Regime, deciding: [Int], _ evaluation: inout Evaluation, into result: inout RegimeVerdict
+        _ regime: EnginePlan.Regime, deciding: [Int], _ evaluation: inout Evaluation, into result: inout RegimeVerdict,
+        _ workspace: inout Workspace
     ) {
-        for e in regime.exemptions where graph.rules[e].suspends.contains(where: deciding.contains) {
+        for e in regime.exemptions where plan.suspends[e].contains(where: deciding.contains) {
             var value = evaluation.condition(of: e)
             guard value != .false else { continue }
-            let end = ExemptionWindow(graph: graph).end(of: e, facts: evaluation.facts)
+            let end = plan.windows[e].end(facts: evaluation.facts)
             if let known = end.known, evaluation.asOf >= known {
                 value = .false
             } else if end.unknownFacts, value == .true {
@@ -99,87 +138,70 @@ public struct Classifier: Sendable {
             }
             switch value {
             case .true:
-                let citation = graph.rules[e].definition.citation
                 result.exemption = ExemptionFinding(
-                    rule: graph.rules[e].id, until: end.known, citation: citation.text, verified: citation.verified)
+                    rule: plan.ids[e], until: end.known, citation: plan.citations[e], verified: plan.verified[e])
                 result.exemptionQuestions = []
                 return
             case .unknown:
-                result.exemptionQuestions += QuestionRanking(graph: graph, classifier: self)
-                    .openFacts(of: [e], facts: evaluation.facts)
+                result.exemptionQuestions += QuestionRanking(graph: graph, plan: plan)
+                    .openFacts(of: [e], facts: evaluation.facts, &workspace)
             case .false:
                 break
             }
         }
     }
 
-    private func notes(_ regime: RuleGraph.Regime, _ evaluation: inout Evaluation) -> [AdviceNote] {
+    private func notes(_ regime: EnginePlan.Regime, _ evaluation: inout Evaluation) -> [AdviceNote] {
         var out: [AdviceNote] = []
         for n in regime.notes where evaluation.condition(of: n) == .true {
-            guard case .note(let text) = graph.rules[n].role else { continue }
-            let met = alternatives(in: graph.rules[n].condition).filter { evaluation.condition(of: $0) == .true }
-                .map { graph.rules[$0].definition.title }
-            out.append(AdviceNote(rule: graph.rules[n].id, text: text,
-                                  citation: graph.rules[n].definition.citation.text, met: met))
+            guard let text = plan.noteTexts[n] else { continue }
+            let met = plan.alternatives[n].filter { evaluation.condition(of: $0) == .true }
+                .map { plan.titles[$0] }
+            out.append(AdviceNote(rule: plan.ids[n], text: text, citation: plan.citations[n], met: met))
         }
         return out
     }
 
-    /// Predicates a condition offers as alternatives (the rules inside its `any` parts): the criteria.
-    private func alternatives(in root: Int) -> [Int] {
-        var out: [Int] = []
-        var stack = [root]
-        while let i = stack.popLast() {
-            switch graph.nodes[i] {
-            case .all(let c): stack += c
-            case .not(let c): stack.append(c)
-            case .any(let c):
-                for child in c {
-                    if case .rule(let r) = graph.nodes[child] { if !out.contains(r) { out.append(r) } } else { stack.append(child) }
-                }
-            default: break
-            }
-        }
-        return out.sorted()
-    }
-
-    private func dueObligations(_ regime: RuleGraph.Regime, _ evaluation: inout Evaluation) -> [ObligationDue] {
-        var out: [ObligationDue] = []
+    private func dueObligations(_ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, into out: inout [ObligationDue]) {
         for o in regime.obligations where evaluation.condition(of: o) == .true {
-            guard case .obligation(let kind, let c) = graph.rules[o].role, c >= 0 else { continue }
+            guard let (kind, c) = plan.obligations[o] else { continue }
             let next = nextDue.next(graph.calendars, c, onOrAfter: evaluation.asOf)
             out.append(ObligationDue(
-                regime: regime.name, kind: kind, rule: graph.rules[o].id,
-                citation: graph.rules[o].definition.citation.text, nextDue: next?.due, covers: next?.covers))
+                regime: regime.name, kind: kind, rule: plan.ids[o],
+                citation: plan.citations[o], nextDue: next?.due, covers: next?.covers))
         }
-        return out
+    }
+
+    /// The measure's fact in `slot`, with its range.
+    private func fact(_ slot: Int, _ measure: Measure) -> Fact {
+        plan.slotsAreContract ? measure.fact(slot: slot) : measure[graph.factPaths[slot]]
     }
 
     private func factsRead(_ rules: [Int], measure: Measure) -> [FactRead] {
-        var slots = Set<Int>()
-        for r in rules { slots.formUnion(graph.rules[r].reads) }
-        return slots.sorted().map { slot in
-            let path = graph.factPaths[slot]
-            let fact = measure[path]
-            return FactRead(path: path, fact: fact.value, range: fact.range)
+        var slots = SlotSet()
+        for r in rules { slots.formUnion(plan.reads[r]) }
+        var out: [FactRead] = []
+        out.reserveCapacity(slots.count)
+        slots.forEach { slot in
+            let fact = fact(slot, measure)
+            out.append(FactRead(path: graph.factPaths[slot], fact: fact.value, range: fact.range))
         }
+        return out
     }
 
     private func locate(_ rules: [Int], measure: Measure, facts: [FactRead]) -> FactRead? {
         for r in rules {
-            if let path = graph.rules[r].definition.locate {
+            let slot = plan.locate[r]
+            if slot >= 0 {
+                let fact = fact(slot, measure)
+                return FactRead(path: graph.factPaths[slot], fact: fact.value, range: fact.range ?? measure.range)
+            }
+            if let path = graph.rules[r].definition.locate {  // a fact outside the graph's slots
                 let fact = measure[path]
                 return FactRead(path: path, fact: fact.value, range: fact.range ?? measure.range)
             }
         }
         return facts.first { $0.range != nil }
-    }
-
-    private func unique(_ items: [String]) -> [String] {
-        var out: [String] = []
-        out.reserveCapacity(items.count)
-        for item in items where !out.contains(item) { out.append(item) }
-        return out
     }
 }
 
@@ -193,13 +215,22 @@ func and(_ a: TriValue, _ b: TriValue) -> TriValue {
 /// How fact values are shown in explanations.
 public enum FactText {
     public static func describe(_ value: FactValue) -> String {
+        var out = TextBuilder(capacity: 32)
+        describe(value, into: &out)
+        return out.finish()
+    }
+
+    static func describe(_ value: FactValue, into out: inout TextBuilder) {
         switch value {
-        case .unknown: "unknown"
-        case .bool(let b): b ? "true" : "false"
-        case .text(let t): t
-        case .list(let items): "[" + items.joined(separator: ", ") + "]"
-        case .date(let d): d.description
-        case .number(let n): n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+        case .unknown: out.append("unknown")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .text(let t): out.append(t)
+        case .list(let items):
+            out.append("[")
+            out.append(items, separator: ", ")
+            out.append("]")
+        case .date(let d): out.append(d)
+        case .number(let n): out.append(n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n))
         }
     }
 }

@@ -5,39 +5,53 @@ public import RuleCompiler
 /// logic. Predicate values are computed once and remembered.
 public struct Evaluation {
     public let graph: RuleGraph
-    public let facts: FactVector
+    public private(set) var facts: FactVector
     public let asOf: CalendarDate
-    private let asOfDay: Int
+    let asOfDay: Int
+    private let nodes: [EvalProgram.Node]
+    private let children: [Int32]
+    private let ruleRoots: [Int32]
+    private let ruleFrom: [Int]
+    private let ruleUntil: [Int]
+    private let hsTables: [HSCodeList?]
+    private let memberTables: [[[MemberSpan]]]
+    private let attributeTests: [(table: Int, matches: [[Bool]])]
     /// Per rule: 0 false, 1 true, 2 unknown, 3 not yet computed.
-    private var memo: [UInt8]
+    private(set) var memo: [UInt8]
 
     public init(graph: RuleGraph, facts: FactVector, asOf: CalendarDate) {
+        self.init(graph: graph, facts: facts, asOf: asOf, memo: [])
+    }
+
+    /// An evaluation remembering rule values in `memo`'s storage (reused when it has one entry per rule).
+    init(graph: RuleGraph, facts: consuming FactVector, asOf: CalendarDate, memo: consuming [UInt8]) {
         self.graph = graph
         self.facts = facts
         self.asOf = asOf
         self.asOfDay = asOf.dayNumber
-        self.memo = [UInt8](repeating: 3, count: graph.rules.count)
-    }
-
-    /// The same evaluation with one fact changed: the remembered values of `affected` rules (those
-    /// that read the fact, directly or through predicates) are forgotten, the others kept.
-    public func changing(_ slot: Int, to value: FactValue, affecting affected: [Int]) -> Evaluation {
-        var copy = Evaluation(graph: graph, facts: facts.setting(slot, to: value), asOf: asOf, memo: memo)
-        for r in affected { copy.memo[r] = 3 }
-        return copy
-    }
-
-    private init(graph: RuleGraph, facts: FactVector, asOf: CalendarDate, memo: [UInt8]) {
-        self.graph = graph
-        self.facts = facts
-        self.asOf = asOf
-        self.asOfDay = asOf.dayNumber
+        let program = graph.program
+        self.nodes = program.nodes
+        self.children = program.children
+        self.ruleRoots = program.ruleRoots
+        self.ruleFrom = program.ruleFrom
+        self.ruleUntil = program.ruleUntil
+        self.hsTables = program.hsTables
+        self.memberTables = program.memberTables
+        self.attributeTests = program.attributeTests
+        var memo = consume memo
+        Workspace.reset(&memo, to: 3, count: graph.rules.count)
         self.memo = memo
+    }
+
+    /// Hands the evaluation's buffers back to `workspace` for the next measure.
+    mutating func recycle(into workspace: inout Workspace) {
+        swap(&memo, &workspace.memo)
+        workspace.cells = facts.takeCells()
     }
 
     /// Whether the rule is in force on the evaluation date.
     public func inForce(_ rule: Int) -> Bool {
-        asOfDay >= graph.program.ruleFrom[rule] && asOfDay < graph.program.ruleUntil[rule]
+        asOfDay >= ruleFrom[rule] && asOfDay < ruleUntil[rule]
     }
 
     /// The value of a rule's condition; a rule not in force is false.
@@ -48,20 +62,32 @@ public struct Evaluation {
         case 2: return .unknown
         default: break
         }
-        let value = inForce(rule) ? evaluate(Int(graph.program.ruleRoots[rule])) : .false
+        let value = inForce(rule) ? evaluate(Int(ruleRoots[rule])) : .false
         memo[rule] = value == .false ? 0 : value == .true ? 1 : 2
         return value
     }
 
+    /// The value of leaf test `index` were the fact in `slot` `value` (question ranking); the
+    /// measure's fact stays replaced until ``endLeafProbe()``.
+    mutating func leaf(_ index: Int, answering slot: Int, _ value: FactValue, cell: FactCell) -> TriValue {
+        facts.probe(slot, value, cell: cell)
+        return evaluate(index)
+    }
+
+    /// Puts back the measure's fact after ``leaf(_:answering:_:cell:)``.
+    mutating func endLeafProbe() {
+        facts.endProbe()
+    }
+
     /// Evaluates a node of the expression arena (through the graph's compact program).
     public mutating func evaluate(_ index: Int) -> TriValue {
-        switch graph.program.nodes[index] {
+        switch nodes[index] {
         case .always:
             return .true
         case .all(let start, let count):
             var result = TriValue.true
             for k in Int(start)..<Int(start + count) {
-                switch evaluate(Int(graph.program.children[k])) {
+                switch evaluate(Int(children[k])) {
                 case .false: return .false
                 case .unknown: result = .unknown
                 case .true: break
@@ -71,7 +97,7 @@ public struct Evaluation {
         case .any(let start, let count):
             var result = TriValue.false
             for k in Int(start)..<Int(start + count) {
-                switch evaluate(Int(graph.program.children[k])) {
+                switch evaluate(Int(children[k])) {
                 case .true: return .true
                 case .unknown: result = .unknown
                 case .false: break
@@ -83,30 +109,92 @@ public struct Evaluation {
         case .rule(let r):
             return condition(of: Int(r))
         case .flag(let slot, let expected):
-            guard !facts.unknown[Int(slot)] else { return .unknown }
-            if case .bool(let b) = facts.values[Int(slot)] { return TriValue(b == expected) }
-            return .false
+            let cell = facts.cells[Int(slot)]
+            switch cell.tag {
+            case .unknown: return .unknown
+            case .bool: return TriValue((cell.word != 0) == expected)
+            default: return .false
+            }
         case .choice(let slot, let mask):
-            guard !facts.unknown[Int(slot)] else { return .unknown }
-            return TriValue(facts.bits[Int(slot)] & mask != 0)
+            let cell = facts.cells[Int(slot)]
+            guard cell.tag != .unknown else { return .unknown }
+            return TriValue(cell.tag == .text && cell.word & mask != 0)
         case .listAny(let slot, let mask):
-            guard !facts.unknown[Int(slot)] else { return .unknown }
-            return TriValue(facts.bits[Int(slot)] & mask != 0)
+            let cell = facts.cells[Int(slot)]
+            guard cell.tag != .unknown else { return .unknown }
+            return TriValue(cell.tag == .list && cell.word & mask != 0)
         case .listAll(let slot, let mask):
-            guard !facts.unknown[Int(slot)] else { return .unknown }
-            let b = facts.bits[Int(slot)]
-            guard case .list(let items) = facts.values[Int(slot)], !items.isEmpty else { return .false }
-            return TriValue(b & ~mask == 0)
-        case .date(let slot, let op, let date):
-            guard case .date(let d) = facts.values[Int(slot)] else { return .unknown }
-            return TriValue(op.holds(d, date ?? asOf))
-        case .asOf(let op, let date):
-            return TriValue(op.holds(asOf, date))
+            let cell = facts.cells[Int(slot)]
+            guard cell.tag != .unknown else { return .unknown }
+            return TriValue(cell.tag == .list && cell.word != 0 && cell.word & ~mask == 0)
+        case .date(let slot, let op, let day):
+            let cell = facts.cells[Int(slot)]
+            guard cell.tag == .date else { return .unknown }
+            return TriValue(op.holds(cell.day, day == EvalProgram.asOfDay ? asOfDay : day))
+        case .asOf(let op, let day):
+            return TriValue(op.holds(asOfDay, day))
         case .number(let slot, let op, let n):
-            guard case .number(let v) = facts.values[Int(slot)] else { return .unknown }
-            return TriValue(op.holds(v, n))
+            let cell = facts.cells[Int(slot)]
+            guard cell.tag == .number else { return .unknown }
+            return TriValue(op.holds(Double(bitPattern: cell.word), n))
+        case .hsCodes(let slot, let table, let all):
+            return hsCodes(Int(slot), Int(table), all: all)
+        case .member(let table):
+            return member(Int(table))
+        case .memberAttribute(let test):
+            return memberAttribute(Int(test))
         case .general:
-            return FactTests.evaluate(graph.nodes[index], facts: facts, asOf: asOf, graph: graph)
+            return general(index)
         }
+    }
+
+    // The rarer leaf tests live out of line, so that the recursive `evaluate` keeps a small frame.
+
+    /// The member state is a member on the evaluation date, per member table `table`.
+    @inline(never)
+    private func member(_ table: Int) -> TriValue {
+        let key = facts.memberKey
+        guard key != FactVector.unknownMember else { return .unknown }
+        guard key >= 0 else { return .false }
+        for span in memberTables[table][key] where span.contains(asOfDay) { return .true }
+        return .false
+    }
+
+    /// An attribute of the member state's row in force on the evaluation date (or undated; else
+    /// its last row) matches, per ``EvalProgram/attributeTests``[test].
+    @inline(never)
+    private func memberAttribute(_ test: Int) -> TriValue {
+        let key = facts.memberKey
+        guard key != FactVector.unknownMember else { return .unknown }
+        guard key >= 0 else { return .false }
+        let (table, matches) = attributeTests[test]
+        let rows = memberTables[table][key]
+        guard !rows.isEmpty else { return .false }
+        let row = rows.firstIndex { !$0.dated || $0.contains(asOfDay) } ?? rows.count - 1
+        return TriValue(matches[key][row])
+    }
+
+    /// Any other leaf test, on the fact values.
+    @inline(never)
+    private func general(_ index: Int) -> TriValue {
+        FactTests.evaluate(graph.nodes[index], facts: facts, asOf: asOf, graph: graph)
+    }
+
+    /// Every (`all`) or some code of a list of HS codes falls under a code list, in Kleene logic.
+    @inline(never)
+    private func hsCodes(_ slot: Int, _ table: Int, all: Bool) -> TriValue {
+        guard case .list(let codes) = facts[slot], !codes.isEmpty else { return .unknown }
+        var result: TriValue = all ? .true : .false
+        let list = hsTables[table]
+        for code in codes {
+            let match = list?.match(code) ?? FactTests.hsMatch(code, graph.tables[table])
+            switch (match, all) {
+            case (.false, true): return .false
+            case (.true, false): return .true
+            case (.unknown, _): result = .unknown
+            default: break
+            }
+        }
+        return result
     }
 }

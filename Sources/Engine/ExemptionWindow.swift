@@ -1,31 +1,40 @@
 public import Measures
 public import RuleCompiler
 
-/// When an exemption ends for a given measure.
-public struct ExemptionWindow {
-    public let graph: RuleGraph
+/// When an exemption rule ends for a given measure: its `until` date, or the earliest of several
+/// dates and date facts. Worked out once per rule; ``end(facts:)`` reads only the facts.
+public struct ExemptionWindow: Sendable {
+    /// The earliest fixed end date.
+    private let fixed: CalendarDate?
+    /// The date facts that can end it earlier, by slot (-1: not a fact of the graph, never known).
+    private let slots: [Int]
 
-    public init(graph: RuleGraph) {
-        self.graph = graph
+    /// The window of rule `rule` of `graph` (no end for a rule that is not an exemption).
+    public init(rule: Int, graph: RuleGraph) {
+        switch graph.rules[rule].definition.conclusion {
+        case .exemption(until: .date(let d), _):
+            fixed = d
+            slots = []
+        case .exemption(until: .earliest(let dates, let paths), _):
+            fixed = dates.min()
+            slots = paths.map { graph.factSlots[$0] ?? -1 }
+        default:
+            fixed = nil
+            slots = []
+        }
     }
 
     /// The earliest known end (exclusive), and whether a date fact it depends on is unknown.
-    public func end(of rule: Int, facts: FactVector) -> (known: CalendarDate?, unknownFacts: Bool) {
-        guard case .exemption(let until, _) = graph.rules[rule].definition.conclusion else { return (nil, false) }
-        switch until {
-        case .date(let d):
-            return (d, false)
-        case .earliest(let dates, let paths):
-            var candidates = dates
-            var unknown = false
-            for path in paths {
-                if let slot = graph.factSlots[path], case .date(let d) = facts[slot] {
-                    candidates.append(d)
-                } else {
-                    unknown = true
-                }
+    public func end(facts: FactVector) -> (known: CalendarDate?, unknownFacts: Bool) {
+        var earliest = fixed
+        var unknown = false
+        for slot in slots {
+            if slot >= 0, case .date(let d) = facts[slot] {
+                earliest = min(earliest ?? d, d)
+            } else {
+                unknown = true
             }
-            return (candidates.min(), unknown)
         }
+        return (earliest, unknown)
     }
 }

@@ -5,26 +5,33 @@ import RuleCompiler
 /// The reasons are captured as data (``Reason``) and put into words only when read.
 struct Explanation {
     let graph: RuleGraph
+    let plan: EnginePlan
 
     func considered(for deciding: [Int], _ evaluation: inout Evaluation) -> [ConsideredException] {
+        guard let first = deciding.first else { return [] }
         var out: [ConsideredException] = []
-        var seen: [Int] = []
-        for d in deciding {
-            for e in graph.rules[d].exceptions where !seen.contains(e) {
-                seen.append(e)
+        out.reserveCapacity(plan.exceptions[first].count)
+        for (k, d) in deciding.enumerated() {
+            for (i, e) in plan.exceptions[d].enumerated() where !considered(e, before: k, i, deciding) {
                 var item = consider(e, &evaluation)
-                item.isExemption = graph.rules[e].role == .exemption
+                item.isExemption = plan.isExemption[e]
                 out.append(item)
             }
         }
         return out
     }
 
+    /// Whether exception `e`, at position `i` of deciding rule number `k`'s exceptions, came earlier.
+    private func considered(_ e: Int, before k: Int, _ i: Int, _ deciding: [Int]) -> Bool {
+        for d in deciding.prefix(k) where plan.exceptions[d].contains(e) { return true }
+        return plan.exceptions[deciding[k]].prefix(i).contains(e)
+    }
+
     private func consider(_ e: Int, _ evaluation: inout Evaluation) -> ConsideredException {
-        let id = graph.rules[e].id
-        let condition = graph.rules[e].condition
-        let isExemption = graph.rules[e].role == .exemption
-        let inForce = graph.rules[e].definition.inForce
+        let id = plan.ids[e]
+        let condition = Int(graph.program.ruleRoots[e])
+        let isExemption = plan.isExemption[e]
+        let inForce = plan.inForce[e]
         // A claimed exemption whose time has run out says so, whether its end is its `until` or its in-force date.
         if isExemption, let until = inForce.until, evaluation.asOf >= until, evaluation.evaluate(condition) == .true {
             return ConsideredException(rule: id, status: .notApplied, because: .ended(until))
@@ -33,15 +40,18 @@ struct Explanation {
             return ConsideredException(rule: id, status: .notInForce, because: .notInForce(inForce, evaluation.asOf))
         }
         let value = evaluation.condition(of: e)
-        if isExemption, value != .false, let end = ExemptionWindow(graph: graph).end(of: e, facts: evaluation.facts).known,
+        if isExemption, value != .false, let end = plan.windows[e].end(facts: evaluation.facts).known,
            evaluation.asOf >= end {
             return ConsideredException(rule: id, status: .notApplied, because: .ended(end))
         }
         switch value {
         case .true:
-            return ConsideredException(rule: id, status: .applied, because: .applies(graph.rules[e].definition.title))
+            return ConsideredException(rule: id, status: .applied, because: .applies(plan.titles[e]))
         case .unknown:
-            let open = graph.rules[e].directReads.filter { evaluation.facts[$0] == .unknown }.map { graph.factPaths[$0] }
+            let slots = plan.directReads[e].intersection(evaluation.facts.unknownSlots)
+            var open: [String] = []
+            open.reserveCapacity(slots.count)
+            slots.forEach { open.append(graph.factPaths[$0]) }
             return ConsideredException(rule: id, status: .unknown, because: .open(open))
         case .false:
             return ConsideredException(rule: id, status: .notApplied, because: .failed(failure(condition, &evaluation)))
@@ -68,7 +78,7 @@ struct Explanation {
         let expr = graph.nodes[node]
         switch expr {
         case .rule(let r):
-            return .rule(id: graph.rules[r].id, title: graph.rules[r].definition.title)
+            return .rule(id: plan.ids[r], title: plan.titles[r])
         case .equals(let s, _), .anyOf(let s, _), .allIn(let s, _), .contains(let s, _), .date(let s, _, _),
              .number(let s, _, _):
             return .test(expr, path: graph.factPaths[s], value: evaluation.facts[s], table: Optional<String>.none, asOf: evaluation.asOf)

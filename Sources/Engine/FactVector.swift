@@ -1,58 +1,206 @@
 public import Measures
 public import RuleCompiler
 
-/// A measure's facts laid out by the graph's slots, ready for evaluation.
+/// A measure's facts laid out by the graph's slots, ready for evaluation: each fact as a
+/// ``FactCell`` (read by the compiled leaf tests) and as its ``FactValue`` (read by the rest).
 public struct FactVector: Sendable {
-    public private(set) var values: [FactValue]
-    public private(set) var memberState: String?
-    /// Per slot: whether the fact is unknown.
-    private(set) var unknown: [Bool]
-    /// Per choice slot: the value (or list items) as bits over the slot's allowed values.
-    private(set) var bits: [UInt64]
+    /// The measure's values (shared with the measure, never copied); ``subscript(_:)`` applies the defaults.
+    private let values: [FactValue]
+    private(set) var cells: [FactCell]
+    /// Slots whose unknown value the contract defaults (see ``init(measure:graph:)``), or -1.
+    private var emptyListSlot = -1
+    private var defaultedSlot = -1
+    private var defaultedFrom = -1
+    /// A value tried in place of the measure's (question ranking), or -1.
+    private var probeSlot = -1
+    private var probeValue = FactValue.unknown
     private let memberStateSlot: Int
-    private let domains: [[String]?]
+    /// The member state code, when known.
+    public private(set) var memberState: String? {
+        didSet { memberKey = memberState.map { memberKeys[$0] ?? -1 } ?? Self.unknownMember }
+    }
+    /// The member state's number in the graph's member tables (``EvalProgram/memberKeys``), -1 when
+    /// no table lists it, ``unknownMember`` when it is unknown.
+    private(set) var memberKey = FactVector.unknownMember
+    static let unknownMember = -2
+    private let memberKeys: [String: Int]
+    /// The slots whose value is unknown.
+    public private(set) var unknownSlots = SlotSet()
 
     /// Lays out `measure`'s facts. Two contract defaults apply: an omitted `transitional_measures`
     /// claims nothing (an empty list), and an omitted `period.contracts_concluded` is `period.from`
     /// ("where that differs from `from`").
     public init(measure: Measure, graph: RuleGraph) {
-        memberStateSlot = graph.factSlots["member_state"] ?? -1
-        domains = graph.program.domains
+        self.init(measure: measure, graph: graph, buffer: [])
+    }
+
+    /// Lays out the facts in `buffer`'s storage (reused when it has one cell per slot).
+    init(measure: Measure, graph: RuleGraph, buffer: consuming [FactCell]) {
+        let layout = graph.program.layout
+        let domains = graph.program.domains
+        memberKeys = graph.program.memberKeys
+        memberStateSlot = layout.memberState
         // The graph lays facts out in the contract's order (GraphBuilder), as the measure stores them.
         values = measure.factValues.count == graph.factPaths.count
             ? measure.factValues : graph.factPaths.map { measure.facts[$0]?.value ?? .unknown }
-        if let slot = graph.factSlots["transitional_measures"], values[slot] == .unknown { values[slot] = .list([]) }
-        if let concluded = graph.factSlots["period.contracts_concluded"], let from = graph.factSlots["period.from"],
-           values[concluded] == .unknown {
-            values[concluded] = values[from]
+        var cells = consume buffer
+        Workspace.reset(&cells, to: FactCell(tag: .unknown, word: 0), count: values.count)
+        var unknown = SlotSet()
+        // A decoded measure carries its choices as bits already (same order as the domains).
+        let bits = measure.choiceBits
+        let decoded = bits.count == values.count
+        let contract = graph.program.contractDomains
+        values.withUnsafeBufferPointer { values in
+            for slot in values.indices {
+                switch values[slot] {
+                case .unknown: unknown.insert(slot)
+                case .bool(let b): cells[slot] = FactCell(tag: .bool, word: b ? 1 : 0)
+                case .date(let d): cells[slot] = FactCell(tag: .date, word: UInt64(bitPattern: Int64(d.dayNumber)))
+                case .number(let n): cells[slot] = FactCell(tag: .number, word: n.bitPattern)
+                case .text where decoded && contract[slot]: cells[slot] = FactCell(tag: .text, word: bits[slot])
+                case .list where decoded && contract[slot]: cells[slot] = FactCell(tag: .list, word: bits[slot])
+                default: cells[slot] = EvalProgram.cell(values[slot], domain: domains[slot])
+                }
+            }
         }
-        unknown = values.map { $0 == .unknown }
-        bits = [UInt64](repeating: 0, count: values.count)
-        for slot in values.indices { bits[slot] = Self.bits(values[slot], domains[slot]) }
-        if memberStateSlot >= 0, case .text(let code) = values[memberStateSlot] { memberState = code }
+        let transitional = layout.transitionalMeasures
+        if transitional >= 0, unknown.contains(transitional) {
+            emptyListSlot = transitional
+            cells[transitional] = EvalProgram.cell(.list([]), domain: domains[transitional])
+            unknown.remove(transitional)
+        }
+        let concluded = layout.contractsConcluded, from = layout.periodFrom
+        if concluded >= 0, from >= 0, unknown.contains(concluded), !unknown.contains(from) {
+            defaultedSlot = concluded
+            defaultedFrom = from
+            cells[concluded] = cells[from]
+            unknown.remove(concluded)
+        }
+        self.cells = cells
+        self.unknownSlots = unknown
+        if memberStateSlot >= 0, case .text(let code) = values[memberStateSlot] {
+            memberState = code
+            memberKey = memberKeys[code] ?? -1
+        }
     }
 
-    public subscript(slot: Int) -> FactValue { values[slot] }
+    /// The fact in `slot`, with the contract defaults applied.
+    public subscript(slot: Int) -> FactValue {
+        if slot == probeSlot { return probeValue }
+        if slot == emptyListSlot { return .list([]) }
+        if slot == defaultedSlot { return values[defaultedFrom] }
+        return values[slot]
+    }
 
-    /// A copy with one fact set to `value` (for ranking questions).
-    public func setting(_ slot: Int, to value: FactValue) -> FactVector {
-        var copy = self
-        copy.values[slot] = value
-        copy.unknown[slot] = value == .unknown
-        copy.bits[slot] = Self.bits(value, domains[slot])
+    /// Whether the fact in `slot` is unknown.
+    public func isUnknown(_ slot: Int) -> Bool { unknownSlots.contains(slot) }
+
+    /// Hands the cells' storage over (for the next measure); the vector is left without cells.
+    mutating func takeCells() -> [FactCell] {
+        var out: [FactCell] = []
+        swap(&out, &cells)
+        return out
+    }
+
+    /// Tries `value` in place of the fact in `slot` until ``endProbe()`` (for ranking questions).
+    mutating func probe(_ slot: Int, _ value: FactValue, cell: FactCell) {
+        if probeSlot < 0 { probeSlot = slot; probeCell = cells[slot]; probeWasUnknown = unknownSlots.contains(slot) }
+        probeValue = value
+        cells[slot] = cell
+        if case .unknown = value { unknownSlots.insert(slot) } else { unknownSlots.remove(slot) }
         if slot == memberStateSlot {
-            if case .text(let code) = value { copy.memberState = code } else { copy.memberState = nil }
+            if case .text(let code) = value { memberState = code } else { memberState = nil }
         }
+    }
+
+    /// Puts back the measure's value after ``probe(_:_:cell:)``.
+    mutating func endProbe() {
+        guard probeSlot >= 0 else { return }
+        let slot = probeSlot
+        cells[slot] = probeCell
+        if probeWasUnknown { unknownSlots.insert(slot) } else { unknownSlots.remove(slot) }
+        probeSlot = -1
+        probeValue = .unknown
+        if slot == memberStateSlot {
+            if case .text(let code) = values[slot] { memberState = code } else { memberState = nil }
+        }
+    }
+
+    private var probeCell = FactCell(tag: .unknown, word: 0)
+    private var probeWasUnknown = false
+
+    /// A copy with one fact set to `value`.
+    public func setting(_ slot: Int, to value: FactValue, program: EvalProgram) -> FactVector {
+        var copy = self
+        copy.probe(slot, value, cell: program.cell(value, slot: slot))
         return copy
     }
+}
 
-    private static func bits(_ value: FactValue, _ domain: [String]?) -> UInt64 {
-        guard let domain, domain.count <= 64 else { return 0 }
-        func bit(_ v: String) -> UInt64 { domain.firstIndex(of: v).map { 1 << UInt64($0) } ?? 0 }
-        switch value {
-        case .text(let t): return bit(t)
-        case .list(let items): return items.reduce(0) { $0 | bit($1) }
-        default: return 0
-        }
+/// A set of fact slots (at most ``capacity``), as bits.
+public struct SlotSet: Sendable, Equatable {
+    public static let capacity = 128
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    public init() {}
+
+    public init(_ slots: some Sequence<Int>) {
+        for s in slots { insert(s) }
+    }
+
+    public func contains(_ slot: Int) -> Bool {
+        slot < 64 ? low & (1 << UInt64(slot)) != 0 : high & (1 << UInt64(slot - 64)) != 0
+    }
+
+    public mutating func insert(_ slot: Int) {
+        if slot < 64 { low |= 1 << UInt64(slot) } else { high |= 1 << UInt64(slot - 64) }
+    }
+
+    public mutating func remove(_ slot: Int) {
+        if slot < 64 { low &= ~(1 << UInt64(slot)) } else { high &= ~(1 << UInt64(slot - 64)) }
+    }
+
+    public var isEmpty: Bool { low == 0 && high == 0 }
+
+    public var count: Int { low.nonzeroBitCount + high.nonzeroBitCount }
+
+    public func union(_ other: SlotSet) -> SlotSet {
+        var out = self
+        out.formUnion(other)
+        return out
+    }
+
+    public mutating func formUnion(_ other: SlotSet) {
+        low |= other.low
+        high |= other.high
+    }
+
+    public mutating func subtract(_ other: SlotSet) {
+        low &= ~other.low
+        high &= ~other.high
+    }
+
+    public func intersection(_ other: SlotSet) -> SlotSet {
+        var out = SlotSet()
+        out.low = low & other.low
+        out.high = high & other.high
+        return out
+    }
+
+    /// The slots in ascending order.
+    public var sorted: [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(low.nonzeroBitCount + high.nonzeroBitCount)
+        forEach { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` with each slot, in ascending order.
+    public func forEach(_ body: (Int) -> Void) {
+        var w = low
+        while w != 0 { body(w.trailingZeroBitCount); w &= w - 1 }
+        w = high
+        while w != 0 { body(64 + w.trailingZeroBitCount); w &= w - 1 }
     }
 }

@@ -6,86 +6,117 @@ import RuleCompiler
 /// their possible answers, then the rest in contract order.
 struct QuestionRanking {
     let graph: RuleGraph
-    let classifier: Classifier
+    let plan: EnginePlan
 
-    func rank(regime: RuleGraph.Regime, facts: FactVector, asOf: CalendarDate, candidates: [Int]) -> [Question] {
-        var baselineEvaluation = Evaluation(graph: graph, facts: facts, asOf: asOf)
-        let baseline = classifier.applications(regime, &baselineEvaluation)
+    /// Ranks the questions of the undetermined verdict of regime `index`, whose applications are
+    /// `baseline`. Each answer is tried in place in `evaluation`, which is left as it was.
+    func rank(
+        regime index: Int, _ evaluation: inout Evaluation, baseline: [TriValue], candidates: [Int], _ workspace: inout Workspace
+    ) -> [Question] {
+        let regime = plan.regimes[index]
         // Kleene logic is monotone: a condition that is already true or false stays so whatever the
         // unknown facts turn out to be, so only the facts of undecided conditions can matter.
-        var slots = Set<Int>()
-        for r in regime.order where baselineEvaluation.condition(of: r) == .unknown {
-            slots.formUnion(graph.rules[r].reads)
+        var slots = SlotSet()
+        for r in regime.order where evaluation.condition(of: r) == .unknown {
+            slots.formUnion(plan.reads[r])
         }
-        let open = slots.filter { facts[$0] == .unknown }.sorted()
-        var scored: [(slot: Int, ratio: Double, all: Bool)] = []
-        for slot in open {
-            let answers = domain(slot, asOf: asOf)
-            guard !answers.isEmpty else { continue }
-            var settled = 0
-            var relevant = false
-            let affected = graph.rules.indices.filter { graph.rules[$0].reads.contains(slot) }
-            for answer in answers {
-                // Only the rules that read this fact can change: the others keep their values.
-                var evaluation = baselineEvaluation.changing(slot, to: answer, affecting: affected)
-                let applies = classifier.applications(regime, &evaluation)
-                if classifier.decide(regime, applies).category != nil { settled += 1 }
-                if applies != baseline { relevant = true }
+        let open = slots.intersection(evaluation.facts.unknownSlots)
+        guard !open.isEmpty else { return [] }
+        // Every answer to every open fact is a world; up to 64 worlds are evaluated at once.
+        var worlds: [AnswerWorld] = [], scored: [(slot: Int, ratio: Double, all: Bool)] = []
+        var tried: [Int] = [], settled: [Int] = []
+        swap(&worlds, &workspace.worlds)
+        swap(&scored, &workspace.scored)
+        swap(&tried, &workspace.tried)
+        swap(&settled, &workspace.settled)
+        defer {
+            swap(&worlds, &workspace.worlds)
+            swap(&scored, &workspace.scored)
+            swap(&tried, &workspace.tried)
+            swap(&settled, &workspace.settled)
+        }
+        worlds.removeAll(keepingCapacity: true)
+        let asOf = evaluation.asOf
+        open.forEach { slot in
+            let prepared = plan.answers[slot]
+            for answer in prepared { worlds.append(AnswerWorld(slot: slot, value: answer.value, cell: answer.cell)) }
+            // Dates are also tried on the evaluation date and the day before it.
+            guard plan.isDate[slot] else { return }
+            for date in [asOf, asOf.adding(days: -1)] where !prepared.contains(where: { $0.value == .date(date) }) {
+                worlds.append(AnswerWorld(slot: slot, value: .date(date), cell: graph.program.cell(.date(date), slot: slot)))
             }
-            // A fact no answer to which changes any rule's outcome is not a question worth asking.
-            guard relevant else { continue }
-            scored.append((slot, Double(settled) / Double(answers.count), settled == answers.count))
         }
+        Workspace.reset(&tried, to: 0, count: graph.factPaths.count)
+        Workspace.reset(&settled, to: 0, count: graph.factPaths.count)
+        var relevant = SlotSet()
+        var start = 0
+        let answerWorlds = AnswerWorlds(graph: graph, plan: plan)
+        while start < worlds.count {
+            let chunk = worlds[start..<min(start + 64, worlds.count)]
+            let outcome = answerWorlds.evaluate(chunk, regime: regime, baseline: baseline, &evaluation, &workspace)
+            for (w, world) in chunk.enumerated() {
+                let bit: UInt64 = 1 << UInt64(w)
+                tried[world.slot] += 1
+                if outcome.settled & bit != 0 { settled[world.slot] += 1 }
+                // A fact no answer to which changes any rule's outcome is not a question worth asking.
+                if outcome.changed & bit != 0 { relevant.insert(world.slot) }
+            }
+            start += 64
+        }
+        scored.removeAll(keepingCapacity: true)
+        relevant.forEach { slot in
+            scored.append((slot, Double(settled[slot]) / Double(tried[slot]), settled[slot] == tried[slot]))
+        }
+        guard !scored.isEmpty else { return [] }
         scored.sort { a, b in
             if a.all != b.all { return a.all }
             if a.ratio != b.ratio { return a.ratio > b.ratio }
             return a.slot < b.slot
         }
-        let scope = closure(candidates + regime.order)
-        return scored.map { question(slot: $0.slot, settles: $0.all, scope: scope) }
+        var asked = SlotSet()
+        for item in scored { asked.insert(item.slot) }
+        nearestReaders(of: asked, from: candidates, then: regime.order, &workspace)
+        return scored.map { question(slot: $0.slot, settles: $0.all, rule: workspace.found[$0.slot]) }
     }
 
     /// The unknown facts the given rules read, as questions (unranked, in contract order).
-    func openFacts(of rules: [Int], facts: FactVector) -> [Question] {
-        var slots = Set<Int>()
-        for r in rules { slots.formUnion(graph.rules[r].reads) }
-        let scope = closure(rules)
-        return slots.filter { facts[$0] == .unknown }.sorted().map { question(slot: $0, settles: false, scope: scope) }
+    func openFacts(of rules: [Int], facts: FactVector, _ workspace: inout Workspace) -> [Question] {
+        var slots = SlotSet()
+        for r in rules { slots.formUnion(plan.reads[r]) }
+        let open = slots.intersection(facts.unknownSlots)
+        guard !open.isEmpty else { return [] }
+        nearestReaders(of: open, from: rules, then: [], &workspace)
+        return open.sorted.map { question(slot: $0, settles: false, rule: workspace.found[$0]) }
     }
 
-    private func question(slot: Int, settles: Bool, scope: [Int]) -> Question {
-        let path = graph.factPaths[slot]
-        // The rule nearest to the undecided verdicts that reads the fact itself.
-        let rule = scope.first { graph.rules[$0].directReads.contains(slot) }
-        let text = MeasureSchema.factFields.first { $0.path == path }?.field.question ?? "What is '\(path)'?"
-        return Question(fact: path, question: text, rule: rule.map { graph.rules[$0].id } ?? "", settles: settles)
+    /// The question for a fact, attributed to `rule` (-1: none).
+    private func question(slot: Int, settles: Bool, rule: Int) -> Question {
+        Question(fact: graph.factPaths[slot], question: plan.questions[slot],
+                 rule: rule >= 0 ? plan.ids[rule] : "", settles: settles)
     }
 
-    /// The rules and every predicate they depend on, nearest first (breadth-first from the roots).
-    private func closure(_ roots: [Int]) -> [Int] {
-        var seen = Set<Int>()
-        var order: [Int] = []
-        var queue = roots
+    /// For each slot, the rule nearest to the roots (`first`, then `then`) that reads the fact
+    /// itself: breadth-first through the roots and the predicates they depend on, stopping once
+    /// every slot has its rule. The result is `workspace.found`, indexed by slot (-1: no such rule).
+    private func nearestReaders(of slots: SlotSet, from first: [Int], then: [Int], _ workspace: inout Workspace) {
+        Workspace.reset(&workspace.found, to: -1, count: graph.factPaths.count)
+        Workspace.reset(&workspace.seen, to: false, count: graph.rules.count)
+        workspace.queue.removeAll(keepingCapacity: true)
+        workspace.queue.append(contentsOf: first)
+        workspace.queue.append(contentsOf: then)
+        var wanted = slots
         var next = 0
-        while next < queue.count {
-            let r = queue[next]
+        while next < workspace.queue.count, !wanted.isEmpty {
+            let r = workspace.queue[next]
             next += 1
-            guard seen.insert(r).inserted else { continue }
-            order.append(r)
-            queue += graph.rules[r].dependsOn
+            guard !workspace.seen[r] else { continue }
+            workspace.seen[r] = true
+            let hits = plan.directReads[r].intersection(wanted)
+            if !hits.isEmpty {
+                hits.forEach { workspace.found[$0] = r }
+                wanted.subtract(hits)
+            }
+            workspace.queue.append(contentsOf: plan.dependsOn[r])
         }
-        return order
     }
-
-    /// The answers tried for a fact: those the graph prepared, and for dates the evaluation date
-    /// and the day before it.
-    private func domain(_ slot: Int, asOf: CalendarDate) -> [FactValue] {
-        var answers = graph.answers[slot]
-        let field = MeasureSchema.factFields.first { $0.path == graph.factPaths[slot] }?.field
-        if field?.type == .date {
-            answers += [.date(asOf), .date(asOf.adding(days: -1))].filter { !answers.contains($0) }
-        }
-        return answers
-    }
-
 }

@@ -19,45 +19,234 @@ public enum Reason: Sendable, Hashable {
     case ended(CalendarDate)
 
     public var text: String {
+        var out = TextBuilder(capacity: 96)
         switch self {
-        case .notInForce(let range, let date): "not in force on \(date) (\(range.description))"
-        case .applies(let title): "applies: \(title)"
-        case .open(let facts): facts.isEmpty ? "may apply: depends on unknown facts" : "may apply: depends on " + facts.joined(separator: ", ")
-        case .failed(let part): "does not apply: " + Reason.words(part)
-        case .ended(let date): "its conditions hold, but it ended on \(date) (it applied until the day before)"
+        case .notInForce(let range, let date):
+            out.append("not in force on ")
+            out.append(date)
+            out.append(" (from ")
+            out.append(range.from)
+            if let until = range.until {
+                out.append(" until ")
+                out.append(until)
+                out.append(" (exclusive)")
+            }
+            out.append(")")
+        case .applies(let title):
+            out.append("applies: ")
+            out.append(title)
+        case .open(let facts):
+            if facts.isEmpty {
+                out.append("may apply: depends on unknown facts")
+            } else {
+                out.append("may apply: depends on ")
+                out.append(facts, separator: ", ")
+            }
+        case .failed(let part):
+            out.append("does not apply: ")
+            Reason.words(part, into: &out)
+        case .ended(let date):
+            out.append("its conditions hold, but it ended on ")
+            out.append(date)
+            out.append(" (it applied until the day before)")
         }
+        return out.finish()
     }
 
     static func words(_ part: Part) -> String {
+        var out = TextBuilder(capacity: 64)
+        words(part, into: &out)
+        return out.finish()
+    }
+
+    private static func words(_ part: Part, into out: inout TextBuilder) {
         switch part {
-        case .rule(let id, let title): "'\(id)' (\(title)) is false"
-        case .noneOf(let parts): "none of: " + parts.map(words).joined(separator: "; ")
-        case .holds(.rule(let id, let title)): "'\(id)' (\(title)) holds"
-        case .holds(let inner): "the excluded condition holds: " + words(inner)
-        case .test(let node, let path, let value, let table, let asOf): test(node, path, value, table, asOf)
+        case .rule(let id, let title):
+            out.append("'", id, "' (", title, ") is false")
+        case .noneOf(let parts):
+            out.append("none of: ")
+            for (i, inner) in parts.enumerated() {
+                if i > 0 { out.append("; ") }
+                words(inner, into: &out)
+            }
+        case .holds(.rule(let id, let title)):
+            out.append("'", id, "' (", title, ") holds")
+        case .holds(let inner):
+            out.append("the excluded condition holds: ")
+            words(inner, into: &out)
+        case .test(let node, let path, let value, let table, let asOf):
+            test(node, path, value, table, asOf, into: &out)
         }
     }
 
-    private static func test(_ node: ExprNode, _ path: String?, _ value: FactValue?, _ table: String?, _ asOf: CalendarDate) -> String {
-        let fact = path.map { "\($0) is \(FactText.describe(value ?? .unknown))" } ?? ""
+    /// "PATH is VALUE", when the test reads a fact.
+    private static func fact(_ path: String?, _ value: FactValue?, into out: inout TextBuilder) {
+        guard let path else { return }
+        out.append(path)
+        out.append(" is ")
+        FactText.describe(value ?? .unknown, into: &out)
+    }
+
+    private static func test(
+        _ node: ExprNode, _ path: String?, _ value: FactValue?, _ table: String?, _ asOf: CalendarDate, into out: inout TextBuilder
+    ) {
+        func fact() { Reason.fact(path, value, into: &out) }
         switch node {
-        case .always: return "always"
-        case .all: return "all of several conditions"
-        case .any: return "any of several conditions"
-        case .not: return "a negated condition"
-        case .rule: return "a predicate"
-        case .equals(_, let values): return "\(fact) (needs \(values.map(\.description).joined(separator: " or ")))"
-        case .anyOf(_, let values): return "\(fact) (needs any of \(values.joined(separator: ", ")))"
-        case .allIn(_, let values): return "\(fact) (needs only \(values.joined(separator: ", ")))"
-        case .contains(_, let value): return "\(fact) (needs \(value))"
-        case .date(_, let op, let d): return "\(fact) (needs \(op.words) \(d.map(\.description) ?? "the as-of date \(asOf)"))"
-        case .asOf(let op, let d): return "the as-of date \(asOf) (needs \(op.words) \(d))"
-        case .number(_, let op, let n): return "\(fact) (needs \(op.words) \(FactText.describe(.number(n))))"
-        case .hsAllIn: return "\(fact) (needs all within '\(table ?? "?")')"
-        case .hsAnyIn: return "\(fact) (needs some within '\(table ?? "?")')"
-        case .memberOf: return "\(fact) (needs membership of '\(table ?? "?")' on \(asOf))"
+        case .always: out.append("always")
+        case .all: out.append("all of several conditions")
+        case .any: out.append("any of several conditions")
+        case .not: out.append("a negated condition")
+        case .rule: out.append("a predicate")
+        case .equals(_, let values):
+            fact()
+            out.append(" (needs ")
+            for (i, v) in values.enumerated() {
+                if i > 0 { out.append(" or ") }
+                out.append(v.description)
+            }
+            out.append(")")
+        case .anyOf(_, let values):
+            fact()
+            out.append(" (needs any of ")
+            out.append(values, separator: ", ")
+            out.append(")")
+        case .allIn(_, let values):
+            fact()
+            out.append(" (needs only ")
+            out.append(values, separator: ", ")
+            out.append(")")
+        case .contains(_, let value):
+            fact()
+            out.append(" (needs ", value, ")")
+        case .date(_, let op, let d):
+            fact()
+            out.append(" (needs ", op.words, " ")
+            if let d { out.append(d) } else {
+                out.append("the as-of date ")
+                out.append(asOf)
+            }
+            out.append(")")
+        case .asOf(let op, let d):
+            out.append("the as-of date ")
+            out.append(asOf)
+            out.append(" (needs ", op.words, " ")
+            out.append(d)
+            out.append(")")
+        case .number(_, let op, let n):
+            fact()
+            out.append(" (needs ", op.words, " ")
+            FactText.describe(.number(n), into: &out)
+            out.append(")")
+        case .hsAllIn:
+            fact()
+            out.append(" (needs all within '", table ?? "?", "')")
+        case .hsAnyIn:
+            fact()
+            out.append(" (needs some within '", table ?? "?", "')")
+        case .memberOf:
+            fact()
+            out.append(" (needs membership of '", table ?? "?", "' on ")
+            out.append(asOf)
+            out.append(")")
         case .memberAttribute(_, let column, let values):
-            return "\(column) of the member in '\(table ?? "?")' (needs \(values.map(\.description).joined(separator: " or ")))"
+            out.append(column, " of the member in '", table ?? "?")
+            out.append("' (needs ")
+            for (i, v) in values.enumerated() {
+                if i > 0 { out.append(" or ") }
+                out.append(v.description)
+            }
+            out.append(")")
         }
+    }
+}
+
+/// A short text built from pieces as UTF-8 bytes in one buffer and made a `String` once:
+/// explanations are worded for every measure, and this is several times cheaper than string
+/// interpolation.
+struct TextBuilder: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        start.deallocate()
+    }
+
+    /// Makes room for `extra` more bytes.
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(capacity * 2, count + extra))
+        grown.update(from: start, count: count)
+        start.deallocate()
+        start = grown
+        capacity = max(capacity * 2, count + extra)
+    }
+
+    private mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (start + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func append(_ piece: String) {
+        if piece.utf8.withContiguousStorageIfAvailable({ append(bytes: $0) }) == nil {
+            var copy = piece
+            copy.withUTF8 { append(bytes: $0) }
+        }
+    }
+
+    /// Several pieces in a row (without the array a variadic parameter would make).
+    mutating func append(_ a: String, _ b: String, _ c: String) {
+        append(a)
+        append(b)
+        append(c)
+    }
+
+    mutating func append(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String) {
+        append(a, b, c)
+        append(d)
+        append(e)
+    }
+
+    /// The items with `separator` between them.
+    mutating func append(_ items: [String], separator: String) {
+        for (i, item) in items.enumerated() {
+            if i > 0 { append(separator) }
+            append(item)
+        }
+    }
+
+    /// A date as `YYYY-MM-DD`.
+    mutating func append(_ date: CalendarDate) {
+        guard (0...9999).contains(date.year) else { return append(date.description) }
+        reserve(10)
+        digits(date.year, width: 4)
+        start[count] = UInt8(ascii: "-")
+        count += 1
+        digits(date.month, width: 2)
+        start[count] = UInt8(ascii: "-")
+        count += 1
+        digits(date.day, width: 2)
+    }
+
+    /// `value`'s last `width` decimal digits, with leading zeros (room already reserved).
+    private mutating func digits(_ value: Int, width: Int) {
+        var v = value
+        for i in stride(from: count + width - 1, through: count, by: -1) {
+            start[i] = UInt8(48 + v % 10)
+            v /= 10
+        }
+        count += width
+    }
+
+    /// The text built.
+    consuming func finish() -> String {
+        String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
     }
 }

@@ -13,6 +13,10 @@ public struct Measure: Sendable {
     public private(set) var factValues: [FactValue]
     /// The ranges of ``factValues``, same order (`nil` for omitted facts).
     private var factRanges: [SourceRange?]
+    /// Per fact slot, a choice or list-of-choice fact's values as bits over the field's allowed
+    /// values (bit `i`: `allowed[i]`; 0 for other facts), worked out while decoding. Empty when
+    /// the measure was not decoded from a file (built from ``facts``): readers then use the values.
+    public private(set) var choiceBits: [UInt64] = []
     /// Facts set under paths that are not in the contract (only through ``facts``'s setter).
     private var extraFacts: [String: Fact] = [:]
 
@@ -31,6 +35,7 @@ public struct Measure: Sendable {
             return out
         }
         set {
+            choiceBits = []
             factValues = Self.unknownValues
             factRanges = Self.unknownRanges
             extraFacts = [:]
@@ -59,7 +64,7 @@ public struct Measure: Sendable {
     /// A measure from facts already in ``MeasureSchema/factPaths`` order (the decoder's form).
     init(
         id: String, title: String, memberState: String, file: String, range: SourceRange,
-        factValues: [FactValue], factRanges: [SourceRange?]
+        factValues: [FactValue], factRanges: [SourceRange?], choiceBits: [UInt64]
     ) {
         self.id = id
         self.title = title
@@ -68,6 +73,7 @@ public struct Measure: Sendable {
         self.range = range
         self.factValues = factValues
         self.factRanges = factRanges
+        self.choiceBits = choiceBits
     }
 
     /// The fact at `path`, `unknown` when the contract has no such fact.
@@ -76,6 +82,13 @@ public struct Measure: Sendable {
         return extraFacts[path] ?? Fact(.unknown, range: nil)
     }
 
+    /// The fact in slot `slot` of ``MeasureSchema/factPaths`` (no lookup by name).
+    public func fact(slot: Int) -> Fact { Fact(factValues[slot], range: factRanges[slot]) }
+
+    /// The bit of the allowed value at `index` in ``choiceBits`` (0 past 63 values).
+    static func choiceBit(_ index: Int) -> UInt64 { index < 63 ? 1 << UInt64(index) : 0 }
+
+    static let noChoiceBits = [UInt64](repeating: 0, count: MeasureSchema.factPaths.count)
     static let unknownValues = [FactValue](repeating: .unknown, count: MeasureSchema.factPaths.count)
     static let unknownRanges = [SourceRange?](repeating: nil, count: MeasureSchema.factPaths.count)
 }

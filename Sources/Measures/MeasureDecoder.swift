@@ -41,7 +41,7 @@ public struct MeasureDecoder: Sendable {
         }
         let measure = Measure(
             id: id, title: title, memberState: member, file: file, range: root.range,
-            factValues: state.values, factRanges: state.ranges)
+            factValues: state.values, factRanges: state.ranges, choiceBits: state.choiceBits)
         return (measure, reader.diagnostics.diagnostics)
     }
 }
@@ -106,6 +106,8 @@ private struct DecodeState {
     /// Facts in ``MeasureSchema/factPaths`` order: every one unknown until decoded.
     var values = Measure.unknownValues
     var ranges = Measure.unknownRanges
+    /// Choice and list-of-choice facts as bits over their allowed values (``Measure/choiceBits``).
+    var choiceBits = Measure.noChoiceBits
 
     /// Unknown keys reported one by one in a group; the rest are counted in one diagnostic.
     static let maxUnknownKeys = 100
@@ -129,7 +131,7 @@ private struct DecodeState {
             if i < 64 { given |= 1 << UInt64(i) }
             if let child = entry.group {
                 decodeGroup(pair.value, child)
-            } else if let decoded = decodeValue(pair.value, field: entry.field, path: entry.path) {
+            } else if let decoded = decodeValue(pair.value, field: entry.field, path: entry.path, slot: entry.slot) {
                 values[entry.slot] = decoded
                 ranges[entry.slot] = pair.value.range
             }
@@ -147,7 +149,7 @@ private struct DecodeState {
         }
     }
 
-    mutating func decodeValue(_ node: YAMLNode, field: MeasureSchema.Field, path: String) -> FactValue? {
+    mutating func decodeValue(_ node: YAMLNode, field: MeasureSchema.Field, path: String, slot: Int) -> FactValue? {
         switch field.type {
         case .text:
             return reader.string(node).map(FactValue.text)
@@ -163,23 +165,29 @@ private struct DecodeState {
         case .triState:
             return triState(node, path: path)
         case .choice(let allowed):
-            guard let choice = reader.choice(node, allowed: allowed, what: "value for '\(path)'") else { return nil }
-            return choice == "unknown" ? .unknown : .text(choice)
+            guard let index = reader.choiceIndex(node, allowed: allowed, what: "value for '\(path)'") else { return nil }
+            if allowed[index] == "unknown" { return .unknown }
+            choiceBits[slot] = Measure.choiceBit(index)
+            return .text(allowed[index])
         case .choiceList(let allowed):
             guard let items = reader.sequence(node, what: path) else { return nil }
             var out: [String] = []
+            var bits: UInt64 = 0
             for item in items {
-                guard let choice = reader.choice(item, allowed: allowed, what: "value for '\(path)'") else { return nil }
+                guard let index = reader.choiceIndex(item, allowed: allowed, what: "value for '\(path)'") else { return nil }
+                let choice = allowed[index]
                 if out.contains(choice) {
                     reader.diagnostics.error("measure.duplicate-item", "'\(choice)' is listed twice in '\(path)'", at: item.range)
                 } else {
                     out.append(choice)
+                    bits |= Measure.choiceBit(index)
                 }
             }
             if out.isEmpty, path == "forms" {
                 reader.diagnostics.error("measure.empty-list", "'forms' needs at least one form of support", at: node.range)
                 return nil
             }
+            choiceBits[slot] = bits
             return .list(out)
         case .textList:
             return reader.strings(node, what: path).map(FactValue.list)

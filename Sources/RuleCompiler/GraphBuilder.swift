@@ -144,16 +144,16 @@ struct GraphBuilder {
 
     /// The conditions compiled for fast evaluation.
     func program(_ compiled: [RuleGraph.Rule]) -> EvalProgram {
-        var program = EvalProgram(nodes: nodes, domains: factPaths.map { choiceDomain(factTypes[$0]) })
+        var program = EvalProgram(nodes: nodes, domains: factPaths.map { choiceDomain(factTypes[$0]) }, tables: tables)
         program.setRules(compiled.map { ($0.condition, $0.definition.inForce) })
+        program.layout = FactLayout(slots: factSlots)
         return program
     }
 
     /// The allowed values of a choice or list-of-choices fact (bit order for ``EvalProgram``).
     func choiceDomain(_ type: MeasureSchema.FieldType?) -> [String]? {
         switch type {
-        case .choice(let allowed)?: allowed.filter { $0 != "unknown" }
-        case .choiceList(let allowed)?: allowed
+        case .choice(let allowed)?, .choiceList(let allowed)?: allowed
         default: nil
         }
     }

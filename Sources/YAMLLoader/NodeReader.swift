@@ -101,11 +101,17 @@ public struct NodeReader: Sendable {
 
     /// One of `allowed`, reported at the value with a "did you mean" otherwise.
     public mutating func choice(_ node: YAMLNode, allowed: [String], what: String) -> String? {
+        // The allowed value itself is returned, so that equal choices share storage and compare fast.
+        choiceIndex(node, allowed: allowed, what: what).map { allowed[$0] }
+    }
+
+    /// Like ``choice(_:allowed:what:)``, but gives the value's position in `allowed`.
+    public mutating func choiceIndex(_ node: YAMLNode, allowed: [String], what: String) -> Int? {
         guard let scalar = node.scalar, scalar.resolved != .null else {
             typeMismatch(node, expected: "one of \(allowed.joined(separator: ", ")) (\(what))")
             return nil
         }
-        if allowed.contains(scalar.value) { return scalar.value }
+        if let index = allowed.firstIndex(of: scalar.value) { return index }
         diagnostics.error(
             "\(domain).invalid-value",
             "'\(scalar.value)' is not a valid \(what)\(Suggestion.hint(for: scalar.value, in: allowed))",

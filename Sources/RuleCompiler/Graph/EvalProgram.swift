@@ -1,8 +1,9 @@
 public import Measures
 
 /// The conditions of the graph compiled once more for speed: nodes with no heap payload (so that
-/// reading one retains nothing), children in one flat array, and choices as bit masks over each
-/// fact's list of allowed values. Node `i` here is node `i` of ``RuleGraph/nodes``.
+/// reading one retains nothing), children in one flat array, and leaf tests over ``FactCell``s:
+/// choices as bit masks over each fact's list of allowed values, dates as day numbers. Node `i`
+/// here is node `i` of ``RuleGraph/nodes``.
 public struct EvalProgram: Sendable {
     public enum Node: Sendable {
         case always
@@ -18,12 +19,23 @@ public struct EvalProgram: Sendable {
         case listAny(slot: Int32, mask: UInt64)
         /// Every item of a non-empty list-of-choices fact is in the mask.
         case listAll(slot: Int32, mask: UInt64)
-        case date(slot: Int32, DateComparison, CalendarDate?)
-        case asOf(DateComparison, CalendarDate)
+        /// A date fact compared with a day number; ``asOfDay`` stands for the evaluation date.
+        case date(slot: Int32, DateComparison, day: Int)
+        /// The evaluation date compared with a day number.
+        case asOf(DateComparison, day: Int)
         case number(slot: Int32, NumberComparison, Double)
+        /// Every (`all`) or some HS code of a list fact falls under the code list ``hsTables``[table].
+        case hsCodes(slot: Int32, table: Int32, all: Bool)
+        /// The member state is a member on the evaluation date, per ``memberTables``[table].
+        case member(table: Int32)
+        /// An attribute of the member state's row matches, per ``attributeTests``[test].
+        case memberAttribute(test: Int32)
         /// Anything else: evaluate ``RuleGraph/nodes`` at the same index.
         case general
     }
+
+    /// The day number that stands for "the evaluation date" in ``Node/date(slot:_:day:)``.
+    public static let asOfDay = Int.min
 
     public var nodes: [Node]
     public var children: [Int32]
@@ -31,17 +43,42 @@ public struct EvalProgram: Sendable {
     public var ruleRoots: [Int32] = []
     public var ruleFrom: [Int] = []
     public var ruleUntil: [Int] = []
-    /// For each fact slot whose values are choices: the choices, in bit order.
+    /// Per fact slot, the values its tests tell apart, in bit order (at most 63; bit 63 marks any
+    /// other value): a choice fact's choices, or for a text fact the values the rules name.
     public var domains: [[String]?]
+    /// Per fact slot: whether its domain is the field's allowed values as the contract lists them,
+    /// so that a decoded measure's ``Measure/choiceBits`` are already its cells' words.
+    public var contractDomains: [Bool]
+    /// Per table: the HS code list in packed form (``HSCodeList``), `nil` for member tables.
+    public var hsTables: [HSCodeList?]
+    /// Every key of every member table, numbered: the member state is looked up once per measure.
+    public var memberKeys: [String: Int] = [:]
+    /// Per table, per member key number: that member's rows (empty for code lists).
+    public var memberTables: [[[MemberSpan]]] = []
+    /// Per `memberAttribute` node: its table, and per member key number and row whether the row matches.
+    public var attributeTests: [(table: Int, matches: [[Bool]])] = []
+    /// The slots of the facts the engine treats specially (-1 when the catalogue has no such fact).
+    public var layout = FactLayout()
 
-    /// Compiles `graph` nodes; `domains` gives the allowed values of each choice slot.
-    public init(nodes graphNodes: [ExprNode], domains: [[String]?]) {
-        self.domains = domains
+    /// Compiles `graph` nodes; `domains` gives the allowed values of each choice slot, `tables` the
+    /// graph's tables.
+    public init(nodes graphNodes: [ExprNode], domains: [[String]?], tables: [RuleGraph.Table] = []) {
+        self.domains = Self.domains(domains, named: graphNodes)
+        contractDomains = domains.map { $0 != nil && $0!.count <= 63 }
+        hsTables = tables.map { table in
+            if case .codes = table.definition.content { HSCodeList(table.codes) } else { nil }
+        }
+        for table in tables {
+            for key in table.rows.keys.sorted() where memberKeys[key] == nil { memberKeys[key] = memberKeys.count }
+        }
+        let keys = memberKeys.sorted { $0.value < $1.value }.map(\.key)
+        memberTables = tables.map { table in keys.map { (table.rows[$0] ?? []).map(MemberSpan.init) } }
         var nodes: [Node] = []
         var children: [Int32] = []
         nodes.reserveCapacity(graphNodes.count)
+        let domains = self.domains
         func mask(_ values: [String], _ slot: Int) -> UInt64? {
-            guard let domain = domains[slot], domain.count <= 64 else { return nil }
+            guard let domain = domains[slot] else { return nil }
             var m: UInt64 = 0
             for v in values {
                 guard let i = domain.firstIndex(of: v) else { continue }
@@ -74,14 +111,46 @@ public struct EvalProgram: Sendable {
                 nodes.append(mask(values, slot).map { .listAll(slot: Int32(slot), mask: $0) } ?? .general)
             case .contains(let slot, let value):
                 nodes.append(mask([value], slot).map { .listAny(slot: Int32(slot), mask: $0) } ?? .general)
-            case .date(let slot, let op, let d): nodes.append(.date(slot: Int32(slot), op, d))
-            case .asOf(let op, let d): nodes.append(.asOf(op, d))
+            case .date(let slot, let op, let d):
+                nodes.append(.date(slot: Int32(slot), op, day: d?.dayNumber ?? Self.asOfDay))
+            case .asOf(let op, let d): nodes.append(.asOf(op, day: d.dayNumber))
             case .number(let slot, let op, let n): nodes.append(.number(slot: Int32(slot), op, n))
-            case .hsAllIn, .hsAnyIn, .memberOf, .memberAttribute: nodes.append(.general)
+            case .hsAllIn(let slot, let table), .hsAnyIn(let slot, let table):
+                let all = if case .hsAllIn = node { true } else { false }
+                nodes.append(hsTables.indices.contains(table) && hsTables[table] != nil
+                    ? .hsCodes(slot: Int32(slot), table: Int32(table), all: all) : .general)
+            case .memberOf(let table):
+                nodes.append(memberTables.indices.contains(table) ? .member(table: Int32(table)) : .general)
+            case .memberAttribute(let table, let column, let values):
+                guard tables.indices.contains(table) else { nodes.append(.general); continue }
+                let matches = keys.map { key in
+                    (tables[table].rows[key] ?? []).map { row in row.values[column].map(values.contains) ?? false }
+                }
+                nodes.append(.memberAttribute(test: Int32(attributeTests.count)))
+                attributeTests.append((table, matches))
             }
         }
         self.nodes = nodes
         self.children = children
+    }
+
+    /// The choice domains, and for slots without one the text values the nodes test (so that text
+    /// tests are bit tests too); at most 63 values each.
+    private static func domains(_ choices: [[String]?], named nodes: [ExprNode]) -> [[String]?] {
+        var named = [Set<String>](repeating: [], count: choices.count)
+        for node in nodes {
+            switch node {
+            case .equals(let slot, let values):
+                for case .text(let t) in values { named[slot].insert(t) }
+            case .anyOf(let slot, let values), .allIn(let slot, let values): named[slot].formUnion(values)
+            case .contains(let slot, let value): named[slot].insert(value)
+            default: break
+            }
+        }
+        return choices.indices.map { slot in
+            let domain = choices[slot] ?? (named[slot].isEmpty ? nil : named[slot].sorted())
+            return domain.flatMap { $0.count <= 63 ? $0 : nil }
+        }
     }
 
     /// Records each rule's condition root and days in force.
@@ -90,4 +159,145 @@ public struct EvalProgram: Sendable {
         ruleFrom = rules.map { $0.inForce.from.dayNumber }
         ruleUntil = rules.map { $0.inForce.until?.dayNumber ?? Int.max }
     }
+
+    /// A fact value as the program's leaf tests read it in `slot`.
+    public func cell(_ value: FactValue, slot: Int) -> FactCell {
+        Self.cell(value, domain: domains[slot])
+    }
+
+    /// A fact value as the leaf tests read it, for a slot whose choices are `domain`.
+    public static func cell(_ value: FactValue, domain: [String]?) -> FactCell {
+        switch value {
+        case .unknown: return FactCell(tag: .unknown, word: 0)
+        case .bool(let b): return FactCell(tag: .bool, word: b ? 1 : 0)
+        case .text(let t): return FactCell(tag: .text, word: bit(t, domain))
+        case .list(let items):
+            var word: UInt64 = 0
+            for item in items { word |= bit(item, domain) }
+            return FactCell(tag: .list, word: word)
+        case .date(let d): return FactCell(tag: .date, word: UInt64(bitPattern: Int64(d.dayNumber)))
+        case .number(let n): return FactCell(tag: .number, word: n.bitPattern)
+        }
+    }
+
+    /// The bit of `value` in a choice domain; bit 63 for a value outside it, 0 for a slot with none.
+    private static func bit(_ value: String, _ domain: [String]?) -> UInt64 {
+        guard let domain else { return 0 }
+        let count = value.utf8.count
+        for (i, choice) in domain.enumerated() where choice.utf8.count == count && choice == value {
+            return 1 << UInt64(i)
+        }
+        return 1 << 63
+    }
+}
+
+/// Where the facts the engine treats specially sit in a fact vector.
+public struct FactLayout: Sendable {
+    public var memberState = -1
+    /// `transitional_measures`: omitted means an empty list.
+    public var transitionalMeasures = -1
+    /// `period.contracts_concluded`: omitted means `period.from`.
+    public var contractsConcluded = -1
+    public var periodFrom = -1
+
+    public init() {}
+
+    public init(slots: [String: Int]) {
+        memberState = slots["member_state"] ?? -1
+        transitionalMeasures = slots["transitional_measures"] ?? -1
+        contractsConcluded = slots["period.contracts_concluded"] ?? -1
+        periodFrom = slots["period.from"] ?? -1
+    }
+}
+
+/// A member's row of a member table, as day numbers: in force from `from` until `until`
+/// (exclusive); a row without membership dates is in force on no day but is still a member's row.
+public struct MemberSpan: Sendable {
+    public var from: Int
+    public var until: Int
+    public var dated: Bool
+
+    init(_ row: MemberRow) {
+        dated = row.membership != nil
+        from = row.membership?.from.dayNumber ?? 0
+        until = row.membership?.until?.dayNumber ?? Int.max
+    }
+
+    /// Whether the row's membership covers the day.
+    public func contains(_ day: Int) -> Bool { dated && day >= from && day < until }
+}
+
+/// An HS code list, each code packed as its digits and length (``key(_:length:)``), sorted, with
+/// the codes' proper even-length prefixes (to tell "broader than an entry").
+public struct HSCodeList: Sendable {
+    public var codes: [UInt64]
+    public var prefixes: [UInt64]
+
+    /// `nil` when a code is not all digits (or longer than 15), which the packed form cannot hold.
+    init?(_ codes: [String]) {
+        var packed: [UInt64] = [], prefixes: [UInt64] = []
+        for code in codes {
+            var value: UInt64 = 0
+            var length = 0
+            for byte in code.utf8 {
+                guard byte >= 48, byte <= 57, length < 15 else { return nil }
+                value = value * 10 + UInt64(byte - 48)
+                length += 1
+                if length % 2 == 0, length < code.utf8.count { prefixes.append(Self.key(value, length: length)) }
+            }
+            packed.append(Self.key(value, length: length))
+        }
+        self.codes = Array(Set(packed)).sorted()
+        self.prefixes = Array(Set(prefixes)).sorted()
+    }
+
+    public static func key(_ value: UInt64, length: Int) -> UInt64 { value << 4 | UInt64(length) }
+
+    /// Whether a code falls under the list: true when an entry is a prefix of it (at 2, 4, 6…
+    /// digits or the whole code), unknown when it is broader than an entry, else false; `nil`
+    /// when the code is not all digits (the caller falls back to comparing text).
+    public func match(_ code: String) -> TriValue? {
+        var code = code
+        return code.withUTF8 { digits in
+            var value: UInt64 = 0
+            var length = 0
+            for byte in digits {
+                guard byte >= 48, byte <= 57, length < 15 else { return nil }
+                value = value * 10 + UInt64(byte - 48)
+                length += 1
+                if length % 2 == 0 || length == digits.count, Self.contains(codes, Self.key(value, length: length)) {
+                    return .true
+                }
+            }
+            return length >= 2 && Self.contains(prefixes, Self.key(value, length: length)) ? .unknown : .false
+        }
+    }
+
+    private static func contains(_ sorted: [UInt64], _ key: UInt64) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low < sorted.count && sorted[low] == key
+    }
+}
+
+/// One fact as the compiled leaf tests read it: which kind of value it is, and the value in one
+/// word (choice bits, 0 or 1, a day number, or a `Double`'s bits).
+public struct FactCell: Sendable, Equatable {
+    public enum Tag: UInt8, Sendable {
+        case unknown, bool, text, list, date, number
+    }
+
+    public var tag: Tag
+    public var word: UInt64
+
+    public init(tag: Tag, word: UInt64) {
+        self.tag = tag
+        self.word = word
+    }
+
+    /// The day number of a date cell.
+    public var day: Int { Int(Int64(bitPattern: word)) }
 }

@@ -54,6 +54,16 @@ public enum DateComparison: String, Sendable, CaseIterable {
         }
     }
 
+    /// The comparison on day numbers (``CalendarDate/dayNumber``).
+    public func holds(_ lhs: Int, _ rhs: Int) -> Bool {
+        switch self {
+        case .before: lhs < rhs
+        case .onOrBefore: lhs <= rhs
+        case .after: lhs > rhs
+        case .onOrAfter: lhs >= rhs
+        }
+    }
+
     public var words: String {
         switch self {
         case .before: "before"

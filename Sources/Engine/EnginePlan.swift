@@ -1,0 +1,140 @@
+import Measures
+import RuleCompiler
+
+/// What classification needs from a rule graph, worked out once per graph so that classifying a
+/// measure does no searching: who reads each fact, which verdicts a changed fact can move, the
+/// answers to try for each unknown fact, and per rule its fact slots as bit sets.
+final class EnginePlan: Sendable {
+    /// The evaluation plan of one regime (``RuleGraph/Regime``), shared by reference so that
+    /// classifying copies none of its lists.
+    final class Regime: Sendable {
+        let name: String
+        /// The regime's verdict rules and defeaters, each after every rule that can block it.
+        let order: [Int]
+        let verdicts: [Int]
+        let exemptions: [Int]
+        let obligations: [Int]
+        let notes: [Int]
+        /// Per rule: whether it is one of the regime's verdict rules.
+        let isVerdict: [Bool]
+
+        init(_ regime: RuleGraph.Regime, ruleCount: Int) {
+            name = regime.name
+            order = regime.order
+            verdicts = regime.verdicts
+            exemptions = regime.exemptions
+            obligations = regime.obligations
+            notes = regime.notes
+            isVerdict = (0..<ruleCount).map(regime.verdicts.contains)
+        }
+    }
+
+    /// An answer tried for an unknown fact, with its cell.
+    struct Answer: Sendable {
+        let value: FactValue
+        let cell: FactCell
+    }
+
+    let regimes: [Regime]
+    /// Per rule, read without copying the rule: its id, citation text and verification, title.
+    let ids: [String]
+    let citations: [String]
+    let verified: [Bool]
+    let titles: [String]
+    /// Per rule: the category and ground of a verdict rule.
+    let categories: [String?]
+    let grounds: [String?]
+    /// Per rule: the rules that name it in `exception_to` or `suspends`, the verdict rules it
+    /// suspends, and the predicates its condition refers to.
+    let exceptions: [[Int]]
+    let suspends: [[Int]]
+    let dependsOn: [[Int]]
+    let isExemption: [Bool]
+    /// Per rule: when it ends, for exemptions; its days in force.
+    let windows: [ExemptionWindow]
+    let inForce: [DateRange]
+    /// Per rule: the text of a note rule; the kind and calendar of an obligation.
+    let noteTexts: [String?]
+    let obligations: [(kind: String, calendar: Int)?]
+    /// Per rule: the rules that stop it from deciding (``RuleGraph/Rule/blockers``).
+    let blockers: [[Int]]
+    /// Per condition node: the fact slot a leaf test reads, or -1.
+    let nodeSlots: [Int]
+    /// Per rule: the fact slots it reads, directly or through predicates, and directly.
+    let reads: [SlotSet]
+    let directReads: [SlotSet]
+    /// Per fact slot: the answers worth trying (``RuleGraph/answers``), and whether it is a date.
+    let answers: [[Answer]]
+    let isDate: [Bool]
+    /// Per fact slot: the question asked when the fact is unknown.
+    let questions: [String]
+    /// Per rule: the predicates its condition offers as alternatives (for note rules).
+    let alternatives: [[Int]]
+    /// Per rule: the slot of its `locate` fact, or -1.
+    let locate: [Int]
+    /// Whether the graph's slots are the contract's (``MeasureSchema/factPaths``), so that a
+    /// measure's facts can be read by slot.
+    let slotsAreContract: Bool
+
+    init(graph: RuleGraph) {
+        precondition(graph.factPaths.count <= SlotSet.capacity, "more fact slots than SlotSet holds")
+        let rules = graph.rules
+        blockers = rules.map(\.blockers)
+        ids = rules.map(\.id)
+        citations = rules.map(\.definition.citation.text)
+        verified = rules.map(\.definition.citation.verified)
+        titles = rules.map(\.definition.title)
+        categories = rules.map { if case .verdict(let category, _) = $0.role { category } else { nil } }
+        grounds = rules.map { if case .verdict(_, let ground) = $0.role { ground } else { nil } }
+        exceptions = rules.map(\.exceptions)
+        suspends = rules.map(\.suspends)
+        dependsOn = rules.map(\.dependsOn)
+        isExemption = rules.map { $0.role == .exemption }
+        windows = rules.indices.map { ExemptionWindow(rule: $0, graph: graph) }
+        inForce = rules.map(\.definition.inForce)
+        noteTexts = rules.map { if case .note(let text) = $0.role { text } else { nil } }
+        obligations = rules.map { if case .obligation(let kind, let c) = $0.role, c >= 0 { (kind, c) } else { nil } }
+        reads = rules.map { SlotSet($0.reads) }
+        directReads = rules.map { SlotSet($0.directReads) }
+        regimes = graph.regimes.map { Regime($0, ruleCount: rules.count) }
+        nodeSlots = graph.nodes.map { node in
+            switch node {
+            case .equals(let s, _), .anyOf(let s, _), .allIn(let s, _), .contains(let s, _), .date(let s, _, _),
+                 .number(let s, _, _), .hsAllIn(let s, _), .hsAnyIn(let s, _):
+                s
+            case .memberOf, .memberAttribute: graph.program.layout.memberState
+            case .always, .all, .any, .not, .rule, .asOf: -1
+            }
+        }
+        let fields = Dictionary(MeasureSchema.factFields.map { ($0.path, $0.field) }, uniquingKeysWith: { a, _ in a })
+        isDate = graph.factPaths.map { fields[$0]?.type == .date }
+        questions = graph.factPaths.map { fields[$0]?.question ?? "What is '\($0)'?" }
+        answers = graph.answers.enumerated().map { slot, values in
+            values.map { Answer(value: $0, cell: graph.program.cell($0, slot: slot)) }
+        }
+        alternatives = rules.map { rule in
+            guard case .note = rule.role else { return [] }
+            return Self.alternatives(in: rule.condition, graph.nodes)
+        }
+        locate = rules.map { rule in rule.definition.locate.flatMap { graph.factSlots[$0] } ?? -1 }
+        slotsAreContract = graph.factPaths == MeasureSchema.factPaths
+    }
+
+    /// Predicates a condition offers as alternatives (the rules inside its `any` parts): the criteria.
+    private static func alternatives(in root: Int, _ nodes: [ExprNode]) -> [Int] {
+        var out: [Int] = []
+        var stack = [root]
+        while let i = stack.popLast() {
+            switch nodes[i] {
+            case .all(let c): stack += c
+            case .not(let c): stack.append(c)
+            case .any(let c):
+                for child in c {
+                    if case .rule(let r) = nodes[child] { if !out.contains(r) { out.append(r) } } else { stack.append(child) }
+                }
+            default: break
+            }
+        }
+        return out.sorted()
+    }
+}

@@ -1,0 +1,50 @@
+import RuleCompiler
+import Synchronization
+
+/// The buffers one classification works in (fact cells, remembered rule values, applications,
+/// ranking scratch). They are kept between classifications, so that classifying a measure
+/// allocates only its results: each allocation costs as much as evaluating several rules.
+struct Workspace {
+    var cells: [FactCell] = []
+    var memo: [UInt8] = []
+    var applies: [TriValue] = []
+    var deciding: [Int] = []
+    var possible: [Int] = []
+    var scored: [(slot: Int, ratio: Double, all: Bool)] = []
+    var seen: [Bool] = []
+    var queue: [Int] = []
+    var found: [Int] = []
+    var worlds: [AnswerWorld] = []
+    var worldDone: [Bool] = []
+    var worldMemo: [TriMask] = []
+    var worldApplies: [TriMask] = []
+    var tried: [Int] = []
+    var settled: [Int] = []
+
+    /// Makes `buffer` hold `count` copies of `value`, reusing its storage when it is the right size.
+    static func reset<T>(_ buffer: inout [T], to value: T, count: Int) {
+        if buffer.count == count {
+            buffer.withUnsafeMutableBufferPointer { $0.update(repeating: value) }
+        } else {
+            buffer = [T](repeating: value, count: count)
+        }
+    }
+}
+
+/// Workspaces not in use, shared by the threads classifying with one ``Classifier``.
+final class WorkspacePool: Sendable {
+    private let idle = Mutex<[Workspace]>([])
+
+    /// A workspace to classify in (a fresh one when none is idle).
+    func take() -> Workspace {
+        idle.withLock { $0.popLast() } ?? Workspace()
+    }
+
+    /// Returns a workspace for the next classification (a few are kept, one per thread at most).
+    func give(_ workspace: consuming Workspace) {
+        var returned: Workspace? = consume workspace
+        idle.withLock { idle in
+            if idle.count < 16, let workspace = returned.take() { idle.append(workspace) }
+        }
+    }
+}
