@@ -83,6 +83,11 @@ struct AnswerWorlds {
         // Rules outside the regime's order never apply.
         Workspace.reset(&applies, to: TriMask(.false, in: all), count: graph.rules.count)
         for r in regime.order {
+            // A settled application stays settled in every world (Kleene logic is monotone).
+            guard baseline[r] == .unknown else {
+                applies[r] = TriMask(baseline[r], in: all)
+                continue
+            }
             var value = condition(r, context, &evaluation, &workspace)
             for b in plan.blockers[r] where value.no != all {
                 value = value && !applies[b]
@@ -100,6 +105,15 @@ struct AnswerWorlds {
         let worlds: ArraySlice<AnswerWorld>
         let all: UInt64
         let answered: SlotSet
+
+        /// The positions in the chunk of the worlds answering `slot` (they are consecutive).
+        func positions(of slot: Int) -> Range<Int> {
+            let start = worlds.startIndex
+            guard let first = worlds.firstIndex(where: { $0.slot == slot }) else { return 0..<0 }
+            var end = first
+            while end < worlds.endIndex, worlds[end].slot == slot { end += 1 }
+            return (first - start)..<(end - start)
+        }
     }
 
     /// A rule's condition in every world (false where it is not in force).
@@ -136,13 +150,25 @@ struct AnswerWorlds {
             return !node(Int(child), context, &evaluation, &workspace)
         case .rule(let r):
             return condition(Int(r), context, &evaluation, &workspace)
+        case .flag, .choice, .listAny, .listAll, .date, .number:
+            // A test of one fact's cell: the measure's value, except in the worlds answering the fact.
+            var value = TriMask(evaluation.evaluate(index), in: context.all)
+            let slot = plan.nodeSlots[index]
+            guard context.answered.contains(slot) else { return value }
+            let node = nodes[index]
+            for w in context.positions(of: slot) {
+                let cell = context.worlds[context.worlds.startIndex + w].cell
+                value.set(w, Evaluation.test(node, on: cell, asOfDay: evaluation.asOfDay))
+            }
+            return value
         default:
-            // A leaf test: the measure's value, except in the worlds that answer the fact it reads.
+            // Other leaf tests read the fact's value: each answering world is tried in place.
             var value = TriMask(evaluation.evaluate(index), in: context.all)
             let slot = plan.nodeSlots[index]
             guard slot >= 0, context.answered.contains(slot) else { return value }
-            for (w, world) in zip(context.worlds.indices, context.worlds) where world.slot == slot {
-                value.set(w - context.worlds.startIndex, evaluation.leaf(index, answering: slot, world.value, cell: world.cell))
+            for w in context.positions(of: slot) {
+                let world = context.worlds[context.worlds.startIndex + w]
+                value.set(w, evaluation.leaf(index, answering: slot, world.value, cell: world.cell))
             }
             evaluation.endLeafProbe()
             return value

@@ -38,15 +38,17 @@ public struct Classifier: Sendable {
     /// `applies` is indexed by rule; rules outside the regime's order are false.
     func applications(_ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, into applies: inout [TriValue]) {
         Workspace.reset(&applies, to: .false, count: graph.rules.count)
-        for r in regime.order {
-            var value = evaluation.condition(of: r)
-            if value != .false {
-                for b in plan.blockers[r] {
-                    value = and(value, !applies[b])
-                    if value == .false { break }
+        rules: for r in regime.order {
+            // A rule that a blocker stops does not apply, whatever its condition: it is not evaluated.
+            var unblocked = TriValue.true
+            for b in plan.blockers[r] {
+                switch applies[b] {
+                case .true: continue rules
+                case .unknown: unblocked = .unknown
+                case .false: break
                 }
             }
-            applies[r] = value
+            applies[r] = and(evaluation.condition(of: r), unblocked)
         }
     }
 

@@ -108,35 +108,11 @@ public struct Evaluation {
             return !evaluate(Int(child))
         case .rule(let r):
             return condition(of: Int(r))
-        case .flag(let slot, let expected):
-            let cell = facts.cells[Int(slot)]
-            switch cell.tag {
-            case .unknown: return .unknown
-            case .bool: return TriValue((cell.word != 0) == expected)
-            default: return .false
-            }
-        case .choice(let slot, let mask):
-            let cell = facts.cells[Int(slot)]
-            guard cell.tag != .unknown else { return .unknown }
-            return TriValue(cell.tag == .text && cell.word & mask != 0)
-        case .listAny(let slot, let mask):
-            let cell = facts.cells[Int(slot)]
-            guard cell.tag != .unknown else { return .unknown }
-            return TriValue(cell.tag == .list && cell.word & mask != 0)
-        case .listAll(let slot, let mask):
-            let cell = facts.cells[Int(slot)]
-            guard cell.tag != .unknown else { return .unknown }
-            return TriValue(cell.tag == .list && cell.word != 0 && cell.word & ~mask == 0)
-        case .date(let slot, let op, let day):
-            let cell = facts.cells[Int(slot)]
-            guard cell.tag == .date else { return .unknown }
-            return TriValue(op.holds(cell.day, day == EvalProgram.asOfDay ? asOfDay : day))
+        case .flag(let slot, _), .choice(let slot, _), .listAny(let slot, _), .listAll(let slot, _), .date(let slot, _, _),
+             .number(let slot, _, _):
+            return Self.test(nodes[index], on: facts.cells[Int(slot)], asOfDay: asOfDay)
         case .asOf(let op, let day):
             return TriValue(op.holds(asOfDay, day))
-        case .number(let slot, let op, let n):
-            let cell = facts.cells[Int(slot)]
-            guard cell.tag == .number else { return .unknown }
-            return TriValue(op.holds(Double(bitPattern: cell.word), n))
         case .hsCodes(let slot, let table, let all):
             return hsCodes(Int(slot), Int(table), all: all)
         case .member(let table):
@@ -145,6 +121,37 @@ public struct Evaluation {
             return memberAttribute(Int(test))
         case .general:
             return general(index)
+        }
+    }
+
+    /// A leaf test that reads one fact's cell (`flag`, `choice`, `listAny`, `listAll`, `date`,
+    /// `number`), on `cell`; unknown for any other node.
+    @inline(__always)
+    static func test(_ node: EvalProgram.Node, on cell: FactCell, asOfDay: Int) -> TriValue {
+        switch node {
+        case .flag(_, let expected):
+            switch cell.tag {
+            case .unknown: return .unknown
+            case .bool: return TriValue((cell.word != 0) == expected)
+            default: return .false
+            }
+        case .choice(_, let mask):
+            guard cell.tag != .unknown else { return .unknown }
+            return TriValue(cell.tag == .text && cell.word & mask != 0)
+        case .listAny(_, let mask):
+            guard cell.tag != .unknown else { return .unknown }
+            return TriValue(cell.tag == .list && cell.word & mask != 0)
+        case .listAll(_, let mask):
+            guard cell.tag != .unknown else { return .unknown }
+            return TriValue(cell.tag == .list && cell.word != 0 && cell.word & ~mask == 0)
+        case .date(_, let op, let day):
+            guard cell.tag == .date else { return .unknown }
+            return TriValue(op.holds(cell.day, day == EvalProgram.asOfDay ? asOfDay : day))
+        case .number(_, let op, let n):
+            guard cell.tag == .number else { return .unknown }
+            return TriValue(op.holds(Double(bitPattern: cell.word), n))
+        default:
+            return .unknown
         }
     }
 

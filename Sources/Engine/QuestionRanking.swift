@@ -14,10 +14,10 @@ struct QuestionRanking {
         regime index: Int, _ evaluation: inout Evaluation, baseline: [TriValue], candidates: [Int], _ workspace: inout Workspace
     ) -> [Question] {
         let regime = plan.regimes[index]
-        // Kleene logic is monotone: a condition that is already true or false stays so whatever the
-        // unknown facts turn out to be, so only the facts of undecided conditions can matter.
+        // Kleene logic is monotone: an application that is already true or false stays so whatever
+        // the unknown facts turn out to be, so only the facts of undecided applications can matter.
         var slots = SlotSet()
-        for r in regime.order where evaluation.condition(of: r) == .unknown {
+        for r in regime.order where baseline[r] == .unknown {
             slots.formUnion(plan.reads[r])
         }
         let open = slots.intersection(evaluation.facts.unknownSlots)
