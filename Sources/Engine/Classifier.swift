@@ -98,37 +98,39 @@ public struct Classifier: Sendable {
         var citations: [String] = []
         citations.reserveCapacity(listed.count)
         var grounds: [String] = []
+        grounds.reserveCapacity(deciding.count)
         var unverified: [String] = []
-        for r in listed {
-            if !citations.contains(plan.citations[r]) { citations.append(plan.citations[r]) }
+        for (k, r) in listed.enumerated() {
+            let number = plan.citationNumbers[r]
+            if !listed.prefix(k).contains(where: { plan.citationNumbers[$0] == number }) { citations.append(plan.citations[r]) }
             if !plan.verified[r] { unverified.append(plan.ids[r]) }
         }
         for r in deciding {
             if let ground = plan.grounds[r], !grounds.contains(ground) { grounds.append(ground) }
         }
-        var result = RegimeVerdict(
-            regime: regime.name, category: category ?? "undetermined", grounds: grounds, exemption: nil,
-            rules: listed.map { plan.ids[$0] }, citations: citations,
-            questions: [], exemptionQuestions: [], factsRead: [], considered: [], unverified: [], locate: nil)
-        result.factsRead = factsRead(listed, measure: measure)
-        result.locate = locate(listed, measure: measure, facts: result.factsRead)
-        result.considered = Explanation(graph: graph, plan: plan).considered(for: deciding, &evaluation)
+        let read = factsRead(listed, measure: measure)
+        let considered = Explanation(graph: graph, plan: plan).considered(for: deciding, &evaluation, &workspace)
+        var questions: [Question] = []
+        var exemption: (finding: ExemptionFinding?, questions: [Question]) = (nil, [])
         if category == nil {
-            result.questions = QuestionRanking(graph: graph, plan: plan)
+            questions = QuestionRanking(graph: graph, plan: plan)
                 .rank(regime: index, &evaluation, baseline: applies, candidates: possible, &workspace)
         } else {
-            applyExemption(regime, deciding: deciding, &evaluation, into: &result, &workspace)
+            exemption = self.exemption(regime, deciding: deciding, &evaluation, &workspace)
         }
-        result.notes = notes(regime, &evaluation)
-        if let e = result.exemption, !e.verified { unverified.append(e.rule) }
-        result.unverified = unverified
-        return result
+        if let e = exemption.finding, !e.verified { unverified.append(e.rule) }
+        return RegimeVerdict(
+            regime: regime.name, category: category ?? "undetermined", grounds: grounds, exemption: exemption.finding,
+            rules: listed.map { plan.ids[$0] }, citations: citations, questions: questions,
+            exemptionQuestions: exemption.questions, factsRead: read, considered: considered, unverified: unverified,
+            locate: locate(listed, measure: measure, facts: read), notes: notes(regime, &evaluation))
     }
 
-    private func applyExemption(
-        _ regime: EnginePlan.Regime, deciding: [Int], _ evaluation: inout Evaluation, into result: inout RegimeVerdict,
-        _ workspace: inout Workspace
-    ) {
+    /// The exemption that suspends the deciding rules, or the unknown facts that would decide whether one does.
+    private func exemption(
+        _ regime: EnginePlan.Regime, deciding: [Int], _ evaluation: inout Evaluation, _ workspace: inout Workspace
+    ) -> (finding: ExemptionFinding?, questions: [Question]) {
+        var questions: [Question] = []
         for e in regime.exemptions where plan.suspends[e].contains(where: deciding.contains) {
             var value = evaluation.condition(of: e)
             guard value != .false else { continue }
@@ -140,17 +142,16 @@ public struct Classifier: Sendable {
             }
             switch value {
             case .true:
-                result.exemption = ExemptionFinding(
+                let finding = ExemptionFinding(
                     rule: plan.ids[e], until: end.known, citation: plan.citations[e], verified: plan.verified[e])
-                result.exemptionQuestions = []
-                return
+                return (finding, [])
             case .unknown:
-                result.exemptionQuestions += QuestionRanking(graph: graph, plan: plan)
-                    .openFacts(of: [e], facts: evaluation.facts, &workspace)
+                questions += QuestionRanking(graph: graph, plan: plan).openFacts(of: [e], facts: evaluation.facts, &workspace)
             case .false:
                 break
             }
         }
+        return (nil, questions)
     }
 
     private func notes(_ regime: EnginePlan.Regime, _ evaluation: inout Evaluation) -> [AdviceNote] {

@@ -39,8 +39,12 @@ final class EnginePlan: Sendable {
     /// Per rule, read without copying the rule: its id, citation text and verification, title.
     let ids: [String]
     let citations: [String]
+    /// Per rule, a number shared by the rules with the same citation text (to list each once).
+    let citationNumbers: [Int]
     let verified: [Bool]
     let titles: [String]
+    /// Per rule, "applies: TITLE" (the words of ``Reason/applies(_:)``).
+    let appliesWords: [String]
     /// Per rule: the category and ground of a verdict rule.
     let categories: [String?]
     let grounds: [String?]
@@ -82,8 +86,15 @@ final class EnginePlan: Sendable {
         blockers = rules.map(\.blockers)
         ids = rules.map(\.id)
         citations = rules.map(\.definition.citation.text)
+        var numbers: [String: Int] = [:]
+        citationNumbers = citations.map { text in
+            if let n = numbers[text] { return n }
+            numbers[text] = numbers.count
+            return numbers.count - 1
+        }
         verified = rules.map(\.definition.citation.verified)
         titles = rules.map(\.definition.title)
+        appliesWords = rules.map { Reason.applies($0.definition.title).text }
         categories = rules.map { if case .verdict(let category, _) = $0.role { category } else { nil } }
         grounds = rules.map { if case .verdict(_, let ground) = $0.role { ground } else { nil } }
         exceptions = rules.map(\.exceptions)

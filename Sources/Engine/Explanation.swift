@@ -7,13 +7,13 @@ struct Explanation {
     let graph: RuleGraph
     let plan: EnginePlan
 
-    func considered(for deciding: [Int], _ evaluation: inout Evaluation) -> [ConsideredException] {
+    func considered(for deciding: [Int], _ evaluation: inout Evaluation, _ workspace: inout Workspace) -> [ConsideredException] {
         guard let first = deciding.first else { return [] }
         var out: [ConsideredException] = []
         out.reserveCapacity(plan.exceptions[first].count)
         for (k, d) in deciding.enumerated() {
             for (i, e) in plan.exceptions[d].enumerated() where !considered(e, before: k, i, deciding) {
-                var item = consider(e, &evaluation)
+                var item = consider(e, &evaluation, &workspace)
                 item.isExemption = plan.isExemption[e]
                 out.append(item)
             }
@@ -27,7 +27,7 @@ struct Explanation {
         return plan.exceptions[deciding[k]].prefix(i).contains(e)
     }
 
-    private func consider(_ e: Int, _ evaluation: inout Evaluation) -> ConsideredException {
+    private func consider(_ e: Int, _ evaluation: inout Evaluation, _ workspace: inout Workspace) -> ConsideredException {
         let id = plan.ids[e]
         let condition = Int(graph.program.ruleRoots[e])
         let isExemption = plan.isExemption[e]
@@ -37,7 +37,9 @@ struct Explanation {
             return ConsideredException(rule: id, status: .notApplied, because: .ended(until))
         }
         guard evaluation.inForce(e) else {
-            return ConsideredException(rule: id, status: .notInForce, because: .notInForce(inForce, evaluation.asOf))
+            var item = ConsideredException(rule: id, status: .notInForce, because: .notInForce(inForce, evaluation.asOf))
+            item.worded = notInForceWords(e, item.because, evaluation.asOfDay, &workspace)
+            return item
         }
         let value = evaluation.condition(of: e)
         if isExemption, value != .false, let end = plan.windows[e].end(facts: evaluation.facts).known,
@@ -46,7 +48,9 @@ struct Explanation {
         }
         switch value {
         case .true:
-            return ConsideredException(rule: id, status: .applied, because: .applies(plan.titles[e]))
+            var item = ConsideredException(rule: id, status: .applied, because: .applies(plan.titles[e]))
+            item.worded = plan.appliesWords[e]
+            return item
         case .unknown:
             let slots = plan.directReads[e].intersection(evaluation.facts.unknownSlots)
             var open: [String] = []
@@ -56,6 +60,18 @@ struct Explanation {
         case .false:
             return ConsideredException(rule: id, status: .notApplied, because: .failed(failure(condition, &evaluation)))
         }
+    }
+
+    /// The words of rule `e`'s "not in force" reason, worded once per evaluation date.
+    private func notInForceWords(_ e: Int, _ reason: Reason, _ day: Int, _ workspace: inout Workspace) -> String {
+        if workspace.wordedDay != day || workspace.notInForceWords.count != graph.rules.count {
+            workspace.notInForceWords = [String?](repeating: nil, count: graph.rules.count)
+            workspace.wordedDay = day
+        }
+        if let words = workspace.notInForceWords[e] { return words }
+        let words = reason.text
+        workspace.notInForceWords[e] = words
+        return words
     }
 
     /// The first part of a false condition that makes it false.

@@ -19,6 +19,10 @@ struct Workspace {
     var worldMemo: [TriMask] = []
     var worldApplies: [TriMask] = []
     var tried: [Int] = []
+    /// Per rule, "not in force on DATE (...)" worded for the evaluation date `wordedDay`: the same
+    /// words for every measure classified on that date.
+    var notInForceWords: [String?] = []
+    var wordedDay = Int.min
     var settled: [Int] = []
 
     /// Makes `buffer` hold `count` copies of `value`, reusing its storage when it is the right size.
