@@ -1,4 +1,3 @@
-import Synchronization
 
 /// A position in a source file.
 ///
@@ -48,7 +47,7 @@ final class FileRegistry: Sendable {
         var paths: [String] = []
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     func id(for path: String) -> UInt32 {
         state.withLock { state in

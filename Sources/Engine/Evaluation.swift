@@ -157,28 +157,30 @@ public struct Evaluation {
 
     // The rarer leaf tests live out of line, so that the recursive `evaluate` keeps a small frame.
 
+    /// The member state's rows in member table `table` (none when no table lists it), or `nil`
+    /// when the member state is unknown.
+    private func memberRows(_ table: Int) -> [MemberSpan]? {
+        let key = facts.memberKey
+        guard key != FactVector.unknownMember else { return nil }
+        return key >= 0 ? memberTables[table][key] : []
+    }
+
     /// The member state is a member on the evaluation date, per member table `table`.
     @inline(never)
     private func member(_ table: Int) -> TriValue {
-        let key = facts.memberKey
-        guard key != FactVector.unknownMember else { return .unknown }
-        guard key >= 0 else { return .false }
-        for span in memberTables[table][key] where span.contains(asOfDay) { return .true }
-        return .false
+        guard let rows = memberRows(table) else { return .unknown }
+        return TriValue(rows.contains { $0.contains(asOfDay) })
     }
 
     /// An attribute of the member state's row in force on the evaluation date (or undated; else
     /// its last row) matches, per ``EvalProgram/attributeTests``[test].
     @inline(never)
     private func memberAttribute(_ test: Int) -> TriValue {
-        let key = facts.memberKey
-        guard key != FactVector.unknownMember else { return .unknown }
-        guard key >= 0 else { return .false }
         let (table, matches) = attributeTests[test]
-        let rows = memberTables[table][key]
+        guard let rows = memberRows(table) else { return .unknown }
         guard !rows.isEmpty else { return .false }
         let row = rows.firstIndex { !$0.dated || $0.contains(asOfDay) } ?? rows.count - 1
-        return TriValue(matches[key][row])
+        return TriValue(matches[facts.memberKey][row])
     }
 
     /// Any other leaf test, on the fact values.

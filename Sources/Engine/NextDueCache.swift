@@ -1,6 +1,6 @@
+import Diagnostics
 import Measures
 import RuleCompiler
-import Synchronization
 
 /// Remembers each calendar's next deadline on or after a date: every measure classified on the
 /// same date asks the same question. Safe to share between threads (parallel lint).
@@ -13,7 +13,7 @@ final class NextDueCache: Sendable {
 
     /// A few recent answers, searched in order: a run classifies on one date, against a handful of
     /// calendars, so a short list beats hashing.
-    private let entries = Mutex<[Entry]>([])
+    private let entries = Locked<[Entry]>([])
     private static let capacity = 64
 
     func next(_ calendars: [CalendarDefinition], _ calendar: Int, onOrAfter date: CalendarDate) -> Deadline? {

@@ -1,5 +1,5 @@
+import Diagnostics
 import RuleCompiler
-import Synchronization
 
 /// The buffers one classification works in (fact cells, remembered rule values, applications,
 /// ranking scratch). They are kept between classifications, so that classifying a measure
@@ -37,7 +37,7 @@ struct Workspace {
 
 /// Workspaces not in use, shared by the threads classifying with one ``Classifier``.
 final class WorkspacePool: Sendable {
-    private let idle = Mutex<[Workspace]>([])
+    private let idle = Locked<[Workspace]>([])
 
     /// A workspace to classify in (a fresh one when none is idle).
     func take() -> Workspace {

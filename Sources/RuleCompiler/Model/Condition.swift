@@ -45,17 +45,8 @@ public enum Literal: Sendable, Hashable, CustomStringConvertible {
 public enum DateComparison: String, Sendable, CaseIterable {
     case before, onOrBefore = "on_or_before", after, onOrAfter = "on_or_after"
 
-    public func holds(_ lhs: CalendarDate, _ rhs: CalendarDate) -> Bool {
-        switch self {
-        case .before: lhs < rhs
-        case .onOrBefore: lhs <= rhs
-        case .after: lhs > rhs
-        case .onOrAfter: lhs >= rhs
-        }
-    }
-
-    /// The comparison on day numbers (``CalendarDate/dayNumber``).
-    public func holds(_ lhs: Int, _ rhs: Int) -> Bool {
+    /// The comparison on dates, or on day numbers (``CalendarDate/dayNumber``).
+    public func holds<Day: Comparable>(_ lhs: Day, _ rhs: Day) -> Bool {
         switch self {
         case .before: lhs < rhs
         case .onOrBefore: lhs <= rhs
