@@ -5,7 +5,6 @@ public import RuleCompiler
 public struct Classifier: Sendable {
     public let graph: RuleGraph
     let plan: EnginePlan
-    private let nextDue = NextDueCache()
     private let workspaces = WorkspacePool()
 
     public init(graph: RuleGraph) {
@@ -26,7 +25,7 @@ public struct Classifier: Sendable {
         var obligations: [ObligationDue] = []
         for (index, regime) in plan.regimes.enumerated() {
             verdicts.append(verdict(index, regime, &evaluation, measure: measure, &workspace))
-            dueObligations(regime, &evaluation, into: &obligations)
+            dueObligations(regime, &evaluation, &workspace, into: &obligations)
         }
         evaluation.recycle(into: &workspace)
         workspaces.give(consume workspace)
@@ -165,13 +164,27 @@ public struct Classifier: Sendable {
         return out
     }
 
-    private func dueObligations(_ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, into out: inout [ObligationDue]) {
+    /// The notifications the measure triggers, with their next due dates. An obligation's entry
+    /// depends only on the rule and the date, so each workspace works it out once per date.
+    private func dueObligations(
+        _ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, _ workspace: inout Workspace, into out: inout [ObligationDue]
+    ) {
+        if workspace.duesDay != evaluation.asOfDay || workspace.dues.count != graph.rules.count {
+            workspace.dues = [ObligationDue?](repeating: nil, count: graph.rules.count)
+            workspace.duesDay = evaluation.asOfDay
+        }
         for o in regime.obligations where evaluation.condition(of: o) == .true {
+            if let due = workspace.dues[o] {
+                out.append(due)
+                continue
+            }
             guard let (kind, c) = plan.obligations[o] else { continue }
-            let next = nextDue.next(graph.calendars, c, onOrAfter: evaluation.asOf)
-            out.append(ObligationDue(
+            let next = CalendarSchedule.next(graph.calendars[c], onOrAfter: evaluation.asOf)
+            let due = ObligationDue(
                 regime: regime.name, kind: kind, rule: plan.ids[o],
-                citation: plan.citations[o], nextDue: next?.due, covers: next?.covers))
+                citation: plan.citations[o], nextDue: next?.due, covers: next?.covers)
+            workspace.dues[o] = due
+            out.append(due)
         }
     }
 

@@ -23,6 +23,9 @@ struct Workspace {
     /// words for every measure classified on that date.
     var notInForceWords: [String?] = []
     var wordedDay = Int.min
+    /// Per obligation rule, its entry for the evaluation date `duesDay` (next due date and period).
+    var dues: [ObligationDue?] = []
+    var duesDay = Int.min
     var settled: [Int] = []
 
     /// Makes `buffer` hold `count` copies of `value`, reusing its storage when it is the right size.
