@@ -11,9 +11,12 @@ public struct FactVector: Sendable {
     private var emptyListSlot = -1
     private var defaultedSlot = -1
     private var defaultedFrom = -1
-    /// A value tried in place of the measure's (question ranking), or -1.
+    /// A value tried in place of the measure's (question ranking), or -1; the measure's cell and
+    /// whether it was unknown, to put back.
     private var probeSlot = -1
     private var probeValue = FactValue.unknown
+    private var probeCell = FactCell(tag: .unknown, word: 0)
+    private var probeWasUnknown = false
     private let memberStateSlot: Int
     /// The member state code, when known.
     public private(set) var memberState: String? {
@@ -103,8 +106,14 @@ public struct FactVector: Sendable {
     }
 
     /// Tries `value` in place of the fact in `slot` until ``endProbe()`` (for ranking questions).
+    /// One fact at a time: probing another fact needs ``endProbe()`` first.
     mutating func probe(_ slot: Int, _ value: FactValue, cell: FactCell) {
-        if probeSlot < 0 { probeSlot = slot; probeCell = cells[slot]; probeWasUnknown = unknownSlots.contains(slot) }
+        precondition(probeSlot < 0 || probeSlot == slot, "probe one fact at a time")
+        if probeSlot < 0 {
+            probeSlot = slot
+            probeCell = cells[slot]
+            probeWasUnknown = unknownSlots.contains(slot)
+        }
         probeValue = value
         cells[slot] = cell
         if case .unknown = value { unknownSlots.insert(slot) } else { unknownSlots.remove(slot) }
@@ -125,9 +134,6 @@ public struct FactVector: Sendable {
             if case .text(let code) = values[slot] { memberState = code } else { memberState = nil }
         }
     }
-
-    private var probeCell = FactCell(tag: .unknown, word: 0)
-    private var probeWasUnknown = false
 
     /// A copy with one fact set to `value`.
     public func setting(_ slot: Int, to value: FactValue, program: EvalProgram) -> FactVector {
