@@ -2,6 +2,7 @@ public import Diagnostics
 public import Measures
 public import Reporting
 import Foundation
+import JSONText
 import YAMLLoader
 
 /// A baseline: findings a team has accepted, suppressed from `subsidy lint` reports.
@@ -246,25 +247,10 @@ public struct Baseline: Sendable {
         return text
     }
 
-    /// A YAML double-quoted scalar.
+    /// A YAML double-quoted scalar: a JSON string literal is one (YAML 1.2 reads every JSON escape).
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONValue.writeString(s, to: &out)
+        return out
     }
 }

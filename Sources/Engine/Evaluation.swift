@@ -183,10 +183,10 @@ public struct Evaluation {
         return TriValue(matches[facts.memberKey][row])
     }
 
-    /// Any other leaf test, on the fact values.
+    /// A text-set test the bit masks cannot hold, on the fact values.
     @inline(never)
     private func general(_ index: Int) -> TriValue {
-        FactTests.evaluate(graph.nodes[index], facts: facts, asOf: asOf, graph: graph)
+        FactTests.evaluate(graph.nodes[index], facts: facts)
     }
 
     /// Every (`all`) or some code of a list of HS codes falls under a code list, in Kleene logic.

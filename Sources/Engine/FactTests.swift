@@ -1,9 +1,11 @@
 import Measures
 import RuleCompiler
 
-/// The leaf tests of the condition language, in three-valued logic: an unknown fact gives unknown.
+/// The leaf tests that stay on fact values (``EvalProgram/Node/general``): text-set tests the bit
+/// masks cannot hold, in three-valued logic (an unknown fact gives unknown). Every other leaf is
+/// compiled by ``EvalProgram`` and evaluated on fact cells (``Evaluation``).
 enum FactTests {
-    static func evaluate(_ node: ExprNode, facts: FactVector, asOf: CalendarDate, graph: RuleGraph) -> TriValue {
+    static func evaluate(_ node: ExprNode, facts: FactVector) -> TriValue {
         switch node {
         case .equals(let slot, let values):
             switch facts[slot] {
@@ -21,47 +23,8 @@ enum FactTests {
         case .contains(let slot, let value):
             guard case .list(let items) = facts[slot] else { return .unknown }
             return TriValue(items.contains(value))
-        case .date(let slot, let op, let date):
-            guard case .date(let d) = facts[slot] else { return .unknown }
-            return TriValue(op.holds(d, date ?? asOf))
-        case .asOf(let op, let date):
-            return TriValue(op.holds(asOf, date))
-        case .number(let slot, let op, let n):
-            guard case .number(let v) = facts[slot] else { return .unknown }
-            return TriValue(op.holds(v, n))
-        case .hsAllIn(let slot, let table):
-            guard case .list(let codes) = facts[slot], !codes.isEmpty else { return .unknown }
-            var result = TriValue.true
-            for code in codes {
-                switch hsMatch(code, graph.tables[table]) {
-                case .false: return .false
-                case .unknown: result = .unknown
-                case .true: break
-                }
-            }
-            return result
-        case .hsAnyIn(let slot, let table):
-            guard case .list(let codes) = facts[slot], !codes.isEmpty else { return .unknown }
-            var result = TriValue.false
-            for code in codes {
-                switch hsMatch(code, graph.tables[table]) {
-                case .true: return .true
-                case .unknown: result = .unknown
-                case .false: break
-                }
-            }
-            return result
-        case .memberOf(let table):
-            guard let member = facts.memberState else { return .unknown }
-            let rows = graph.tables[table].rows[member] ?? []
-            return TriValue(rows.contains { $0.membership?.contains(asOf) ?? false })
-        case .memberAttribute(let table, let column, let values):
-            guard let member = facts.memberState else { return .unknown }
-            let rows = graph.tables[table].rows[member] ?? []
-            let row = rows.first { $0.membership?.contains(asOf) ?? true } ?? rows.last
-            guard let value = row?.values[column] else { return .false }
-            return TriValue(values.contains(value))
-        case .always, .all, .any, .not, .rule:
+        case .always, .all, .any, .not, .rule, .date, .asOf, .number, .hsAllIn, .hsAnyIn, .memberOf, .memberAttribute:
+            // Compiled by EvalProgram: never a `general` node.
             return .unknown
         }
     }

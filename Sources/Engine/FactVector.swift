@@ -49,7 +49,8 @@ public struct FactVector: Sendable {
         var cells = consume buffer
         Workspace.reset(&cells, to: FactCell(tag: .unknown, word: 0), count: values.count)
         var unknown = SlotSet()
-        // A decoded measure carries its choices as bits already (same order as the domains).
+        // A decoded measure carries its choices as bits already (same order as the domains). The
+        // other cases are `EvalProgram.cell`'s encoding, written out so that no value is copied.
         let bits = measure.choiceBits
         let decoded = bits.count == values.count
         let contract = graph.program.contractDomains
@@ -170,12 +171,6 @@ public struct SlotSet: Sendable, Equatable {
     public var isEmpty: Bool { low == 0 && high == 0 }
 
     public var count: Int { low.nonzeroBitCount + high.nonzeroBitCount }
-
-    public func union(_ other: SlotSet) -> SlotSet {
-        var out = self
-        out.formUnion(other)
-        return out
-    }
 
     public mutating func formUnion(_ other: SlotSet) {
         low |= other.low

@@ -22,15 +22,8 @@ public enum Reason: Sendable, Hashable {
         var out = TextBuilder(capacity: 96)
         switch self {
         case .notInForce(let range, let date):
-            out.append("not in force on ")
-            out.append(date)
-            out.append(" (from ")
-            out.append(range.from)
-            if let until = range.until {
-                out.append(" until ")
-                out.append(until)
-                out.append(" (exclusive)")
-            }
+            out.append("not in force on ", date.description, " (")
+            out.append(range.description)
             out.append(")")
         case .applies(let title):
             out.append("applies: ")
@@ -47,7 +40,7 @@ public enum Reason: Sendable, Hashable {
             Reason.words(part, into: &out)
         case .ended(let date):
             out.append("its conditions hold, but it ended on ")
-            out.append(date)
+            out.append(date.description)
             out.append(" (it applied until the day before)")
         }
         return out.finish()
@@ -121,16 +114,16 @@ public enum Reason: Sendable, Hashable {
         case .date(_, let op, let d):
             fact()
             out.append(" (needs ", op.words, " ")
-            if let d { out.append(d) } else {
+            if let d { out.append(d.description) } else {
                 out.append("the as-of date ")
-                out.append(asOf)
+                out.append(asOf.description)
             }
             out.append(")")
         case .asOf(let op, let d):
             out.append("the as-of date ")
-            out.append(asOf)
+            out.append(asOf.description)
             out.append(" (needs ", op.words, " ")
-            out.append(d)
+            out.append(d.description)
             out.append(")")
         case .number(_, let op, let n):
             fact()
@@ -146,7 +139,7 @@ public enum Reason: Sendable, Hashable {
         case .memberOf:
             fact()
             out.append(" (needs membership of '", table ?? "?", "' on ")
-            out.append(asOf)
+            out.append(asOf.description)
             out.append(")")
         case .memberAttribute(_, let column, let values):
             out.append(column, " of the member in '", table ?? "?")
@@ -220,29 +213,6 @@ struct TextBuilder: ~Copyable {
             if i > 0 { append(separator) }
             append(item)
         }
-    }
-
-    /// A date as `YYYY-MM-DD`.
-    mutating func append(_ date: CalendarDate) {
-        guard (0...9999).contains(date.year) else { return append(date.description) }
-        reserve(10)
-        digits(date.year, width: 4)
-        start[count] = UInt8(ascii: "-")
-        count += 1
-        digits(date.month, width: 2)
-        start[count] = UInt8(ascii: "-")
-        count += 1
-        digits(date.day, width: 2)
-    }
-
-    /// `value`'s last `width` decimal digits, with leading zeros (room already reserved).
-    private mutating func digits(_ value: Int, width: Int) {
-        var v = value
-        for i in stride(from: count + width - 1, through: count, by: -1) {
-            start[i] = UInt8(48 + v % 10)
-            v /= 10
-        }
-        count += width
     }
 
     /// The text built.

@@ -3,6 +3,7 @@ import Diagnostics
 import Driver
 import Foundation
 import Schedules
+import YAMLLoader
 
 struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,7 +38,7 @@ struct ScheduleCommand: ParsableCommand {
             let graph = try rules.graph()
             let bytes: [UInt8]
             do {
-                bytes = try FileSystem.read(file, limit: 4 << 20)
+                bytes = try FileSystem.read(file, limit: YAMLLimits.default.maxBytes)
             } catch {
                 Output.error("\(error)\n")
                 throw ExitCode(2)

@@ -11,32 +11,9 @@ struct HostileInputTests {
 
     /// Runs `subsidy arguments` with a deadline: a run past `timeout` seconds is killed and fails the test.
     static func run(_ arguments: [String], timeout: Double = 20, in directory: String? = nil) throws -> Subsidy.Output {
-        let scratch = try TemporaryDirectory()
-        defer { scratch.remove() }
-        let outPath = try scratch.write("stdout", "")
-        let errPath = try scratch.write("stderr", "")
-        let process = Process()
-        process.executableURL = try Subsidy.executable()
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(10_000) }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            Issue.record("subsidy \(arguments.joined(separator: " ")) did not finish within \(timeout) s")
-        }
-        process.waitUntilExit()
-        let output = Subsidy.Output(
-            status: process.terminationStatus,
-            stdout: String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data(), as: UTF8.self),
-            stderr: String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data(), as: UTF8.self))
+        let output = try Subsidy.run(arguments, timeout: timeout, in: directory)
         // A crash is a signal (uncaught: terminationReason .uncaughtSignal) or a trap's status.
-        #expect(process.terminationReason == .exit, "subsidy \(arguments.first ?? "") crashed: \(output.stderr.suffix(2000))")
+        #expect(!output.crashed, "subsidy \(arguments.first ?? "") crashed: \(output.stderr.suffix(2000))")
         return output
     }
 

@@ -35,11 +35,14 @@ enum Subsidy {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Whether the process ended by a signal (a crash) rather than by exiting.
+        var crashed = false
     }
 
     /// Runs `subsidy arguments` and returns its exit status and output. Output goes to files in a
-    /// temporary folder (no pipes, so a large output cannot block the child).
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> Output {
+    /// temporary folder (no pipes, so a large output cannot block the child). With a `timeout`, a
+    /// run past that many seconds is killed and recorded as a test issue.
+    static func run(_ arguments: [String], timeout: Double? = nil, in directory: String? = nil) throws -> Output {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let outPath = try scratch.write("stdout", "")
@@ -52,11 +55,20 @@ enum Subsidy {
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        if let timeout {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning, Date() < deadline { usleep(10_000) }
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                Issue.record("subsidy \(arguments.joined(separator: " ")) did not finish within \(timeout) s")
+            }
+        }
         process.waitUntilExit()
-        return Output(
-            status: process.terminationStatus,
-            stdout: try String(contentsOfFile: outPath, encoding: .utf8),
-            stderr: try String(contentsOfFile: errPath, encoding: .utf8))
+        func text(_ path: String) -> String {
+            String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data(), as: UTF8.self)
+        }
+        return Output(status: process.terminationStatus, stdout: text(outPath), stderr: text(errPath),
+                      crashed: process.terminationReason != .exit)
     }
 }
 

@@ -159,6 +159,8 @@ import Testing
         #expect(parse(written.yaml()).0 == nil)
         var reviewed = written
         for i in reviewed.entries.indices { reviewed.entries[i].reason = "reviewed: \"quoted\" \\ ok" }
+        // Every escape the writer uses reads back: tab, line break, other controls, U+2028.
+        reviewed.entries[1].reason = "tab\there\nnext line \u{07}bell \u{08}\u{0C} \u{2028} Министерство"
         let (back, diagnostics) = parse(reviewed.yaml())
         #expect(diagnostics.isEmpty)
         #expect(back?.entries.map { [$0.rule, $0.file, $0.fingerprint, $0.reason] }

@@ -24,13 +24,15 @@ public struct EvalProgram: Sendable {
         /// The evaluation date compared with a day number.
         case asOf(DateComparison, day: Int)
         case number(slot: Int32, NumberComparison, Double)
-        /// Every (`all`) or some HS code of a list fact falls under the code list ``hsTables``[table].
+        /// Every (`all`) or some HS code of a list fact falls under the code list of table `table`
+        /// (packed in ``hsTables``, or compared as text when the list has codes that are not digits).
         case hsCodes(slot: Int32, table: Int32, all: Bool)
         /// The member state is a member on the evaluation date, per ``memberTables``[table].
         case member(table: Int32)
         /// An attribute of the member state's row matches, per ``attributeTests``[test].
         case memberAttribute(test: Int32)
-        /// Anything else: evaluate ``RuleGraph/nodes`` at the same index.
+        /// A text-set test the bit masks cannot hold (a fact with more than 63 values, or mixed
+        /// literals): evaluate ``RuleGraph/nodes`` at the same index on the fact values.
         case general
     }
 
@@ -62,7 +64,9 @@ public struct EvalProgram: Sendable {
 
     /// Compiles `graph` nodes; `domains` gives the allowed values of each choice slot, `tables` the
     /// graph's tables.
-    public init(nodes graphNodes: [ExprNode], domains: [[String]?], tables: [RuleGraph.Table] = []) {
+    /// Table indices in `graphNodes` are valid (the graph builder replaces a test of an unknown
+    /// table before this runs).
+    public init(nodes graphNodes: [ExprNode], domains: [[String]?], tables: [RuleGraph.Table]) {
         self.domains = Self.domains(domains, named: graphNodes)
         contractDomains = domains.map { $0 != nil && $0!.count <= 63 }
         hsTables = tables.map { table in
@@ -117,12 +121,10 @@ public struct EvalProgram: Sendable {
             case .number(let slot, let op, let n): nodes.append(.number(slot: Int32(slot), op, n))
             case .hsAllIn(let slot, let table), .hsAnyIn(let slot, let table):
                 let all = if case .hsAllIn = node { true } else { false }
-                nodes.append(hsTables.indices.contains(table) && hsTables[table] != nil
-                    ? .hsCodes(slot: Int32(slot), table: Int32(table), all: all) : .general)
+                nodes.append(.hsCodes(slot: Int32(slot), table: Int32(table), all: all))
             case .memberOf(let table):
-                nodes.append(memberTables.indices.contains(table) ? .member(table: Int32(table)) : .general)
+                nodes.append(.member(table: Int32(table)))
             case .memberAttribute(let table, let column, let values):
-                guard tables.indices.contains(table) else { nodes.append(.general); continue }
                 let matches = keys.map { key in
                     (tables[table].rows[key] ?? []).map { row in row.values[column].map(values.contains) ?? false }
                 }
