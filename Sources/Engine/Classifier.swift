@@ -15,11 +15,11 @@ public struct Classifier: Sendable {
     /// Classifies one measure under every regime.
     public func classify(_ measure: Measure, asOf: CalendarDate) -> Classification {
         var workspace = workspaces.take()
-        var cells: [FactCell] = [], memo: [UInt8] = []
+        var cells: [FactCell] = []
         swap(&cells, &workspace.cells)
-        swap(&memo, &workspace.memo)
         var evaluation = Evaluation(
-            graph: graph, facts: FactVector(measure: measure, graph: graph, buffer: consume cells), asOf: asOf, memo: consume memo)
+            graph: graph, facts: FactVector(measure: measure, graph: graph, buffer: consume cells), asOf: asOf,
+            memo: workspace.memo.take())
         var verdicts: [RegimeVerdict] = []
         verdicts.reserveCapacity(graph.regimes.count)
         var obligations: [ObligationDue] = []

@@ -3,49 +3,51 @@ public import RuleCompiler
 
 /// One evaluation of the graph against one measure's facts on one date, in three-valued (Kleene)
 /// logic. Predicate values are computed once and remembered.
-public struct Evaluation {
+///
+/// Not copyable: it owns the memory its rule values are remembered in.
+public struct Evaluation: ~Copyable {
     public let graph: RuleGraph
     public private(set) var facts: FactVector
     public let asOf: CalendarDate
     let asOfDay: Int
-    private let nodes: [EvalProgram.Node]
-    private let children: [Int32]
-    private let ruleRoots: [Int32]
-    private let ruleFrom: [Int]
-    private let ruleUntil: [Int]
-    private let hsTables: [HSCodeList?]
-    private let memberTables: [[[MemberSpan]]]
-    private let attributeTests: [(table: Int, matches: [[Bool]])]
+    /// The graph's compiled conditions (kept alive by `graph`), read without reference counting.
+    private let code: Unmanaged<EvalCode>
+    private let nodes: UnsafePointer<EvalProgram.Node>
+    private let children: UnsafePointer<Int32>
+    private let ruleRoots: UnsafePointer<Int32>
+    private let ruleFrom: UnsafePointer<Int>
+    private let ruleUntil: UnsafePointer<Int>
     /// Per rule: 0 false, 1 true, 2 unknown, 3 not yet computed.
-    private(set) var memo: [UInt8]
+    private var memo: RuleMemo
+    private let values: UnsafeMutablePointer<UInt8>
 
     public init(graph: RuleGraph, facts: FactVector, asOf: CalendarDate) {
-        self.init(graph: graph, facts: facts, asOf: asOf, memo: [])
+        self.init(graph: graph, facts: facts, asOf: asOf, memo: nil)
     }
 
-    /// An evaluation remembering rule values in `memo`'s storage (reused when it has one entry per rule).
-    init(graph: RuleGraph, facts: consuming FactVector, asOf: CalendarDate, memo: consuming [UInt8]) {
+    /// An evaluation remembering rule values in `memo` (reused when it has one entry per rule).
+    init(graph: RuleGraph, facts: consuming FactVector, asOf: CalendarDate, memo: RuleMemo?) {
         self.graph = graph
         self.facts = facts
         self.asOf = asOf
         self.asOfDay = asOf.dayNumber
-        let program = graph.program
-        self.nodes = program.nodes
-        self.children = program.children
-        self.ruleRoots = program.ruleRoots
-        self.ruleFrom = program.ruleFrom
-        self.ruleUntil = program.ruleUntil
-        self.hsTables = program.hsTables
-        self.memberTables = program.memberTables
-        self.attributeTests = program.attributeTests
-        var memo = consume memo
-        Workspace.reset(&memo, to: 3, count: graph.rules.count)
+        let code = graph.program.code
+        self.code = Unmanaged.passUnretained(code)
+        nodes = code.nodes
+        children = code.children
+        ruleRoots = code.ruleRoots
+        ruleFrom = code.ruleFrom
+        ruleUntil = code.ruleUntil
+        let count = graph.rules.count
+        let memo = memo.flatMap { $0.count == count ? $0 : nil } ?? RuleMemo(count: count)
+        memo.values.update(repeating: 3, count: count)
         self.memo = memo
+        values = memo.values
     }
 
     /// Hands the evaluation's buffers back to `workspace` for the next measure.
-    mutating func recycle(into workspace: inout Workspace) {
-        swap(&memo, &workspace.memo)
+    consuming func recycle(into workspace: inout Workspace) {
+        workspace.memo = memo
         workspace.cells = facts.takeCells()
     }
 
@@ -56,14 +58,14 @@ public struct Evaluation {
 
     /// The value of a rule's condition; a rule not in force is false.
     public mutating func condition(of rule: Int) -> TriValue {
-        switch memo[rule] {
+        switch values[rule] {
         case 0: return .false
         case 1: return .true
         case 2: return .unknown
         default: break
         }
         let value = inForce(rule) ? evaluate(Int(ruleRoots[rule])) : .false
-        memo[rule] = value == .false ? 0 : value == .true ? 1 : 2
+        values[rule] = value == .false ? 0 : value == .true ? 1 : 2
         return value
     }
 
@@ -159,10 +161,10 @@ public struct Evaluation {
 
     /// The member state's rows in member table `table` (none when no table lists it), or `nil`
     /// when the member state is unknown.
-    private func memberRows(_ table: Int) -> [MemberSpan]? {
+    private func memberRows(_ table: Int) -> UnsafeBufferPointer<MemberSpan>? {
         let key = facts.memberKey
         guard key != FactVector.unknownMember else { return nil }
-        return key >= 0 ? memberTables[table][key] : []
+        return key >= 0 ? code._withUnsafeGuaranteedRef { $0.rows(table, key) } : UnsafeBufferPointer(start: nil, count: 0)
     }
 
     /// The member state is a member on the evaluation date, per member table `table`.
@@ -176,11 +178,12 @@ public struct Evaluation {
     /// its last row) matches, per ``EvalProgram/attributeTests``[test].
     @inline(never)
     private func memberAttribute(_ test: Int) -> TriValue {
-        let (table, matches) = attributeTests[test]
-        guard let rows = memberRows(table) else { return .unknown }
-        guard !rows.isEmpty else { return .false }
-        let row = rows.firstIndex { !$0.dated || $0.contains(asOfDay) } ?? rows.count - 1
-        return TriValue(matches[facts.memberKey][row])
+        code._withUnsafeGuaranteedRef { code in
+            guard let rows = memberRows(code.attributeTable(test)) else { return .unknown }
+            guard !rows.isEmpty else { return .false }
+            let row = rows.firstIndex { !$0.dated || $0.contains(asOfDay) } ?? rows.count - 1
+            return TriValue(code.attributeMatches(test, key: facts.memberKey, row: row))
+        }
     }
 
     /// A text-set test the bit masks cannot hold, on the fact values.
@@ -194,9 +197,8 @@ public struct Evaluation {
     private func hsCodes(_ slot: Int, _ table: Int, all: Bool) -> TriValue {
         guard case .list(let codes) = facts[slot], !codes.isEmpty else { return .unknown }
         var result: TriValue = all ? .true : .false
-        let list = hsTables[table]
         for code in codes {
-            let match = list?.match(code) ?? FactTests.hsMatch(code, graph.tables[table])
+            let match = self.code._withUnsafeGuaranteedRef { $0.hsMatch(table, code) } ?? FactTests.hsMatch(code, graph.tables[table])
             switch (match, all) {
             case (.false, true): return .false
             case (.true, false): return .true
@@ -205,5 +207,21 @@ public struct Evaluation {
             }
         }
         return result
+    }
+}
+
+/// The remembered rule values of one evaluation, in memory of their own (reused between measures).
+/// Sendable because one evaluation or one idle workspace holds it at a time.
+final class RuleMemo: @unchecked Sendable {
+    let values: UnsafeMutablePointer<UInt8>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        values = .allocate(capacity: max(count, 1))
+    }
+
+    deinit {
+        values.deallocate()
     }
 }

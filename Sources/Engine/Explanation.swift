@@ -90,7 +90,7 @@ struct Explanation {
     }
 
     /// One condition node with the values it tested, for wording later.
-    private func snapshot(_ node: Int, _ evaluation: Evaluation) -> Reason.Part {
+    private func snapshot(_ node: Int, _ evaluation: borrowing Evaluation) -> Reason.Part {
         let expr = graph.nodes[node]
         switch expr {
         case .rule(let r):

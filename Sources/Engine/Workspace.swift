@@ -6,7 +6,7 @@ import RuleCompiler
 /// allocates only its results: each allocation costs as much as evaluating several rules.
 struct Workspace {
     var cells: [FactCell] = []
-    var memo: [UInt8] = []
+    var memo: RuleMemo?
     var applies: [TriValue] = []
     var deciding: [Int] = []
     var possible: [Int] = []

@@ -144,8 +144,9 @@ struct GraphBuilder {
 
     /// The conditions compiled for fast evaluation.
     func program(_ compiled: [RuleGraph.Rule]) -> EvalProgram {
-        var program = EvalProgram(nodes: nodes, domains: factPaths.map { choiceDomain(factTypes[$0]) }, tables: tables)
-        program.setRules(compiled.map { ($0.condition, $0.definition.inForce) })
+        var program = EvalProgram(
+            nodes: nodes, domains: factPaths.map { choiceDomain(factTypes[$0]) }, tables: tables,
+            rules: compiled.map { ($0.condition, $0.definition.inForce) })
         program.layout = FactLayout(slots: factSlots)
         return program
     }

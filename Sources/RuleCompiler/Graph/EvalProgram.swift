@@ -42,9 +42,9 @@ public struct EvalProgram: Sendable {
     public var nodes: [Node]
     public var children: [Int32]
     /// Per rule: the root of its condition, and its days in force as day numbers (`until` exclusive).
-    public var ruleRoots: [Int32] = []
-    public var ruleFrom: [Int] = []
-    public var ruleUntil: [Int] = []
+    public var ruleRoots: [Int32]
+    public var ruleFrom: [Int]
+    public var ruleUntil: [Int]
     /// Per fact slot, the values its tests tell apart, in bit order (at most 63; bit 63 marks any
     /// other value): a choice fact's choices, or for a text fact the values the rules name.
     public var domains: [[String]?]
@@ -61,12 +61,16 @@ public struct EvalProgram: Sendable {
     public var attributeTests: [(table: Int, matches: [[Bool]])] = []
     /// The slots of the facts the engine treats specially (-1 when the catalogue has no such fact).
     public var layout = FactLayout()
+    /// The tables above that the evaluator reads for every measure, as plain memory.
+    public let code: EvalCode
 
     /// Compiles `graph` nodes; `domains` gives the allowed values of each choice slot, `tables` the
-    /// graph's tables.
+    /// graph's tables, `rules` each rule's condition root and days in force.
     /// Table indices in `graphNodes` are valid (the graph builder replaces a test of an unknown
     /// table before this runs).
-    public init(nodes graphNodes: [ExprNode], domains: [[String]?], tables: [RuleGraph.Table]) {
+    public init(
+        nodes graphNodes: [ExprNode], domains: [[String]?], tables: [RuleGraph.Table], rules: [(root: Int, inForce: DateRange)]
+    ) {
         self.domains = Self.domains(domains, named: graphNodes)
         contractDomains = domains.map { $0 != nil && $0!.count <= 63 }
         hsTables = tables.map { table in
@@ -134,6 +138,12 @@ public struct EvalProgram: Sendable {
         }
         self.nodes = nodes
         self.children = children
+        ruleRoots = rules.map { Int32($0.root) }
+        ruleFrom = rules.map { $0.inForce.from.dayNumber }
+        ruleUntil = rules.map { $0.inForce.until?.dayNumber ?? Int.max }
+        code = EvalCode(nodes: nodes, children: children, ruleRoots: ruleRoots, ruleFrom: ruleFrom, ruleUntil: ruleUntil,
+                        memberKeyCount: memberKeys.count, memberTables: memberTables, attributeTests: attributeTests,
+                        hsTables: hsTables)
     }
 
     /// The choice domains, and for slots without one the text values the nodes test (so that text
@@ -153,13 +163,6 @@ public struct EvalProgram: Sendable {
             let domain = choices[slot] ?? (named[slot].isEmpty ? nil : named[slot].sorted())
             return domain.flatMap { $0.count <= 63 ? $0 : nil }
         }
-    }
-
-    /// Records each rule's condition root and days in force.
-    mutating func setRules(_ rules: [(root: Int, inForce: DateRange)]) {
-        ruleRoots = rules.map { Int32($0.root) }
-        ruleFrom = rules.map { $0.inForce.from.dayNumber }
-        ruleUntil = rules.map { $0.inForce.until?.dayNumber ?? Int.max }
     }
 
     /// A fact value as the program's leaf tests read it in `slot`.
@@ -259,6 +262,13 @@ public struct HSCodeList: Sendable {
     /// digits or the whole code), unknown when it is broader than an entry, else false; `nil`
     /// when the code is not all digits (the caller falls back to comparing text).
     public func match(_ code: String) -> TriValue? {
+        codes.withUnsafeBufferPointer { codes in
+            prefixes.withUnsafeBufferPointer { Self.match(code, codes: codes, prefixes: $0) }
+        }
+    }
+
+    /// ``match(_:)`` on a list's sorted packed codes and prefixes.
+    public static func match(_ code: String, codes: UnsafeBufferPointer<UInt64>, prefixes: UnsafeBufferPointer<UInt64>) -> TriValue? {
         var code = code
         return code.withUTF8 { digits in
             var value: UInt64 = 0
@@ -275,7 +285,7 @@ public struct HSCodeList: Sendable {
         }
     }
 
-    private static func contains(_ sorted: [UInt64], _ key: UInt64) -> Bool {
+    private static func contains(_ sorted: UnsafeBufferPointer<UInt64>, _ key: UInt64) -> Bool {
         var low = 0, high = sorted.count
         while low < high {
             let mid = (low + high) / 2
