@@ -245,7 +245,7 @@ public enum FactText {
             out.append("[")
             out.append(items, separator: ", ")
             out.append("]")
-        case .date(let d): out.append(d.description)
+        case .date(let d): out.append(d)
         case .number(let n): out.append(n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n))
         }
     }

@@ -50,9 +50,9 @@ final class EnginePlan: Sendable {
     let grounds: [String?]
     /// Per rule: the rules that name it in `exception_to` or `suspends`, the verdict rules it
     /// suspends, and the predicates its condition refers to.
-    let exceptions: [[Int]]
-    let suspends: [[Int]]
-    let dependsOn: [[Int]]
+    let exceptions: RuleLists
+    let suspends: RuleLists
+    let dependsOn: RuleLists
     let isExemption: [Bool]
     /// Per rule: when it ends, for exemptions; its days in force.
     let windows: [ExemptionWindow]
@@ -61,7 +61,7 @@ final class EnginePlan: Sendable {
     let noteTexts: [String?]
     let obligations: [(kind: String, calendar: Int)?]
     /// Per rule: the rules that stop it from deciding (``RuleGraph/Rule/blockers``).
-    let blockers: [[Int]]
+    let blockers: RuleLists
     /// Per condition node: the fact slot a leaf test reads, or -1.
     let nodeSlots: [Int]
     /// Per rule: the fact slots it reads, directly or through predicates, and directly.
@@ -73,7 +73,7 @@ final class EnginePlan: Sendable {
     /// Per fact slot: the question asked when the fact is unknown.
     let questions: [String]
     /// Per rule: the predicates its condition offers as alternatives (for note rules).
-    let alternatives: [[Int]]
+    let alternatives: RuleLists
     /// Per rule: the slot of its `locate` fact, or -1.
     let locate: [Int]
     /// Whether the graph's slots are the contract's (``MeasureSchema/factPaths``), so that a
@@ -83,7 +83,7 @@ final class EnginePlan: Sendable {
     init(graph: RuleGraph) {
         precondition(graph.factPaths.count <= SlotSet.capacity, "more fact slots than SlotSet holds")
         let rules = graph.rules
-        blockers = rules.map(\.blockers)
+        blockers = RuleLists(rules.map(\.blockers))
         ids = rules.map(\.id)
         citations = rules.map(\.definition.citation.text)
         var numbers: [String: Int] = [:]
@@ -97,9 +97,9 @@ final class EnginePlan: Sendable {
         appliesWords = rules.map { Reason.applies($0.definition.title).text }
         categories = rules.map { if case .verdict(let category, _) = $0.role { category } else { nil } }
         grounds = rules.map { if case .verdict(_, let ground) = $0.role { ground } else { nil } }
-        exceptions = rules.map(\.exceptions)
-        suspends = rules.map(\.suspends)
-        dependsOn = rules.map(\.dependsOn)
+        exceptions = RuleLists(rules.map(\.exceptions))
+        suspends = RuleLists(rules.map(\.suspends))
+        dependsOn = RuleLists(rules.map(\.dependsOn))
         isExemption = rules.map { $0.role == .exemption }
         windows = rules.indices.map { ExemptionWindow(rule: $0, graph: graph) }
         inForce = rules.map(\.definition.inForce)
@@ -123,10 +123,10 @@ final class EnginePlan: Sendable {
         answers = graph.answers.enumerated().map { slot, values in
             values.map { Answer(value: $0, cell: graph.program.cell($0, slot: slot)) }
         }
-        alternatives = rules.map { rule in
+        alternatives = RuleLists(rules.map { rule in
             guard case .note = rule.role else { return [] }
             return Self.alternatives(in: rule.condition, graph.nodes)
-        }
+        })
         locate = rules.map { rule in rule.definition.locate.flatMap { graph.factSlots[$0] } ?? -1 }
         slotsAreContract = graph.factPaths == MeasureSchema.factPaths
     }

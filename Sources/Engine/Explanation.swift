@@ -13,9 +13,7 @@ struct Explanation {
         out.reserveCapacity(plan.exceptions[first].count)
         for (k, d) in deciding.enumerated() {
             for (i, e) in plan.exceptions[d].enumerated() where !considered(e, before: k, i, deciding) {
-                var item = consider(e, &evaluation, &workspace)
-                item.isExemption = plan.isExemption[e]
-                out.append(item)
+                out.append(consider(e, &evaluation, &workspace))
             }
         }
         return out
@@ -28,37 +26,36 @@ struct Explanation {
     }
 
     private func consider(_ e: Int, _ evaluation: inout Evaluation, _ workspace: inout Workspace) -> ConsideredException {
-        let id = plan.ids[e]
         let condition = Int(graph.program.ruleRoots[e])
         let isExemption = plan.isExemption[e]
         let inForce = plan.inForce[e]
+        func item(_ status: ConsideredException.Status, _ because: Reason, worded: String? = nil) -> ConsideredException {
+            ConsideredException(rule: plan.ids[e], status: status, isExemption: isExemption, because: because, worded: worded)
+        }
         // A claimed exemption whose time has run out says so, whether its end is its `until` or its in-force date.
         if isExemption, let until = inForce.until, evaluation.asOf >= until, evaluation.evaluate(condition) == .true {
-            return ConsideredException(rule: id, status: .notApplied, because: .ended(until))
+            return item(.notApplied, .ended(until))
         }
         guard evaluation.inForce(e) else {
-            var item = ConsideredException(rule: id, status: .notInForce, because: .notInForce(inForce, evaluation.asOf))
-            item.worded = notInForceWords(e, item.because, evaluation.asOfDay, &workspace)
-            return item
+            let because = Reason.notInForce(inForce, evaluation.asOf)
+            return item(.notInForce, because, worded: notInForceWords(e, because, evaluation.asOfDay, &workspace))
         }
         let value = evaluation.condition(of: e)
         if isExemption, value != .false, let end = plan.windows[e].end(facts: evaluation.facts).known,
            evaluation.asOf >= end {
-            return ConsideredException(rule: id, status: .notApplied, because: .ended(end))
+            return item(.notApplied, .ended(end))
         }
         switch value {
         case .true:
-            var item = ConsideredException(rule: id, status: .applied, because: .applies(plan.titles[e]))
-            item.worded = plan.appliesWords[e]
-            return item
+            return item(.applied, .applies(plan.titles[e]), worded: plan.appliesWords[e])
         case .unknown:
             let slots = plan.directReads[e].intersection(evaluation.facts.unknownSlots)
             var open: [String] = []
             open.reserveCapacity(slots.count)
             slots.forEach { open.append(graph.factPaths[$0]) }
-            return ConsideredException(rule: id, status: .unknown, because: .open(open))
+            return item(.unknown, .open(open))
         case .false:
-            return ConsideredException(rule: id, status: .notApplied, because: .failed(failure(condition, &evaluation)))
+            return item(.notApplied, .failed(failure(condition, &evaluation)))
         }
     }
 

@@ -22,7 +22,9 @@ public enum Reason: Sendable, Hashable {
         var out = TextBuilder(capacity: 96)
         switch self {
         case .notInForce(let range, let date):
-            out.append("not in force on ", date.description, " (")
+            out.append("not in force on ")
+            out.append(date)
+            out.append(" (")
             out.append(range.description)
             out.append(")")
         case .applies(let title):
@@ -40,7 +42,7 @@ public enum Reason: Sendable, Hashable {
             Reason.words(part, into: &out)
         case .ended(let date):
             out.append("its conditions hold, but it ended on ")
-            out.append(date.description)
+            out.append(date)
             out.append(" (it applied until the day before)")
         }
         return out.finish()
@@ -114,16 +116,16 @@ public enum Reason: Sendable, Hashable {
         case .date(_, let op, let d):
             fact()
             out.append(" (needs ", op.words, " ")
-            if let d { out.append(d.description) } else {
+            if let d { out.append(d) } else {
                 out.append("the as-of date ")
-                out.append(asOf.description)
+                out.append(asOf)
             }
             out.append(")")
         case .asOf(let op, let d):
             out.append("the as-of date ")
-            out.append(asOf.description)
+            out.append(asOf)
             out.append(" (needs ", op.words, " ")
-            out.append(d.description)
+            out.append(d)
             out.append(")")
         case .number(_, let op, let n):
             fact()
@@ -139,7 +141,7 @@ public enum Reason: Sendable, Hashable {
         case .memberOf:
             fact()
             out.append(" (needs membership of '", table ?? "?", "' on ")
-            out.append(asOf.description)
+            out.append(asOf)
             out.append(")")
         case .memberAttribute(_, let column, let values):
             out.append(column, " of the member in '", table ?? "?")
@@ -171,8 +173,12 @@ struct TextBuilder: ~Copyable {
     }
 
     /// Makes room for `extra` more bytes.
+    @inline(__always)
     private mutating func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
+        if count + extra > capacity { grow(extra) }
+    }
+
+    private mutating func grow(_ extra: Int) {
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(capacity * 2, count + extra))
         grown.update(from: start, count: count)
         start.deallocate()
@@ -180,6 +186,7 @@ struct TextBuilder: ~Copyable {
         capacity = max(capacity * 2, count + extra)
     }
 
+    @inline(__always)
     private mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
@@ -192,6 +199,14 @@ struct TextBuilder: ~Copyable {
             var copy = piece
             copy.withUTF8 { append(bytes: $0) }
         }
+    }
+
+    /// A date as `YYYY-MM-DD` (``CalendarDate/description``), written in place.
+    mutating func append(_ date: CalendarDate) {
+        guard (0...9999).contains(date.year) else { return append(date.description) }
+        reserve(10)
+        date.writeDigits(into: start + count)
+        count += 10
     }
 
     /// Several pieces in a row (without the array a variadic parameter would make).
