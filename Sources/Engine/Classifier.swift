@@ -231,9 +231,7 @@ func and(_ a: TriValue, _ b: TriValue) -> TriValue {
 /// How fact values are shown in explanations.
 public enum FactText {
     public static func describe(_ value: FactValue) -> String {
-        var out = TextBuilder(capacity: 32)
-        describe(value, into: &out)
-        return out.finish()
+        TextBuilder.text { describe(value, into: &$0) }
     }
 
     static func describe(_ value: FactValue, into out: inout TextBuilder) {

@@ -39,12 +39,10 @@ public struct FactVector: Sendable {
 
     /// Lays out the facts in `buffer`'s storage (reused when it has one cell per slot).
     init(measure: Measure, graph: RuleGraph, buffer: consuming [FactCell]) {
-        let layout = graph.program.layout
-        let domains = graph.program.domains
-        memberKeys = graph.program.memberKeys
-        memberStateSlot = layout.memberState
+        let program = graph.program
+        let layout = program.layout
         // The graph lays facts out in the contract's order (GraphBuilder), as the measure stores them.
-        values = measure.factValues.count == graph.factPaths.count
+        let values = measure.factValues.count == graph.factPaths.count
             ? measure.factValues : graph.factPaths.map { measure.facts[$0]?.value ?? .unknown }
         var cells = consume buffer
         Workspace.reset(&cells, to: FactCell(tag: .unknown, word: 0), count: values.count)
@@ -53,24 +51,26 @@ public struct FactVector: Sendable {
         // other cases are `EvalProgram.cell`'s encoding, written out so that no value is copied.
         let bits = measure.choiceBits
         let decoded = bits.count == values.count
-        let contract = graph.program.contractDomains
-        values.withUnsafeBufferPointer { values in
-            for slot in values.indices {
-                switch values[slot] {
-                case .unknown: unknown.insert(slot)
-                case .bool(let b): cells[slot] = FactCell(tag: .bool, word: b ? 1 : 0)
-                case .date(let d): cells[slot] = FactCell(tag: .date, word: UInt64(bitPattern: Int64(d.dayNumber)))
-                case .number(let n): cells[slot] = FactCell(tag: .number, word: n.bitPattern)
-                case .text where decoded && contract[slot]: cells[slot] = FactCell(tag: .text, word: bits[slot])
-                case .list where decoded && contract[slot]: cells[slot] = FactCell(tag: .list, word: bits[slot])
-                default: cells[slot] = EvalProgram.cell(values[slot], domain: domains[slot])
+        let contract = program.contractDomains
+        cells.withUnsafeMutableBufferPointer { cells in
+            values.withUnsafeBufferPointer { values in
+                for slot in values.indices {
+                    switch values[slot] {
+                    case .unknown: unknown.insert(slot)
+                    case .bool(let b): cells[slot] = FactCell(tag: .bool, word: b ? 1 : 0)
+                    case .date(let d): cells[slot] = FactCell(tag: .date, word: UInt64(bitPattern: Int64(d.dayNumber)))
+                    case .number(let n): cells[slot] = FactCell(tag: .number, word: n.bitPattern)
+                    case .text where decoded && contract[slot]: cells[slot] = FactCell(tag: .text, word: bits[slot])
+                    case .list where decoded && contract[slot]: cells[slot] = FactCell(tag: .list, word: bits[slot])
+                    default: cells[slot] = EvalProgram.cell(values[slot], domain: program.domains[slot])
+                    }
                 }
             }
         }
         let transitional = layout.transitionalMeasures
         if transitional >= 0, unknown.contains(transitional) {
             emptyListSlot = transitional
-            cells[transitional] = EvalProgram.cell(.list([]), domain: domains[transitional])
+            cells[transitional] = EvalProgram.cell(.list([]), domain: program.domains[transitional])
             unknown.remove(transitional)
         }
         let concluded = layout.contractsConcluded, from = layout.periodFrom
@@ -80,12 +80,15 @@ public struct FactVector: Sendable {
             cells[concluded] = cells[from]
             unknown.remove(concluded)
         }
-        self.cells = cells
-        self.unknownSlots = unknown
+        memberKeys = program.memberKeys
+        memberStateSlot = layout.memberState
         if memberStateSlot >= 0, case .text(let code) = values[memberStateSlot] {
             memberState = code
             memberKey = memberKeys[code] ?? -1
         }
+        self.values = values
+        self.cells = cells
+        self.unknownSlots = unknown
     }
 
     /// The fact in `slot`, with the contract defaults applied.

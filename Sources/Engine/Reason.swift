@@ -19,7 +19,10 @@ public enum Reason: Sendable, Hashable {
     case ended(CalendarDate)
 
     public var text: String {
-        var out = TextBuilder(capacity: 96)
+        TextBuilder.text { out in words(into: &out) }
+    }
+
+    private func words(into out: inout TextBuilder) {
         switch self {
         case .notInForce(let range, let date):
             out.append("not in force on ")
@@ -45,13 +48,10 @@ public enum Reason: Sendable, Hashable {
             out.append(date)
             out.append(" (it applied until the day before)")
         }
-        return out.finish()
     }
 
     static func words(_ part: Part) -> String {
-        var out = TextBuilder(capacity: 64)
-        words(part, into: &out)
-        return out.finish()
+        TextBuilder.text { words(part, into: &$0) }
     }
 
     private static func words(_ part: Part, into out: inout TextBuilder) {
@@ -162,14 +162,26 @@ struct TextBuilder: ~Copyable {
     private var start: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var capacity: Int
+    /// Whether `start` was allocated here (once the text outgrew the buffer it was given).
+    private var owned = false
 
-    init(capacity: Int) {
-        self.capacity = max(capacity, 16)
-        start = .allocate(capacity: self.capacity)
+    /// Bytes are written into `buffer` (not owned) until they outgrow it.
+    private init(buffer: UnsafeMutableBufferPointer<UInt8>) {
+        start = buffer.baseAddress!
+        capacity = buffer.count
     }
 
     deinit {
-        start.deallocate()
+        if owned { start.deallocate() }
+    }
+
+    /// The text `build` writes, built in a buffer on the stack (on the heap past 256 bytes).
+    static func text(_ build: (inout TextBuilder) -> Void) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { buffer in
+            var out = TextBuilder(buffer: buffer)
+            build(&out)
+            return out.finish()
+        }
     }
 
     /// Makes room for `extra` more bytes.
@@ -180,8 +192,9 @@ struct TextBuilder: ~Copyable {
 
     private mutating func grow(_ extra: Int) {
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(capacity * 2, count + extra))
-        grown.update(from: start, count: count)
-        start.deallocate()
+        grown.initialize(from: start, count: count)
+        if owned { start.deallocate() }
+        owned = true
         start = grown
         capacity = max(capacity * 2, count + extra)
     }
