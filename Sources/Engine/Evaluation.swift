@@ -116,13 +116,13 @@ public struct Evaluation: ~Copyable {
         case .asOf(let op, let day):
             return TriValue(op.holds(asOfDay, day))
         case .hsCodes(let slot, let table, let all):
-            return hsCodes(Int(slot), Int(table), all: all)
+            return Self.hsCodes(facts[Int(slot)], Int(table), all: all, code.takeUnretainedValue(), graph)
         case .member(let table):
-            return member(Int(table))
+            return Self.member(Int(table), key: facts.memberKey, asOfDay, code.takeUnretainedValue())
         case .memberAttribute(let test):
-            return memberAttribute(Int(test))
+            return Self.memberAttribute(Int(test), key: facts.memberKey, asOfDay, code.takeUnretainedValue())
         case .general:
-            return general(index)
+            return FactTests.evaluate(graph.nodes[index], facts: facts)
         }
     }
 
@@ -157,48 +157,40 @@ public struct Evaluation: ~Copyable {
         }
     }
 
-    // The rarer leaf tests live out of line, so that the recursive `evaluate` keeps a small frame.
+    // The rarer leaf tests live out of line, as static functions of what they read, so that the
+    // recursive `evaluate` keeps a small frame.
 
-    /// The member state's rows in member table `table` (none when no table lists it), or `nil`
-    /// when the member state is unknown.
-    private func memberRows(_ table: Int) -> UnsafeBufferPointer<MemberSpan>? {
-        let key = facts.memberKey
+    /// The rows of member key `key` in member table `table` (none when no table lists the member
+    /// state), or `nil` when the member state is unknown.
+    private static func memberRows(_ table: Int, key: Int, _ code: EvalCode) -> UnsafeBufferPointer<MemberSpan>? {
         guard key != FactVector.unknownMember else { return nil }
-        return key >= 0 ? code._withUnsafeGuaranteedRef { $0.rows(table, key) } : UnsafeBufferPointer(start: nil, count: 0)
+        return key >= 0 ? code.rows(table, key) : UnsafeBufferPointer(start: nil, count: 0)
     }
 
     /// The member state is a member on the evaluation date, per member table `table`.
     @inline(never)
-    private func member(_ table: Int) -> TriValue {
-        guard let rows = memberRows(table) else { return .unknown }
-        return TriValue(rows.contains { $0.contains(asOfDay) })
+    private static func member(_ table: Int, key: Int, _ day: Int, _ code: EvalCode) -> TriValue {
+        guard let rows = memberRows(table, key: key, code) else { return .unknown }
+        return TriValue(rows.contains { $0.contains(day) })
     }
 
     /// An attribute of the member state's row in force on the evaluation date (or undated; else
     /// its last row) matches, per ``EvalProgram/attributeTests``[test].
     @inline(never)
-    private func memberAttribute(_ test: Int) -> TriValue {
-        code._withUnsafeGuaranteedRef { code in
-            guard let rows = memberRows(code.attributeTable(test)) else { return .unknown }
-            guard !rows.isEmpty else { return .false }
-            let row = rows.firstIndex { !$0.dated || $0.contains(asOfDay) } ?? rows.count - 1
-            return TriValue(code.attributeMatches(test, key: facts.memberKey, row: row))
-        }
-    }
-
-    /// A text-set test the bit masks cannot hold, on the fact values.
-    @inline(never)
-    private func general(_ index: Int) -> TriValue {
-        FactTests.evaluate(graph.nodes[index], facts: facts)
+    private static func memberAttribute(_ test: Int, key: Int, _ day: Int, _ code: EvalCode) -> TriValue {
+        guard let rows = memberRows(code.attributeTable(test), key: key, code) else { return .unknown }
+        guard !rows.isEmpty else { return .false }
+        let row = rows.firstIndex { !$0.dated || $0.contains(day) } ?? rows.count - 1
+        return TriValue(code.attributeMatches(test, key: key, row: row))
     }
 
     /// Every (`all`) or some code of a list of HS codes falls under a code list, in Kleene logic.
     @inline(never)
-    private func hsCodes(_ slot: Int, _ table: Int, all: Bool) -> TriValue {
-        guard case .list(let codes) = facts[slot], !codes.isEmpty else { return .unknown }
+    private static func hsCodes(_ fact: FactValue, _ table: Int, all: Bool, _ code: EvalCode, _ graph: RuleGraph) -> TriValue {
+        guard case .list(let codes) = fact, !codes.isEmpty else { return .unknown }
         var result: TriValue = all ? .true : .false
-        for code in codes {
-            let match = self.code._withUnsafeGuaranteedRef { $0.hsMatch(table, code) } ?? FactTests.hsMatch(code, graph.tables[table])
+        for item in codes {
+            let match = code.hsMatch(table, item) ?? FactTests.hsMatch(item, graph.tables[table])
             switch (match, all) {
             case (.false, true): return .false
             case (.true, false): return .true
