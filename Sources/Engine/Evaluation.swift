@@ -18,7 +18,7 @@ public struct Evaluation: ~Copyable {
     private let ruleFrom: UnsafePointer<Int>
     private let ruleUntil: UnsafePointer<Int>
     /// Per rule: 0 false, 1 true, 2 unknown, 3 not yet computed.
-    private var memo: RuleMemo
+    private let memo: RuleMemo
     private let values: UnsafeMutablePointer<UInt8>
 
     public init(graph: RuleGraph, facts: FactVector, asOf: CalendarDate) {

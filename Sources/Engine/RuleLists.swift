@@ -5,10 +5,8 @@ final class RuleLists: @unchecked Sendable {
     /// Rule `r`'s list is `items[bounds[r] ..< bounds[r + 1]]`.
     private let items: UnsafeMutablePointer<Int>
     private let bounds: UnsafeMutablePointer<Int>
-    let count: Int
 
     init(_ lists: [[Int]]) {
-        count = lists.count
         let total = lists.reduce(0) { $0 + $1.count }
         items = .allocate(capacity: max(total, 1))
         bounds = .allocate(capacity: lists.count + 1)
