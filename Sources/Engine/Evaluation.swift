@@ -116,7 +116,7 @@ public struct Evaluation: ~Copyable {
         case .asOf(let op, let day):
             return TriValue(op.holds(asOfDay, day))
         case .hsCodes(let slot, let table, let all):
-            return Self.hsCodes(facts[Int(slot)], Int(table), all: all, code.takeUnretainedValue(), graph)
+            return Self.hsCodes(facts[Int(slot)], Int(table), all: all, code.takeUnretainedValue())
         case .member(let table):
             return Self.member(Int(table), key: facts.memberKey, asOfDay, code.takeUnretainedValue())
         case .memberAttribute(let test):
@@ -186,11 +186,12 @@ public struct Evaluation: ~Copyable {
 
     /// Every (`all`) or some code of a list of HS codes falls under a code list, in Kleene logic.
     @inline(never)
-    private static func hsCodes(_ fact: FactValue, _ table: Int, all: Bool, _ code: EvalCode, _ graph: RuleGraph) -> TriValue {
+    private static func hsCodes(_ fact: FactValue, _ table: Int, all: Bool, _ code: EvalCode) -> TriValue {
         guard case .list(let codes) = fact, !codes.isEmpty else { return .unknown }
         var result: TriValue = all ? .true : .false
         for item in codes {
-            let match = code.hsMatch(table, item) ?? FactTests.hsMatch(item, graph.tables[table])
+            // A code that is not all digits cannot be read: unknown (decoded measures have none).
+            let match = code.hsMatch(table, item) ?? .unknown
             switch (match, all) {
             case (.false, true): return .false
             case (.true, false): return .true

@@ -28,16 +28,4 @@ enum FactTests {
             return .unknown
         }
     }
-
-    /// Whether an HS code falls under a code list: true when an entry is a prefix of the code,
-    /// unknown when the code is broader than an entry (only part of it is listed), else false.
-    static func hsMatch(_ code: String, _ table: RuleGraph.Table) -> TriValue {
-        var end = code.index(code.startIndex, offsetBy: min(2, code.count))
-        while true {
-            if table.codeSet.contains(String(code[..<end])) { return .true }
-            guard end < code.endIndex else { break }
-            end = code.index(end, offsetBy: 2, limitedBy: code.endIndex) ?? code.endIndex
-        }
-        return table.prefixSet.contains(code) ? .unknown : .false
-    }
 }

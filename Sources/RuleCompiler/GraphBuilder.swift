@@ -90,15 +90,7 @@ struct GraphBuilder {
     private mutating func compileTable(_ table: TableDefinition) -> RuleGraph.Table {
         switch table.content {
         case .codes(let codes):
-            var prefixes = Set<String>()
-            for code in codes where code.count > 2 {
-                var end = code.index(code.startIndex, offsetBy: 2)
-                while end < code.endIndex {
-                    prefixes.insert(String(code[..<end]))
-                    end = code.index(end, offsetBy: 2, limitedBy: code.endIndex) ?? code.endIndex
-                }
-            }
-            return RuleGraph.Table(definition: table, rows: [:], codes: codes.sorted(), codeSet: Set(codes), prefixSet: prefixes)
+            return RuleGraph.Table(definition: table, rows: [:], codes: codes.sorted())
         case .members(_, let rows):
             var byKey: [String: [MemberRow]] = [:]
             for row in rows {

@@ -79,13 +79,20 @@ struct FastPathEquivalenceTests {
                 codes.insert(code + "9")
             }
         }
+        // The plain rule: true when an entry is a prefix of the code, unknown when the code is a
+        // prefix of an entry (broader than it), else false. Codes a measure can give are 2, 4 or 6
+        // digits; table entries 2 to 10 digits (both checked by the decoders).
+        func text(_ code: String, _ entries: [String]) -> TriValue {
+            if entries.contains(where: code.hasPrefix) { return .true }
+            return entries.contains { $0.hasPrefix(code) } ? .unknown : .false
+        }
         var checked = 0
         for (index, table) in Self.graph.tables.enumerated() where !table.codes.isEmpty {
             let list = try #require(Self.graph.program.hsTables[index])
             for code in codes {
-                let text = FactTests.hsMatch(code, table)
                 if let packed = list.match(code) {
-                    #expect(packed == text, "\(code) in \(table.definition.id)")
+                    guard !code.isEmpty, code.count % 2 == 0 else { continue }  // not a code a measure can give
+                    #expect(packed == text(code, table.codes), "\(code) in \(table.definition.id)")
                     checked += 1
                 } else {
                     #expect(code.contains { !$0.isNumber } || code.count > 15, "only codes that are not digits fall back: \(code)")

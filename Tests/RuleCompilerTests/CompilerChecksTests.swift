@@ -117,6 +117,20 @@ struct CompilerChecksTests {
         #expect(d?.notes.first?.range?.start.line == 9)
     }
 
+    @Test func hsCodeOfOddLengthOrNotDigitsIsAnError() {
+        let yaml = """
+            tables:
+              - id: t.codes
+                title: codes
+                citation: \(citation)
+                codes: ["8703", "87.03.21", "870", "87a3"]
+            """
+        let found = compile(yaml).diagnostics.filter { $0.id == "rule.invalid-hs-code" }
+        #expect(found.count == 1, "the list is rejected at its first bad code")
+        #expect(found.first?.range?.start == SourceLocation(line: 5, column: 33))  // the opening quote of "870"
+        #expect(found.first?.message.contains("expected 2, 4, 6, 8 or 10 digits") == true)
+    }
+
     @Test func invertedDatesAreAnError() {
         let yaml = """
             rules:

@@ -12,7 +12,7 @@ extension RuleFileDecoder {
         let citation = reader.required(m, "citation", in: node, what: "table '\(id ?? "?")'").flatMap { self.citation($0) }
         var content: TableDefinition.Content?
         if let codesNode = reader.optional(m, "codes") {
-            content = reader.strings(codesNode, what: "codes").map { .codes($0.map { $0.filter { $0 != "." && $0 != " " } }) }
+            content = hsCodes(codesNode).map { .codes($0) }
         } else if let rowsNode = reader.optional(m, "rows") {
             let key = reader.optional(m, "key").flatMap { reader.string($0) } ?? "code"
             content = reader.sequence(rowsNode, what: "rows").map { .members(key: key, rows: $0.compactMap { row($0, key: key) }) }
@@ -21,6 +21,25 @@ extension RuleFileDecoder {
         }
         guard let id, let idNode, let title, let citation, let content else { return nil }
         return TableDefinition(id: id, idRange: idNode.range, title: title, citation: citation, content: content)
+    }
+
+    /// An HS code list: each code 2, 4, 6, 8 or 10 digits (chapter to national tariff line; dots
+    /// and spaces are ignored). Measures give 2, 4 or 6 digits, so a code falls under an entry
+    /// exactly when they agree on an even-length prefix, which is how the engine matches them.
+    private mutating func hsCodes(_ node: YAMLNode) -> [String]? {
+        guard let items = reader.sequence(node, what: "codes") else { return nil }
+        var codes: [String] = []
+        for item in items {
+            guard let text = reader.string(item) else { return nil }
+            let digits = text.filter { $0 != "." && $0 != " " }
+            guard [2, 4, 6, 8, 10].contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                reader.diagnostics.error(
+                    "rule.invalid-hs-code", "'\(text)' is not an HS code: expected 2, 4, 6, 8 or 10 digits", at: item.range)
+                return nil
+            }
+            codes.append(digits)
+        }
+        return codes
     }
 
     private mutating func row(_ node: YAMLNode, key: String) -> MemberRow? {

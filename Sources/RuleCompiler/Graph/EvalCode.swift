@@ -24,7 +24,7 @@ public final class EvalCode: @unchecked Sendable {
     private let matchStart: UnsafePointer<Int>
     private let matches: UnsafePointer<Bool>
     /// Per table, its packed HS code list's codes and proper prefixes (``HSCodeList``), as ranges
-    /// of ``hsWords``; `packed[t]` is false when the table has no packed list.
+    /// of ``hsWords``; `hsPacked[t]` is false for a member table.
     private let hsCodes: UnsafePointer<Range<Int>>
     private let hsPrefixes: UnsafePointer<Range<Int>>
     private let hsPacked: UnsafePointer<Bool>
@@ -107,8 +107,8 @@ public final class EvalCode: @unchecked Sendable {
         return matches[matchStart[test] + at - first]
     }
 
-    /// Whether an HS code falls under table `table`'s packed list (``HSCodeList/match(_:)``);
-    /// `nil` when the table has no packed list or the code is not all digits.
+    /// Whether an HS code falls under table `table`'s code list (``HSCodeList/match(_:)``);
+    /// `nil` when the table is a member table or the code is not all digits.
     public func hsMatch(_ table: Int, _ code: String) -> TriValue? {
         guard hsPacked[table] else { return nil }
         let codes = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(start: hsWords, count: hsCodes[table].upperBound)[hsCodes[table]])

@@ -238,14 +238,14 @@ public struct HSCodeList: Sendable {
     public var codes: [UInt64]
     public var prefixes: [UInt64]
 
-    /// `nil` when a code is not all digits (or longer than 15), which the packed form cannot hold.
-    init?(_ codes: [String]) {
+    /// Packs a table's codes, which the rule decoder checked are 2 to 10 digits.
+    init(_ codes: [String]) {
         var packed: [UInt64] = [], prefixes: [UInt64] = []
         for code in codes {
             var value: UInt64 = 0
             var length = 0
             for byte in code.utf8 {
-                guard byte >= 48, byte <= 57, length < 15 else { return nil }
+                precondition(byte >= 48 && byte <= 57 && length < 15, "HS code lists hold digits only (RuleFileDecoder)")
                 value = value * 10 + UInt64(byte - 48)
                 length += 1
                 if length % 2 == 0, length < code.utf8.count { prefixes.append(Self.key(value, length: length)) }
@@ -260,7 +260,7 @@ public struct HSCodeList: Sendable {
 
     /// Whether a code falls under the list: true when an entry is a prefix of it (at 2, 4, 6…
     /// digits or the whole code), unknown when it is broader than an entry, else false; `nil`
-    /// when the code is not all digits (the caller falls back to comparing text).
+    /// when the code is not all digits (measure codes are: the decoder checks them).
     public func match(_ code: String) -> TriValue? {
         codes.withUnsafeBufferPointer { codes in
             prefixes.withUnsafeBufferPointer { Self.match(code, codes: codes, prefixes: $0) }

@@ -43,9 +43,6 @@ public final class RuleGraph: Sendable {
         public var definition: TableDefinition
         public var rows: [String: [MemberRow]]
         public var codes: [String]
-        /// The codes as a set, and every proper prefix of a code (to tell "broader than an entry").
-        public var codeSet: Set<String> = []
-        public var prefixSet: Set<String> = []
     }
 
     /// The evaluation plan of one regime.
