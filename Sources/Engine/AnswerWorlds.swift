@@ -49,16 +49,17 @@ struct AnswerWorld {
 struct AnswerWorlds {
     let graph: RuleGraph
     let plan: EnginePlan
-    private let nodes: [EvalProgram.Node]
-    private let children: [Int32]
-    private let roots: [Int32]
+    /// The graph's compiled conditions (``EvalCode``, kept alive by `graph`).
+    private let nodes: UnsafePointer<EvalProgram.Node>
+    private let children: UnsafePointer<Int32>
+    private let roots: UnsafePointer<Int32>
 
     init(graph: RuleGraph, plan: EnginePlan) {
         self.graph = graph
         self.plan = plan
-        nodes = graph.program.nodes
-        children = graph.program.children
-        roots = graph.program.ruleRoots
+        nodes = graph.program.code.nodes
+        children = graph.program.code.children
+        roots = graph.program.code.ruleRoots
     }
 
     /// What trying `worlds` (at most 64) shows for regime `regime`, whose applications on the

@@ -71,6 +71,9 @@ public struct Classifier: Sendable {
         return category
     }
 
+    /// The verdict of one regime, with the workspace's lists lent out. Two functions rather than a
+    /// `defer`: every copy of a list made for the verdict (`listed`) is gone when the lists go back,
+    /// so the next measure reuses their storage instead of copying it.
     private func verdict(
         _ index: Int, _ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, measure: Measure, _ workspace: inout Workspace
     ) -> RegimeVerdict {
@@ -188,18 +191,13 @@ public struct Classifier: Sendable {
         }
     }
 
-    /// The measure's fact in `slot`, with its range.
-    private func fact(_ slot: Int, _ measure: Measure) -> Fact {
-        plan.slotsAreContract ? measure.fact(slot: slot) : measure[graph.factPaths[slot]]
-    }
-
     private func factsRead(_ rules: [Int], measure: Measure) -> [FactRead] {
         var slots = SlotSet()
         for r in rules { slots.formUnion(plan.reads[r]) }
         var out: [FactRead] = []
         out.reserveCapacity(slots.count)
         slots.forEach { slot in
-            let fact = fact(slot, measure)
+            let fact = measure.fact(slot: slot)
             out.append(FactRead(path: graph.factPaths[slot], fact: fact.value, range: fact.range))
         }
         return out
@@ -208,13 +206,10 @@ public struct Classifier: Sendable {
     private func locate(_ rules: [Int], measure: Measure, facts: [FactRead]) -> FactRead? {
         for r in rules {
             let slot = plan.locate[r]
+            // (A `locate` that names no fact of the contract is a compile error.)
             if slot >= 0 {
-                let fact = fact(slot, measure)
+                let fact = measure.fact(slot: slot)
                 return FactRead(path: graph.factPaths[slot], fact: fact.value, range: fact.range ?? measure.range)
-            }
-            if let path = graph.rules[r].definition.locate {  // a fact outside the graph's slots
-                let fact = measure[path]
-                return FactRead(path: path, fact: fact.value, range: fact.range ?? measure.range)
             }
         }
         return facts.first { $0.range != nil }

@@ -76,12 +76,12 @@ final class EnginePlan: Sendable {
     let alternatives: RuleLists
     /// Per rule: the slot of its `locate` fact, or -1.
     let locate: [Int]
-    /// Whether the graph's slots are the contract's (``MeasureSchema/factPaths``), so that a
-    /// measure's facts can be read by slot.
-    let slotsAreContract: Bool
 
     init(graph: RuleGraph) {
         precondition(graph.factPaths.count <= SlotSet.capacity, "more fact slots than SlotSet holds")
+        // The graph lays facts out in the contract's order (GraphBuilder), as a measure stores them
+        // (`Measure.factValues`), so a measure's facts are read by slot.
+        precondition(graph.factPaths == MeasureSchema.factPaths, "the graph's fact slots are the contract's")
         let rules = graph.rules
         blockers = RuleLists(rules.map(\.blockers))
         ids = rules.map(\.id)
@@ -108,15 +108,8 @@ final class EnginePlan: Sendable {
         reads = rules.map { SlotSet($0.reads) }
         directReads = rules.map { SlotSet($0.directReads) }
         regimes = graph.regimes.map { Regime($0, ruleCount: rules.count) }
-        nodeSlots = graph.nodes.map { node in
-            switch node {
-            case .equals(let s, _), .anyOf(let s, _), .allIn(let s, _), .contains(let s, _), .date(let s, _, _),
-                 .number(let s, _, _), .hsAllIn(let s, _), .hsAnyIn(let s, _):
-                s
-            case .memberOf, .memberAttribute: graph.program.layout.memberState
-            case .always, .all, .any, .not, .rule, .asOf: -1
-            }
-        }
+        let memberState = graph.program.layout.memberState
+        nodeSlots = graph.nodes.map { $0.factSlot(memberState: memberState >= 0 ? memberState : nil) ?? -1 }
         let fields = Dictionary(MeasureSchema.factFields.map { ($0.path, $0.field) }, uniquingKeysWith: { a, _ in a })
         isDate = graph.factPaths.map { fields[$0]?.type == .date }
         questions = graph.factPaths.map { fields[$0]?.question ?? "What is '\($0)'?" }
@@ -128,7 +121,6 @@ final class EnginePlan: Sendable {
             return Self.alternatives(in: rule.condition, graph.nodes)
         })
         locate = rules.map { rule in rule.definition.locate.flatMap { graph.factSlots[$0] } ?? -1 }
-        slotsAreContract = graph.factPaths == MeasureSchema.factPaths
     }
 
     /// Predicates a condition offers as alternatives (the rules inside its `any` parts): the criteria.

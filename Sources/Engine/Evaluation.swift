@@ -204,7 +204,8 @@ public struct Evaluation: ~Copyable {
 }
 
 /// The remembered rule values of one evaluation, in memory of their own (reused between measures).
-/// Sendable because one evaluation or one idle workspace holds it at a time.
+/// Sendable because one evaluation or one idle workspace holds it at a time: the classifier moves
+/// it out of its workspace into the evaluation (`Optional.take()`) and back (`recycle`).
 final class RuleMemo: @unchecked Sendable {
     let values: UnsafeMutablePointer<UInt8>
     let count: Int
@@ -212,6 +213,7 @@ final class RuleMemo: @unchecked Sendable {
     init(count: Int) {
         self.count = count
         values = .allocate(capacity: max(count, 1))
+        values.initialize(repeating: 3, count: count)
     }
 
     deinit {

@@ -11,22 +11,19 @@ struct Explanation {
         guard let first = deciding.first else { return [] }
         var out: [ConsideredException] = []
         out.reserveCapacity(plan.exceptions[first].count)
-        for (k, d) in deciding.enumerated() {
-            for (i, e) in plan.exceptions[d].enumerated() where !considered(e, before: k, i, deciding) {
+        // Each exception once, in the order the deciding rules list them.
+        Workspace.reset(&workspace.seen, to: false, count: graph.rules.count)
+        for d in deciding {
+            for e in plan.exceptions[d] where !workspace.seen[e] {
+                workspace.seen[e] = true
                 out.append(consider(e, &evaluation, &workspace))
             }
         }
         return out
     }
 
-    /// Whether exception `e`, at position `i` of deciding rule number `k`'s exceptions, came earlier.
-    private func considered(_ e: Int, before k: Int, _ i: Int, _ deciding: [Int]) -> Bool {
-        for d in deciding.prefix(k) where plan.exceptions[d].contains(e) { return true }
-        return plan.exceptions[deciding[k]].prefix(i).contains(e)
-    }
-
     private func consider(_ e: Int, _ evaluation: inout Evaluation, _ workspace: inout Workspace) -> ConsideredException {
-        let condition = Int(graph.program.ruleRoots[e])
+        let condition = Int(graph.program.code.ruleRoots[e])
         let isExemption = plan.isExemption[e]
         let inForce = plan.inForce[e]
         func item(_ status: ConsideredException.Status, _ because: Reason, worded: String? = nil) -> ConsideredException {

@@ -15,7 +15,7 @@ public struct FactVector: Sendable {
     /// whether it was unknown, to put back.
     private var probeSlot = -1
     private var probeValue = FactValue.unknown
-    private var probeCell = FactCell(tag: .unknown, word: 0)
+    private var probeCell = FactCell.unknown
     private var probeWasUnknown = false
     private let memberStateSlot: Int
     /// The member state code, when known.
@@ -42,13 +42,13 @@ public struct FactVector: Sendable {
         let program = graph.program
         let layout = program.layout
         // The graph lays facts out in the contract's order (GraphBuilder), as the measure stores them.
-        let values = measure.factValues.count == graph.factPaths.count
-            ? measure.factValues : graph.factPaths.map { measure.facts[$0]?.value ?? .unknown }
+        let values = measure.factValues
+        precondition(values.count == graph.factPaths.count, "the graph's fact slots are the contract's")
         var cells = consume buffer
-        Workspace.reset(&cells, to: FactCell(tag: .unknown, word: 0), count: values.count)
+        Workspace.reset(&cells, to: .unknown, count: values.count)
         var unknown = SlotSet()
-        // A decoded measure carries its choices as bits already (same order as the domains). The
-        // other cases are `EvalProgram.cell`'s encoding, written out so that no value is copied.
+        // A decoded measure carries its choices as bits already (same order as the domains); the
+        // other values are encoded as `EvalProgram.cell` does, without copying the value.
         let bits = measure.choiceBits
         let decoded = bits.count == values.count
         let contract = program.contractDomains
@@ -57,9 +57,9 @@ public struct FactVector: Sendable {
                 for slot in values.indices {
                     switch values[slot] {
                     case .unknown: unknown.insert(slot)
-                    case .bool(let b): cells[slot] = FactCell(tag: .bool, word: b ? 1 : 0)
-                    case .date(let d): cells[slot] = FactCell(tag: .date, word: UInt64(bitPattern: Int64(d.dayNumber)))
-                    case .number(let n): cells[slot] = FactCell(tag: .number, word: n.bitPattern)
+                    case .bool(let b): cells[slot] = FactCell(bool: b)
+                    case .date(let d): cells[slot] = FactCell(date: d)
+                    case .number(let n): cells[slot] = FactCell(number: n)
                     case .text where decoded && contract[slot]: cells[slot] = FactCell(tag: .text, word: bits[slot])
                     case .list where decoded && contract[slot]: cells[slot] = FactCell(tag: .list, word: bits[slot])
                     default: cells[slot] = EvalProgram.cell(values[slot], domain: program.domains[slot])

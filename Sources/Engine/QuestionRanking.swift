@@ -36,14 +36,14 @@ struct QuestionRanking {
             swap(&settled, &workspace.settled)
         }
         worlds.removeAll(keepingCapacity: true)
-        let asOf = evaluation.asOf
+        // Dates are also tried on the evaluation date and the day before it (the same for every slot).
+        let asOf = evaluation.asOf, dayBefore = evaluation.asOf.adding(days: -1)
         open.forEach { slot in
             let prepared = plan.answers[slot]
             for answer in prepared { worlds.append(AnswerWorld(slot: slot, value: answer.value, cell: answer.cell)) }
-            // Dates are also tried on the evaluation date and the day before it.
             guard plan.isDate[slot] else { return }
-            for date in [asOf, asOf.adding(days: -1)] where !prepared.contains(where: { $0.value == .date(date) }) {
-                worlds.append(AnswerWorld(slot: slot, value: .date(date), cell: graph.program.cell(.date(date), slot: slot)))
+            for date in [asOf, dayBefore] where !prepared.contains(where: { $0.value == .date(date) }) {
+                worlds.append(AnswerWorld(slot: slot, value: .date(date), cell: FactCell(date: date)))
             }
         }
         Workspace.reset(&tried, to: 0, count: graph.factPaths.count)

@@ -11,6 +11,7 @@ struct Workspace {
     var deciding: [Int] = []
     var possible: [Int] = []
     var scored: [(slot: Int, ratio: Double, all: Bool)] = []
+    /// Per rule, whether it was already visited (ranking's search, the exceptions considered).
     var seen: [Bool] = []
     var queue: [Int] = []
     var found: [Int] = []

@@ -100,11 +100,12 @@ extension GraphBuilder {
 
     /// Fact slots each rule reads, through the predicates it refers to.
     mutating func computeReads(_ compiled: inout [RuleGraph.Rule]) {
+        let direct = compiled.map { directReads($0.condition) }
         var memo = [[Int]?](repeating: nil, count: compiled.count)
         func reads(_ i: Int, _ depth: Int) -> [Int] {
             if let m = memo[i] { return m }
             guard depth < compiled.count + 1 else { return [] }
-            var set = Set(directReads(compiled[i].condition))
+            var set = Set(direct[i])
             for d in compiled[i].dependsOn { set.formUnion(reads(d, depth + 1)) }
             let out = set.sorted()
             memo[i] = out
@@ -112,7 +113,7 @@ extension GraphBuilder {
         }
         for i in compiled.indices {
             compiled[i].reads = reads(i, 0)
-            compiled[i].directReads = directReads(compiled[i].condition)
+            compiled[i].directReads = direct[i]
         }
     }
 

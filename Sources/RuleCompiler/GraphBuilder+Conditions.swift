@@ -168,12 +168,7 @@ extension GraphBuilder {
             switch nodes[i] {
             case .all(let c), .any(let c): stack += c
             case .not(let c): stack.append(c)
-            case .equals(let s, _), .anyOf(let s, _), .allIn(let s, _), .contains(let s, _), .date(let s, _, _),
-                 .number(let s, _, _), .hsAllIn(let s, _), .hsAnyIn(let s, _):
-                out.insert(s)
-            case .memberOf, .memberAttribute:
-                if let s = factSlots["member_state"] { out.insert(s) }
-            default: break
+            case let leaf: if let s = leaf.factSlot(memberState: factSlots["member_state"]) { out.insert(s) }
             }
         }
         return out.sorted()

@@ -136,11 +136,9 @@ struct GraphBuilder {
 
     /// The conditions compiled for fast evaluation.
     func program(_ compiled: [RuleGraph.Rule]) -> EvalProgram {
-        var program = EvalProgram(
+        EvalProgram(
             nodes: nodes, domains: factPaths.map { choiceDomain(factTypes[$0]) }, tables: tables,
-            rules: compiled.map { ($0.condition, $0.definition.inForce) })
-        program.layout = FactLayout(slots: factSlots)
-        return program
+            rules: compiled.map { ($0.condition, $0.definition.inForce) }, layout: FactLayout(slots: factSlots))
     }
 
     /// The allowed values of a choice or list-of-choices fact (bit order for ``EvalProgram``).

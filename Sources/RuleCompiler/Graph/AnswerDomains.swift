@@ -29,7 +29,7 @@ enum AnswerDomains {
             return allowed.filter { $0 != "unknown" }.map(FactValue.text)
         case .choiceList(let allowed)?:
             // The values the rules test, each alone, and one value no rule names (if any).
-            let named = leaves.flatMap(namedValues)
+            let named = leaves.flatMap(\.namedTexts)
             var answers = allowed.filter(named.contains)
             if let other = allowed.first(where: { !named.contains($0) }) { answers.append(other) }
             return answers.map { FactValue.list([$0]) }
@@ -42,7 +42,7 @@ enum AnswerDomains {
             for case .number(_, _, let n) in leaves { values.formUnion([n - 1, n, n + 1]) }
             return values.sorted().map(FactValue.number)
         case .textList?:
-            let values = Set(leaves.flatMap(namedValues) + ["(other)"])
+            let values = Set(leaves.flatMap(\.namedTexts) + ["(other)"])
             return values.sorted().map { FactValue.list([$0]) }
         case .hsList?:
             var codes = Set<String>(["99"])
@@ -53,14 +53,6 @@ enum AnswerDomains {
             return codes.sorted().map { FactValue.list([$0]) }
         default:
             return []
-        }
-    }
-
-    private static func namedValues(_ node: ExprNode) -> [String] {
-        switch node {
-        case .anyOf(_, let v), .allIn(_, let v): v
-        case .contains(_, let v): [v]
-        default: []
         }
     }
 }

@@ -7,13 +7,13 @@ public import Measures
 public final class EvalCode: @unchecked Sendable {
     /// ``EvalProgram/nodes``, ``EvalProgram/children`` and, per rule, its condition's root and
     /// days in force (`until` exclusive).
-    public let nodes: UnsafePointer<EvalProgram.Node>
-    public let children: UnsafePointer<Int32>
-    public let ruleRoots: UnsafePointer<Int32>
-    public let ruleFrom: UnsafePointer<Int>
-    public let ruleUntil: UnsafePointer<Int>
+    package let nodes: UnsafePointer<EvalProgram.Node>
+    package let children: UnsafePointer<Int32>
+    package let ruleRoots: UnsafePointer<Int32>
+    package let ruleFrom: UnsafePointer<Int>
+    package let ruleUntil: UnsafePointer<Int>
     /// The number of member keys (``EvalProgram/memberKeys``).
-    public let memberKeyCount: Int
+    package let memberKeyCount: Int
     /// Member rows of every table, table by table and key by key: the rows of key `k` in table `t`
     /// are `spans[rowBounds[t * memberKeyCount + k] ..< rowBounds[t * memberKeyCount + k + 1]]`.
     private let spans: UnsafePointer<MemberSpan>
@@ -91,16 +91,16 @@ public final class EvalCode: @unchecked Sendable {
     }
 
     /// The rows of member key `key` in member table `table`.
-    public func rows(_ table: Int, _ key: Int) -> UnsafeBufferPointer<MemberSpan> {
+    package func rows(_ table: Int, _ key: Int) -> UnsafeBufferPointer<MemberSpan> {
         let i = table * memberKeyCount + key
         return UnsafeBufferPointer(start: spans + rowBounds[i], count: rowBounds[i + 1] - rowBounds[i])
     }
 
     /// Attribute test `test`'s table.
-    public func attributeTable(_ test: Int) -> Int { attributeTables[test] }
+    package func attributeTable(_ test: Int) -> Int { attributeTables[test] }
 
     /// Whether row `row` of member key `key` matches attribute test `test`.
-    public func attributeMatches(_ test: Int, key: Int, row: Int) -> Bool {
+    package func attributeMatches(_ test: Int, key: Int, row: Int) -> Bool {
         let table = attributeTables[test]
         let first = rowBounds[table * memberKeyCount]
         let at = rowBounds[table * memberKeyCount + key] + row
@@ -109,7 +109,7 @@ public final class EvalCode: @unchecked Sendable {
 
     /// Whether an HS code falls under table `table`'s code list (``HSCodeList/match(_:)``);
     /// `nil` when the table is a member table or the code is not all digits.
-    public func hsMatch(_ table: Int, _ code: String) -> TriValue? {
+    package func hsMatch(_ table: Int, _ code: String) -> TriValue? {
         guard hsPacked[table] else { return nil }
         let codes = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(start: hsWords, count: hsCodes[table].upperBound)[hsCodes[table]])
         let prefixes = UnsafeBufferPointer(

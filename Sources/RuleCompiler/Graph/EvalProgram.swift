@@ -1,9 +1,9 @@
 public import Measures
 
-/// The conditions of the graph compiled once more for speed: nodes with no heap payload (so that
-/// reading one retains nothing), children in one flat array, and leaf tests over ``FactCell``s:
-/// choices as bit masks over each fact's list of allowed values, dates as day numbers. Node `i`
-/// here is node `i` of ``RuleGraph/nodes``.
+/// The conditions of the graph compiled once more for speed: nodes with no heap payload, children
+/// in one flat array, and leaf tests over ``FactCell``s: choices as bit masks over each fact's list
+/// of allowed values, dates as day numbers. Node `i` here is node `i` of ``RuleGraph/nodes``. The
+/// tables the evaluator reads per measure are in ``code``; the rest says how to lay facts out.
 public struct EvalProgram: Sendable {
     public enum Node: Sendable {
         case always
@@ -25,11 +25,11 @@ public struct EvalProgram: Sendable {
         case asOf(DateComparison, day: Int)
         case number(slot: Int32, NumberComparison, Double)
         /// Every (`all`) or some HS code of a list fact falls under the code list of table `table`
-        /// (packed in ``hsTables``, or compared as text when the list has codes that are not digits).
+        /// (packed: ``HSCodeList``).
         case hsCodes(slot: Int32, table: Int32, all: Bool)
-        /// The member state is a member on the evaluation date, per ``memberTables``[table].
+        /// The member state is a member on the evaluation date, per member table `table`'s rows.
         case member(table: Int32)
-        /// An attribute of the member state's row matches, per ``attributeTests``[test].
+        /// An attribute of the member state's row matches, per attribute test `test` (``EvalCode``).
         case memberAttribute(test: Int32)
         /// A text-set test the bit masks cannot hold (a fact with more than 63 values, or mixed
         /// literals): evaluate ``RuleGraph/nodes`` at the same index on the fact values.
@@ -39,48 +39,47 @@ public struct EvalProgram: Sendable {
     /// The day number that stands for "the evaluation date" in ``Node/date(slot:_:day:)``.
     public static let asOfDay = Int.min
 
-    public var nodes: [Node]
-    public var children: [Int32]
-    /// Per rule: the root of its condition, and its days in force as day numbers (`until` exclusive).
-    public var ruleRoots: [Int32]
-    public var ruleFrom: [Int]
-    public var ruleUntil: [Int]
     /// Per fact slot, the values its tests tell apart, in bit order (at most 63; bit 63 marks any
     /// other value): a choice fact's choices, or for a text fact the values the rules name.
-    public var domains: [[String]?]
+    public let domains: [[String]?]
     /// Per fact slot: whether its domain is the field's allowed values as the contract lists them,
     /// so that a decoded measure's ``Measure/choiceBits`` are already its cells' words.
-    public var contractDomains: [Bool]
+    public let contractDomains: [Bool]
     /// Per table: the HS code list in packed form (``HSCodeList``), `nil` for member tables.
-    public var hsTables: [HSCodeList?]
+    public let hsTables: [HSCodeList?]
     /// Every key of every member table, numbered: the member state is looked up once per measure.
-    public var memberKeys: [String: Int] = [:]
-    /// Per table, per member key number: that member's rows (empty for code lists).
-    public var memberTables: [[[MemberSpan]]] = []
-    /// Per `memberAttribute` node: its table, and per member key number and row whether the row matches.
-    public var attributeTests: [(table: Int, matches: [[Bool]])] = []
+    public let memberKeys: [String: Int]
     /// The slots of the facts the engine treats specially (-1 when the catalogue has no such fact).
-    public var layout = FactLayout()
-    /// The tables above that the evaluator reads for every measure, as plain memory.
+    public let layout: FactLayout
+    /// The compiled nodes, the rules' roots and days in force, the member rows, attribute matches
+    /// and packed HS lists: what the evaluator reads for every measure, as plain memory.
     public let code: EvalCode
 
     /// Compiles `graph` nodes; `domains` gives the allowed values of each choice slot, `tables` the
-    /// graph's tables, `rules` each rule's condition root and days in force.
+    /// graph's tables, `rules` each rule's condition root and days in force, `layout` where the
+    /// specially treated facts sit.
     /// Table indices in `graphNodes` are valid (the graph builder replaces a test of an unknown
     /// table before this runs).
     public init(
-        nodes graphNodes: [ExprNode], domains: [[String]?], tables: [RuleGraph.Table], rules: [(root: Int, inForce: DateRange)]
+        nodes graphNodes: [ExprNode], domains: [[String]?], tables: [RuleGraph.Table], rules: [(root: Int, inForce: DateRange)],
+        layout: FactLayout
     ) {
+        self.layout = layout
         self.domains = Self.domains(domains, named: graphNodes)
         contractDomains = domains.map { $0 != nil && $0!.count <= 63 }
         hsTables = tables.map { table in
             if case .codes = table.definition.content { HSCodeList(table.codes) } else { nil }
         }
+        var memberKeys: [String: Int] = [:]
         for table in tables {
             for key in table.rows.keys.sorted() where memberKeys[key] == nil { memberKeys[key] = memberKeys.count }
         }
+        self.memberKeys = memberKeys
         let keys = memberKeys.sorted { $0.value < $1.value }.map(\.key)
-        memberTables = tables.map { table in keys.map { (table.rows[$0] ?? []).map(MemberSpan.init) } }
+        // Per table, per member key number: that member's rows (empty for code lists).
+        let memberTables = tables.map { table in keys.map { (table.rows[$0] ?? []).map(MemberSpan.init) } }
+        // Per `memberAttribute` node: its table, and per member key number and row whether the row matches.
+        var attributeTests: [(table: Int, matches: [[Bool]])] = []
         var nodes: [Node] = []
         var children: [Int32] = []
         nodes.reserveCapacity(graphNodes.count)
@@ -136,14 +135,10 @@ public struct EvalProgram: Sendable {
                 attributeTests.append((table, matches))
             }
         }
-        self.nodes = nodes
-        self.children = children
-        ruleRoots = rules.map { Int32($0.root) }
-        ruleFrom = rules.map { $0.inForce.from.dayNumber }
-        ruleUntil = rules.map { $0.inForce.until?.dayNumber ?? Int.max }
-        code = EvalCode(nodes: nodes, children: children, ruleRoots: ruleRoots, ruleFrom: ruleFrom, ruleUntil: ruleUntil,
-                        memberKeyCount: memberKeys.count, memberTables: memberTables, attributeTests: attributeTests,
-                        hsTables: hsTables)
+        code = EvalCode(
+            nodes: nodes, children: children, ruleRoots: rules.map { Int32($0.root) },
+            ruleFrom: rules.map { $0.inForce.from.dayNumber }, ruleUntil: rules.map { $0.inForce.until?.dayNumber ?? Int.max },
+            memberKeyCount: memberKeys.count, memberTables: memberTables, attributeTests: attributeTests, hsTables: hsTables)
     }
 
     /// The choice domains, and for slots without one the text values the nodes test (so that text
@@ -151,13 +146,8 @@ public struct EvalProgram: Sendable {
     private static func domains(_ choices: [[String]?], named nodes: [ExprNode]) -> [[String]?] {
         var named = [Set<String>](repeating: [], count: choices.count)
         for node in nodes {
-            switch node {
-            case .equals(let slot, let values):
-                for case .text(let t) in values { named[slot].insert(t) }
-            case .anyOf(let slot, let values), .allIn(let slot, let values): named[slot].formUnion(values)
-            case .contains(let slot, let value): named[slot].insert(value)
-            default: break
-            }
+            let texts = node.namedTexts
+            if !texts.isEmpty, let slot = node.factSlot(memberState: nil) { named[slot].formUnion(texts) }
         }
         return choices.indices.map { slot in
             let domain = choices[slot] ?? (named[slot].isEmpty ? nil : named[slot].sorted())
@@ -173,15 +163,15 @@ public struct EvalProgram: Sendable {
     /// A fact value as the leaf tests read it, for a slot whose choices are `domain`.
     public static func cell(_ value: FactValue, domain: [String]?) -> FactCell {
         switch value {
-        case .unknown: return FactCell(tag: .unknown, word: 0)
-        case .bool(let b): return FactCell(tag: .bool, word: b ? 1 : 0)
+        case .unknown: return .unknown
+        case .bool(let b): return FactCell(bool: b)
         case .text(let t): return FactCell(tag: .text, word: bit(t, domain))
         case .list(let items):
             var word: UInt64 = 0
             for item in items { word |= bit(item, domain) }
             return FactCell(tag: .list, word: word)
-        case .date(let d): return FactCell(tag: .date, word: UInt64(bitPattern: Int64(d.dayNumber)))
-        case .number(let n): return FactCell(tag: .number, word: n.bitPattern)
+        case .date(let d): return FactCell(date: d)
+        case .number(let n): return FactCell(number: n)
         }
     }
 
@@ -309,6 +299,18 @@ public struct FactCell: Sendable, Equatable {
         self.tag = tag
         self.word = word
     }
+
+    /// An unknown fact.
+    public static let unknown = FactCell(tag: .unknown, word: 0)
+
+    /// A yes/no fact: 0 or 1.
+    @inlinable public init(bool: Bool) { self.init(tag: .bool, word: bool ? 1 : 0) }
+
+    /// A date: its day number.
+    @inlinable public init(date: CalendarDate) { self.init(tag: .date, word: UInt64(bitPattern: Int64(date.dayNumber))) }
+
+    /// A number: its `Double`'s bits.
+    @inlinable public init(number: Double) { self.init(tag: .number, word: number.bitPattern) }
 
     /// The day number of a date cell.
     public var day: Int { Int(Int64(bitPattern: word)) }

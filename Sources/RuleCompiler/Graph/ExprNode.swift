@@ -23,3 +23,27 @@ public enum ExprNode: Sendable, Hashable {
     case memberOf(table: Int)
     case memberAttribute(table: Int, column: String, values: [Literal])
 }
+
+extension ExprNode {
+    /// The fact slot a leaf test reads, given the slot of `member_state` (which member-table tests
+    /// read); `nil` for other nodes, and for a member test when there is no such slot.
+    public func factSlot(memberState: Int?) -> Int? {
+        switch self {
+        case .equals(let s, _), .anyOf(let s, _), .allIn(let s, _), .contains(let s, _), .date(let s, _, _),
+             .number(let s, _, _), .hsAllIn(let s, _), .hsAnyIn(let s, _):
+            s
+        case .memberOf, .memberAttribute: memberState
+        case .always, .all, .any, .not, .rule, .asOf: nil
+        }
+    }
+
+    /// The text values a leaf test names (for choice domains and the answers worth trying).
+    public var namedTexts: [String] {
+        switch self {
+        case .equals(_, let values): values.compactMap { if case .text(let t) = $0 { t } else { nil } }
+        case .anyOf(_, let values), .allIn(_, let values): values
+        case .contains(_, let value): [value]
+        default: []
+        }
+    }
+}
