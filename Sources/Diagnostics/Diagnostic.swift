@@ -54,14 +54,36 @@ public struct Diagnostic: Hashable, Sendable {
 
     /// Orders diagnostics by file, line, column, then id, so every output is deterministic.
     public static func sortKey(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
-        let l = lhs.range, r = rhs.range
-        if (l?.file ?? "") != (r?.file ?? "") { return (l?.file ?? "") < (r?.file ?? "") }
-        let ls = l?.start ?? SourceLocation(line: 0, column: 0)
-        let rs = r?.start ?? SourceLocation(line: 0, column: 0)
+        if let before = SourceRange.fileOrder(lhs.range, rhs.range) { return before }
+        return inFileOrder(lhs, rhs)
+    }
+
+    /// ``sortKey(_:_:)`` for two diagnostics in the same file: line, column, id, then message.
+    public static func inFileOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        let ls = lhs.range?.start ?? SourceLocation(line: 0, column: 0)
+        let rs = rhs.range?.start ?? SourceLocation(line: 0, column: 0)
         if ls != rs { return ls < rs }
         if lhs.id != rhs.id { return lhs.id < rhs.id }
         return lhs.message < rhs.message
     }
+}
+
+extension Sequence {
+    /// The elements in the order of `sorted(by:)` with a comparator that orders by file path first
+    /// (`""` for no range), then by `inFile` — each element's path read once, not at every comparison
+    /// (a path read takes a lock and copies a string). The comparisons give the same answers as that
+    /// comparator's, so the order is the same.
+    public func sortedByFile(
+        _ range: (Element) -> SourceRange?, then inFile: (Element, Element) -> Bool
+    ) -> [Element] {
+        let keyed = map { (path: range($0)?.file ?? "", element: $0) }
+        return keyed.sorted { a, b in a.path != b.path ? a.path < b.path : inFile(a.element, b.element) }.map(\.element)
+    }
+}
+
+extension Sequence where Element == Diagnostic {
+    /// The diagnostics in ``Diagnostic/sortKey(_:_:)`` order.
+    public func sortedByKey() -> [Diagnostic] { sortedByFile(\.range, then: Diagnostic.inFileOrder) }
 }
 
 /// Collects diagnostics as they are emitted; loading and compiling go on after an error.
@@ -82,5 +104,5 @@ public struct DiagnosticBag: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// The diagnostics in file, line, column, id order.
-    public var sorted: [Diagnostic] { diagnostics.sorted(by: Diagnostic.sortKey) }
+    public var sorted: [Diagnostic] { diagnostics.sortedByKey() }
 }

@@ -129,6 +129,21 @@ public struct SourceRange: Hashable, Sendable, CustomStringConvertible {
     /// The interned file.
     public var fileIdentifier: SourceFileID { fileID }
 
+    /// How the files of two optional ranges order by path (`""` for no range): `nil` when they
+    /// name the same file, else whether `lhs`'s path sorts first. The same answer as comparing
+    /// `lhs?.file ?? ""` with `rhs?.file ?? ""`, but equal interned ids (one id per path, so equal
+    /// ids are equal paths) answer without reading the paths, each read a lock and a copy.
+    /// Ids are not in path order, so different ids still compare the paths.
+    public static func fileOrder(_ lhs: SourceRange?, _ rhs: SourceRange?) -> Bool? {
+        switch (lhs, rhs) {
+        case (nil, nil): return nil
+        case let (l?, r?) where l.fileID == r.fileID: return nil
+        default:
+            let l = lhs?.file ?? "", r = rhs?.file ?? ""
+            return l == r ? nil : l < r
+        }
+    }
+
     /// The same range shifted down by `lines` (used for YAML embedded in Markdown front matter).
     public func shifted(byLines lines: Int) -> SourceRange {
         SourceRange(

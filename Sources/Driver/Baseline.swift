@@ -68,41 +68,31 @@ public struct Baseline: Sendable {
 
     // MARK: - Reading
 
+    /// How `baseline.*` messages name the file.
+    static let fileWhat = "the baseline file"
+
     /// Reads and checks the baseline at `path`: the baseline, or the errors (with the file's text).
     public static func load(path: String) -> (baseline: Baseline?, diagnostics: [Diagnostic], source: SourceText?) {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(path, limit: 64 << 20)
-        } catch {
-            let d = Diagnostic(id: "baseline.unreadable", message: "cannot read the baseline file: \(error)",
-                               range: SourceRange(file: path, at: SourceLocation(line: 0, column: 0)))
-            return (nil, [d], nil)
-        }
-        let source = SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
-        let (baseline, diagnostics) = parse(bytes: bytes, path: path)
-        return (baseline, diagnostics, source)
+        let file = StrictYAMLFile.load(path: path, domain: "baseline", what: fileWhat)
+        let (baseline, diagnostics) = read(file)
+        return (baseline, diagnostics, file.source)
     }
 
     /// Parses baseline YAML strictly (unknown keys with "did you mean", located errors).
     public static func parse(bytes: [UInt8], path: String) -> (Baseline?, [Diagnostic]) {
-        let loaded = YAMLLoader().load(bytes, file: path)
-        if loaded.hasErrors { return (nil, loaded.diagnostics) }
-        guard loaded.documents.count <= 1 else {
-            return (nil, [Diagnostic(id: "baseline.several-documents", message: "the baseline file must hold one YAML document",
-                                     range: loaded.documents[1].range)])
-        }
-        guard let root = loaded.documents.first?.root else { return (Baseline(), []) }
-        var reader = NodeReader(domain: "baseline")
-        if reader.isNull(root) { return (Baseline(), []) }
+        read(StrictYAMLFile(bytes: bytes, path: path, domain: "baseline", what: fileWhat))
+    }
+
+    private static func read(_ file: StrictYAMLFile) -> (Baseline?, [Diagnostic]) {
+        var file = file
         var baseline = Baseline()
-        if let map = reader.mapping(root, known: topKeys, what: "the baseline"),
-           let list = reader.optional(map, "accepted"), let items = reader.sequence(list, what: "accepted findings") {
+        if let root = file.root, let map = file.reader.mapping(root, known: topKeys, what: "the baseline"),
+           let list = file.reader.optional(map, "accepted"), let items = file.reader.sequence(list, what: "accepted findings") {
             for item in items {
-                if let entry = readEntry(item, reader: &reader) { baseline.entries.append(entry) }
+                if let entry = readEntry(item, reader: &file.reader) { baseline.entries.append(entry) }
             }
         }
-        let diagnostics = reader.diagnostics.diagnostics
-        return (diagnostics.contains { $0.severity == .error } ? nil : baseline, diagnostics)
+        return file.result(baseline)
     }
 
     private static func readEntry(_ node: YAMLNode, reader: inout NodeReader) -> Entry? {
@@ -155,6 +145,25 @@ public struct Baseline: Sendable {
         var fingerprints: [String]
     }
 
+    /// The key entries and findings are matched by: rule, file and one fingerprint.
+    static func key(rule: String, file: String, fingerprint: String) -> String {
+        "\(rule)\u{0}\(file)\u{0}\(fingerprint)"
+    }
+
+    /// The positions in ``entries`` of the entries with each key, in entry order.
+    func index() -> [String: [Int]] {
+        var index: [String: [Int]] = [:]
+        for (i, entry) in entries.enumerated() {
+            index[Self.key(rule: entry.rule, file: entry.file, fingerprint: entry.fingerprint), default: []].append(i)
+        }
+        return index
+    }
+
+    /// The positions of the entries `id` matches (by any of its fingerprints) in `index`.
+    static func matches(_ id: Identity, in index: [String: [Int]]) -> [Int] {
+        id.fingerprints.flatMap { index[key(rule: id.rule, file: id.file, fingerprint: $0)] ?? [] }
+    }
+
     /// Identities of `findings`; the file key is repository-relative when possible (as in SARIF).
     static func identities(_ findings: [Finding], context: ReportContext) -> [Identity] {
         let path = { (file: String) in context.repositoryRelativePath(file) ?? file }
@@ -169,15 +178,12 @@ public struct Baseline: Sendable {
     /// Suppresses the findings that a live entry matches; reports expired and unmatched entries.
     public func apply(to findings: [Finding], asOf: CalendarDate, context: ReportContext) -> Outcome {
         let ids = Self.identities(findings, context: context)
-        var index: [String: [Int]] = [:]
-        for (i, entry) in entries.enumerated() {
-            index["\(entry.rule)\u{0}\(entry.file)\u{0}\(entry.fingerprint)", default: []].append(i)
-        }
+        let index = index()
         var used = [Bool](repeating: false, count: entries.count)
         var kept: [Finding] = []
         var suppressed = 0
         for (finding, id) in zip(findings, ids) {
-            let matches = id.fingerprints.flatMap { index["\(id.rule)\u{0}\(id.file)\u{0}\($0)"] ?? [] }
+            let matches = Self.matches(id, in: index)
             for m in matches { used[m] = true }
             if matches.contains(where: { !isExpired(entries[$0], asOf: asOf) }) {
                 suppressed += 1
@@ -186,6 +192,8 @@ public struct Baseline: Sendable {
             }
         }
         for (i, entry) in entries.enumerated() {
+            // The entry's own fingerprint key (a report contract: `baseline#rule#file#fingerprint`).
+            let findingKey = "baseline#\(entry.rule)#\(entry.file)#\(entry.fingerprint)"
             if isExpired(entry, asOf: asOf), let until = entry.expires {
                 kept.append(Finding(
                     ruleID: "baseline.expired", level: .error,
@@ -193,14 +201,14 @@ public struct Baseline: Sendable {
                         + "Accepted because: \(entry.reason)",
                     range: entry.expiresRange ?? entry.range,
                     help: "Fix the finding and remove the entry, or renew it with a new reason and expiry date.",
-                    fingerprintKey: "baseline#\(entry.rule)#\(entry.file)#\(entry.fingerprint)"))
+                    fingerprintKey: findingKey))
             } else if !used[i] {
                 kept.append(Finding(
                     ruleID: "baseline.unmatched", level: .note,
                     message: "No finding matches the baseline entry for \(entry.rule) in \(entry.file) (\(entry.fingerprint)).",
                     range: entry.range,
                     help: "Remove the entry: the finding it accepted is gone.",
-                    fingerprintKey: "baseline#\(entry.rule)#\(entry.file)#\(entry.fingerprint)"))
+                    fingerprintKey: findingKey))
             }
         }
         return Outcome(findings: kept.sortedForReport(), suppressed: suppressed)
@@ -217,14 +225,14 @@ public struct Baseline: Sendable {
     /// expiry are kept).
     public static func make(for findings: [Finding], minimum: Severity, context: ReportContext, previous: Baseline? = nil) -> Baseline {
         let ids = identities(findings, context: context)
+        let previousIndex = previous?.index() ?? [:]
         var out = Baseline()
         var seen = Set<String>()
         for (finding, id) in zip(findings, ids) where finding.level >= minimum && !finding.ruleID.hasPrefix("baseline.") {
             let fingerprint = id.fingerprints[0]
-            guard seen.insert("\(id.rule)\u{0}\(id.file)\u{0}\(fingerprint)").inserted else { continue }
-            let old = previous?.entries.first { e in
-                e.rule == id.rule && e.file == id.file && id.fingerprints.contains(e.fingerprint)
-            }
+            guard seen.insert(key(rule: id.rule, file: id.file, fingerprint: fingerprint)).inserted else { continue }
+            // The first previous entry (in file order) for the same finding.
+            let old = matches(id, in: previousIndex).min().map { previous!.entries[$0] }
             out.entries.append(Entry(rule: id.rule, file: id.file, fingerprint: fingerprint,
                                      reason: old?.reason ?? placeholderReason, expires: old?.expires))
         }
@@ -238,19 +246,13 @@ public struct Baseline: Sendable {
         if entries.isEmpty { return text + "accepted: []\n" }
         text += "accepted:\n"
         for e in entries {
-            text += "  - rule: \(Self.quoted(e.rule))\n"
-            text += "    file: \(Self.quoted(e.file))\n"
-            text += "    fingerprint: \(Self.quoted(e.fingerprint))\n"
-            text += "    reason: \(e.reason == Self.placeholderReason ? e.reason : Self.quoted(e.reason))\n"
+            // Values are JSON string literals: each is a YAML double-quoted scalar (YAML 1.2 reads every JSON escape).
+            text += "  - rule: \(JSONValue.quote(e.rule))\n"
+            text += "    file: \(JSONValue.quote(e.file))\n"
+            text += "    fingerprint: \(JSONValue.quote(e.fingerprint))\n"
+            text += "    reason: \(e.reason == Self.placeholderReason ? e.reason : JSONValue.quote(e.reason))\n"
             if let expires = e.expires { text += "    expires: \(expires)\n" }
         }
         return text
-    }
-
-    /// A YAML double-quoted scalar: a JSON string literal is one (YAML 1.2 reads every JSON escape).
-    static func quoted(_ s: String) -> String {
-        var out = ""
-        JSONValue.writeString(s, to: &out)
-        return out
     }
 }

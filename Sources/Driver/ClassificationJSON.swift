@@ -57,7 +57,7 @@ public enum ClassificationJSON {
     static func fact(_ f: FactRead) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("fact", .string(f.path)), ("value", .string(f.value))]
         if let r = f.range {
-            pairs += [("line", .number(Double(r.start.line))), ("column", .number(Double(r.start.column)))]
+            pairs += [("line", .int(r.start.line)), ("column", .int(r.start.column))]
         }
         return .object(pairs)
     }

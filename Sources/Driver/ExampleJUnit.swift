@@ -8,12 +8,13 @@ public enum ExampleJUnit {
         out += "<testsuites name=\"subsidy rules test\" tests=\"\(report.outcomes.count)\" failures=\"\(failures)\">\n"
         for file in byFile.keys.sorted() {
             let cases = byFile[file]!
-            out += "  <testsuite name=\"\(escape(file))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { !$0.passed }.count)\">\n"
+            out += "  <testsuite name=\"\(XMLEscaping.attribute(file))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { !$0.passed }.count)\">\n"
             for c in cases {
-                out += "    <testcase classname=\"\(escape(c.rule))\" name=\"\(escape(c.example))\""
+                out += "    <testcase classname=\"\(XMLEscaping.attribute(c.rule))\" name=\"\(XMLEscaping.attribute(c.example))\""
                 if let failure = c.failure {
                     let at = failure.range.map { "\($0.file):\($0.start.line):\($0.start.column)" } ?? file
-                    out += ">\n      <failure message=\"\(escape(failure.message))\">\(escape(at + ": " + failure.message))</failure>\n    </testcase>\n"
+                    out += ">\n      <failure message=\"\(XMLEscaping.attribute(failure.message))\">"
+                    out += XMLEscaping.text(at + ": " + failure.message) + "</failure>\n    </testcase>\n"
                 } else {
                     out += "/>\n"
                 }
@@ -22,6 +23,4 @@ public enum ExampleJUnit {
         }
         return out + "</testsuites>\n"
     }
-
-    static func escape(_ s: String) -> String { XMLEscaping.attribute(s) }
 }

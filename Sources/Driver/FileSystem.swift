@@ -11,6 +11,24 @@ public enum FileSystem {
         case unreadable(path: String, reason: String)
         case notAFile(path: String)
 
+        /// The file that could not be read.
+        public var path: String {
+            switch self {
+            case .unreadable(let path, _), .notAFile(let path): path
+            }
+        }
+
+        /// Why, without the path: "no such file", "is a folder, not a file". For messages that
+        /// name the file themselves (a located diagnostic).
+        public var reason: String {
+            switch self {
+            case .unreadable(_, let reason): reason
+            case .notAFile: "is a folder, not a file"
+            }
+        }
+
+        /// A whole error line for standard error: "<path>: error: cannot read the file: <reason>".
+        /// Not for a located diagnostic's message, which names the file already (use ``reason``).
         public var description: String {
             switch self {
             case .unreadable(let path, let reason): "\(path): error: cannot read the file: \(reason)"

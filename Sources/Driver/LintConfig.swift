@@ -62,58 +62,55 @@ public struct LintConfig: Sendable, Equatable {
         }
     }
 
+    /// How `config.*` messages name the file.
+    static let fileWhat = "the config file"
+    /// A config file is small: 1 MiB is plenty.
+    static let limits = YAMLLimits(maxBytes: 1 << 20)
+
     /// Reads and checks the config at `path`: the config, or the errors (with the file's text).
     public static func load(path: String) -> (config: LintConfig?, diagnostics: [Diagnostic], source: SourceText?) {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(path, limit: 1 << 20)
-        } catch {
-            let d = Diagnostic(id: "config.unreadable", message: "cannot read the config file: \(error)",
-                               range: SourceRange(file: path, at: SourceLocation(line: 0, column: 0)))
-            return (nil, [d], nil)
-        }
-        let source = SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
-        let (config, diagnostics) = parse(bytes: bytes, path: path)
-        return (config, diagnostics, source)
+        let file = StrictYAMLFile.load(path: path, limits: limits, domain: "config", what: fileWhat)
+        let (config, diagnostics) = read(file)
+        return (config, diagnostics, file.source)
     }
 
     /// Parses config YAML (strict: unknown keys with "did you mean", located errors).
     public static func parse(bytes: [UInt8], path: String) -> (LintConfig?, [Diagnostic]) {
-        let loaded = YAMLLoader().load(bytes, file: path)
-        if loaded.hasErrors { return (nil, loaded.diagnostics) }
-        guard loaded.documents.count <= 1 else {
-            return (nil, [Diagnostic(id: "config.several-documents", message: "the config file must hold one YAML document",
-                                     range: loaded.documents[1].range)])
-        }
-        guard let root = loaded.documents.first?.root else { return (LintConfig(), []) }
-        var reader = NodeReader(domain: "config")
-        if reader.isNull(root) { return (LintConfig(), []) }
+        read(StrictYAMLFile(bytes: bytes, path: path, limits: limits, domain: "config", what: fileWhat))
+    }
+
+    private static func read(_ file: StrictYAMLFile) -> (LintConfig?, [Diagnostic]) {
+        var file = file
         var config = LintConfig()
-        if let map = reader.mapping(root, known: keys, what: "the lint configuration") {
-            if let node = reader.optional(map, "as_of"), let text = reader.string(node) {
-                if let date = CalendarDate(text) { config.asOf = date } else {
-                    reader.diagnostics.error("config.invalid-date", "'\(text)' is not a valid date (YYYY-MM-DD)", at: node.range)
-                }
-            }
-            if let node = reader.optional(map, "regimes"), let items = reader.sequence(node, what: "regimes") {
-                config.regimes = Set(items.compactMap { reader.choice($0, allowed: knownRegimes, what: "regime") })
-            }
-            if let node = reader.optional(map, "levels"), let levels = node.mapping {
-                for pair in levels.pairs {
-                    let allowed = LintLevel.allCases.map(\.rawValue)
-                    if let value = reader.choice(pair.value, allowed: allowed, what: "level"), let level = LintLevel(rawValue: value) {
-                        config.levels[pair.keyText] = level
-                        config.levelRanges[pair.keyText] = pair.key.range
-                    }
-                }
-            } else if let node = reader.optional(map, "levels") {
-                reader.typeMismatch(node, expected: "a mapping (rule id: error, warning, note or off)")
-            }
-            if let node = reader.optional(map, "ignore"), let items = reader.strings(node, what: "ignored paths") {
-                config.ignore = items
+        if let root = file.root, let map = file.reader.mapping(root, known: keys, what: "the lint configuration") {
+            config.read(map, reader: &file.reader)
+        }
+        return file.result(config)
+    }
+
+    /// Reads the keys of the config's mapping.
+    private mutating func read(_ map: YAMLMapping, reader: inout NodeReader) {
+        if let node = reader.optional(map, "as_of"), let text = reader.string(node) {
+            if let date = CalendarDate(text) { asOf = date } else {
+                reader.diagnostics.error("config.invalid-date", "'\(text)' is not a valid date (YYYY-MM-DD)", at: node.range)
             }
         }
-        let diagnostics = reader.diagnostics.diagnostics
-        return (diagnostics.contains { $0.severity == .error } ? nil : config, diagnostics)
+        if let node = reader.optional(map, "regimes"), let items = reader.sequence(node, what: "regimes") {
+            regimes = Set(items.compactMap { reader.choice($0, allowed: Self.knownRegimes, what: "regime") })
+        }
+        if let node = reader.optional(map, "levels"), let mapping = node.mapping {
+            for pair in mapping.pairs {
+                let allowed = LintLevel.allCases.map(\.rawValue)
+                if let value = reader.choice(pair.value, allowed: allowed, what: "level"), let level = LintLevel(rawValue: value) {
+                    levels[pair.keyText] = level
+                    levelRanges[pair.keyText] = pair.key.range
+                }
+            }
+        } else if let node = reader.optional(map, "levels") {
+            reader.typeMismatch(node, expected: "a mapping (rule id: error, warning, note or off)")
+        }
+        if let node = reader.optional(map, "ignore"), let items = reader.strings(node, what: "ignored paths") {
+            ignore = items
+        }
     }
 }

@@ -12,15 +12,11 @@ import YAMLLoader
 public enum LintSchemaInstance {
     /// The JSON text, or the loader's diagnostics (with `nil`) when the YAML itself is invalid.
     public static func json(bytes: [UInt8], path: String) -> (json: String?, diagnostics: [Diagnostic]) {
-        var yaml = bytes
-        var lineOffset = 0
-        if MeasureSource.isMarkdown(path) {
-            guard let front = FrontMatter.extract(from: bytes) else {
-                return (nil, [Diagnostic(id: "measure.no-front-matter", message: "the Markdown draft has no YAML front matter",
-                                         range: SourceRange(file: path, at: SourceLocation(line: 1, column: 1)))])
-            }
-            yaml = front.yaml
-            lineOffset = front.lineOffset
+        let yaml: [UInt8], lineOffset: Int
+        do {
+            (yaml, lineOffset) = try MeasureSource.yaml(of: bytes, path: path)
+        } catch {
+            return (nil, [error.diagnostic])
         }
         let loaded = YAMLLoader().load(yaml, file: path, lineOffset: lineOffset)
         if loaded.hasErrors { return (nil, loaded.diagnostics) }
@@ -35,7 +31,7 @@ public enum LintSchemaInstance {
             switch scalar.resolved {
             case .null: return .null
             case .bool(let b): return .bool(b)
-            case .int(let i): return .number(Double(i))
+            case .int(let i): return .int(i)
             case .float(let d): return d.isFinite ? .number(d) : .string(scalar.value)
             case .string(let s): return .string(s)
             }

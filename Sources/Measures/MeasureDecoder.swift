@@ -109,21 +109,15 @@ private struct DecodeState {
     /// Choice and list-of-choice facts as bits over their allowed values (``Measure/choiceBits``).
     var choiceBits = Measure.noChoiceBits
 
-    /// Unknown keys reported one by one in a group; the rest are counted in one diagnostic.
-    static let maxUnknownKeys = 100
-
     /// Decodes a group's mapping in one pass over its pairs: one hash lookup per key.
     mutating func decodeGroup(_ node: YAMLNode, _ group: SchemaGroup) {
         guard let mapping = reader.mapping(node, what: group.what) else { return }
-        var unknown = 0
+        var unknown = NodeReader.UnknownKeyTally()
         // Entries given a non-null value (groups have fewer than 64 keys).
         var given: UInt64 = 0
         for pair in mapping.pairs {
             guard let i = group.position(of: pair.keyText) else {
-                // A hostile file may hold hundreds of thousands of unknown keys: report the first
-                // ones, then one summary, so that the report stays readable and cheap.
-                unknown += 1
-                if unknown <= Self.maxUnknownKeys { reader.unknownKey(pair, known: group.keys, what: group.what) }
+                reader.unknownKey(pair, known: group.keys, what: group.what, tally: &unknown)
                 continue
             }
             let entry = group.entries[i]
@@ -136,11 +130,7 @@ private struct DecodeState {
                 ranges[entry.slot] = pair.value.range
             }
         }
-        if unknown > Self.maxUnknownKeys {
-            reader.diagnostics.error(
-                "measure.unknown-key", "\(unknown - Self.maxUnknownKeys) more unknown keys in \(group.what)",
-                at: mapping.pairs.last?.key.range ?? node.range)
-        }
+        reader.summarizeUnknownKeys(unknown, in: mapping, at: node, what: group.what)
         for (i, entry) in group.entries.enumerated() where entry.field.required {
             if i < 64, given & (1 << UInt64(i)) != 0 { continue }
             if reader.optional(mapping, entry.field.key) == nil {

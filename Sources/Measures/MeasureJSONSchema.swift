@@ -12,7 +12,7 @@ public enum MeasureJSONSchema {
 
     /// The schema as pretty-printed JSON (two-space indent, keys in a fixed order, final newline).
     public static func document() -> String {
-        var root: [(String, Node)] = [
+        var root: [(String, JSONValue)] = [
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("$id", .string(id)),
             ("title", .string("subsidy measure file (contract v1)")),
@@ -49,13 +49,13 @@ public enum MeasureJSONSchema {
                     )
                 ])
             ))
-        return Node.object(root).rendered()
+        return JSONValue.object(root).rendered()
     }
 
     /// `type`, `required`, `properties` and `additionalProperties` of a group of fields.
-    private static func object(_ fields: [MeasureSchema.Field], prefix: String) -> [(String, Node)] {
-        var pairs: [(String, Node)] = [("type", .string("object"))]
-        let required = fields.filter(\.required).map { Node.string($0.key) }
+    private static func object(_ fields: [MeasureSchema.Field], prefix: String) -> [(String, JSONValue)] {
+        var pairs: [(String, JSONValue)] = [("type", .string("object"))]
+        let required = fields.filter(\.required).map { JSONValue.string($0.key) }
         if !required.isEmpty { pairs.append(("required", .array(required))) }
         pairs.append(
             (
@@ -70,8 +70,8 @@ public enum MeasureJSONSchema {
         return pairs
     }
 
-    private static func property(_ field: MeasureSchema.Field, path: String) -> Node {
-        var pairs: [(String, Node)] = []
+    private static func property(_ field: MeasureSchema.Field, path: String) -> JSONValue {
+        var pairs: [(String, JSONValue)] = []
         if let description = field.question ?? descriptions[path] {
             pairs.append(("description", .string(description)))
         }
@@ -79,22 +79,22 @@ public enum MeasureJSONSchema {
         return .object(pairs)
     }
 
-    private static func shape(_ type: MeasureSchema.FieldType, path: String) -> [(String, Node)] {
+    private static func shape(_ type: MeasureSchema.FieldType, path: String) -> [(String, JSONValue)] {
         switch type {
         case .text:
             return text
         case .country:
             return [
                 ("type", .string("string")), ("pattern", .string("^[A-Z]{2}$")),
-                ("examples", .array(["KZ", "RU", "BY", "AM", "KG", "EU"].map(Node.string))),
+                ("examples", .array(["KZ", "RU", "BY", "AM", "KG", "EU"].map(JSONValue.string))),
             ]
         case .triState:
-            return [("enum", .array([.bool(true), .bool(false)] + triStateWords.map(Node.string)))]
+            return [("enum", .array([.bool(true), .bool(false)] + triStateWords.map(JSONValue.string)))]
         case .choice(let allowed):
-            return [("enum", .array(allowed.map(Node.string)))]
+            return [("enum", .array(allowed.map(JSONValue.string)))]
         case .choiceList(let allowed):
-            var list: [(String, Node)] = [
-                ("type", .string("array")), ("items", .object([("enum", .array(allowed.map(Node.string)))])),
+            var list: [(String, JSONValue)] = [
+                ("type", .string("array")), ("items", .object([("enum", .array(allowed.map(JSONValue.string)))])),
                 ("uniqueItems", .bool(true)),
             ]
             if path == "forms" { list.append(("minItems", .int(1))) }
@@ -102,7 +102,7 @@ public enum MeasureJSONSchema {
         case .textList:
             return [("type", .string("array")), ("items", .object(text))]
         case .hsList:
-            let code = Node.object([
+            let code = JSONValue.object([
                 (
                     "anyOf",
                     .array([
@@ -125,11 +125,11 @@ public enum MeasureJSONSchema {
                 )
             ]
         case .transitionalIds:
-            let item = Node.object([
+            let item = JSONValue.object([
                 (
                     "anyOf",
                     .array([
-                        .object([("enum", .array(MeasureSchema.transitionalMeasureIds.map(Node.string)))]),
+                        .object([("enum", .array(MeasureSchema.transitionalMeasureIds.map(JSONValue.string)))]),
                         .object([("type", .string("string")), ("pattern", .string(establishedIDPattern))]),
                     ])
                 )
@@ -141,7 +141,7 @@ public enum MeasureJSONSchema {
     }
 
     /// Free text: any non-null scalar reads as text.
-    private static let text: [(String, Node)] = [
+    private static let text: [(String, JSONValue)] = [
         ("type", .array([.string("string"), .string("number"), .string("boolean")]))
     ]
     /// The decoder's spellings of a tri-state other than YAML 1.2 booleans.
@@ -176,52 +176,4 @@ public enum MeasureJSONSchema {
         "amount.currency": "Currency of the amount (ISO 4217 code, e.g. KZT).",
         "transitional_measures": "Ids of listed transitional exemptions the measure claims.",
     ]
-}
-
-/// A JSON value with keys in insertion order, and its pretty printer.
-private indirect enum Node: Sendable {
-    case string(String)
-    case bool(Bool)
-    case int(Int)
-    case array([Node])
-    case object([(String, Node)])
-
-    func rendered() -> String {
-        var out = ""
-        write(&out, indent: "")
-        return out + "\n"
-    }
-
-    private func write(_ out: inout String, indent: String) {
-        let inner = indent + "  "
-        switch self {
-        case .string(let value): Node.quote(value, into: &out)
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
-        case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
-            for (index, item) in items.enumerated() {
-                out += inner
-                item.write(&out, indent: inner)
-                out += index == items.count - 1 ? "\n" : ",\n"
-            }
-            out += indent + "]"
-        case .object(let pairs):
-            guard !pairs.isEmpty else { out += "{}"; return }
-            out += "{\n"
-            for (index, (key, value)) in pairs.enumerated() {
-                out += inner
-                Node.quote(key, into: &out)
-                out += ": "
-                value.write(&out, indent: inner)
-                out += index == pairs.count - 1 ? "\n" : ",\n"
-            }
-            out += indent + "}"
-        }
-    }
-
-    private static func quote(_ value: String, into out: inout String) {
-        JSONValue.writeString(value, to: &out)
-    }
 }

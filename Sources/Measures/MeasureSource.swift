@@ -9,21 +9,33 @@ public enum MeasureSource {
         path.hasSuffix(".md") || path.hasSuffix(".markdown")
     }
 
+    /// A Markdown draft without front matter: `error.diagnostic` is the located
+    /// `measure.no-front-matter` error, saying what was expected.
+    public struct NoFrontMatter: Error {
+        public let diagnostic: Diagnostic
+    }
+
+    /// The YAML of a measure file: the whole file, or a Markdown draft's front matter with the
+    /// number of lines before it (to add to YAML line numbers).
+    public static func yaml(of bytes: [UInt8], path: String) throws(NoFrontMatter) -> (yaml: [UInt8], lineOffset: Int) {
+        guard isMarkdown(path) else { return (bytes, 0) }
+        guard let front = FrontMatter.extract(from: bytes) else {
+            throw NoFrontMatter(diagnostic: Diagnostic(
+                id: "measure.no-front-matter",
+                message: "the Markdown draft has no YAML front matter (a first line '---', the measure, a line '---')",
+                range: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
+        }
+        return (front.yaml, front.lineOffset)
+    }
+
     public static func load(
         bytes: [UInt8], path: String, loader: YAMLLoader = YAMLLoader()
     ) -> (measures: [Measure], diagnostics: [Diagnostic]) {
-        var yaml = bytes
-        var lineOffset = 0
-        if isMarkdown(path) {
-            guard let front = FrontMatter.extract(from: bytes) else {
-                let d = Diagnostic(
-                    id: "measure.no-front-matter",
-                    message: "the Markdown draft has no YAML front matter (a first line '---', the measure, a line '---')",
-                    range: SourceRange(file: path, at: SourceLocation(line: 1, column: 1)))
-                return ([], [d])
-            }
-            yaml = front.yaml
-            lineOffset = front.lineOffset
+        let yaml: [UInt8], lineOffset: Int
+        do {
+            (yaml, lineOffset) = try self.yaml(of: bytes, path: path)
+        } catch {
+            return ([], [error.diagnostic])
         }
         let loaded = loader.load(yaml, file: path, lineOffset: lineOffset)
         var diagnostics = loaded.diagnostics

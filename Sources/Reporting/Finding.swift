@@ -70,8 +70,12 @@ public struct Finding: Hashable, Sendable {
 
     /// Orders findings by file, line, column, rule id, then message. Every reporter sorts with it.
     public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        let lf = lhs.file ?? "", rf = rhs.file ?? ""
-        if lf != rf { return lf < rf }
+        if let before = SourceRange.fileOrder(lhs.range, rhs.range) { return before }
+        return inFileOrder(lhs, rhs)
+    }
+
+    /// ``reportOrder(_:_:)`` for two findings in the same file: line, column, rule id, message, level.
+    public static func inFileOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
         let ls = lhs.range?.start ?? SourceLocation(line: 0, column: 0)
         let rs = rhs.range?.start ?? SourceLocation(line: 0, column: 0)
         if ls != rs { return ls < rs }
@@ -83,5 +87,5 @@ public struct Finding: Hashable, Sendable {
 
 extension Sequence where Element == Finding {
     /// The findings in report order (file, line, column, rule id, message).
-    public func sortedForReport() -> [Finding] { sorted(by: Finding.reportOrder) }
+    public func sortedForReport() -> [Finding] { sortedByFile(\.range, then: Finding.inFileOrder) }
 }

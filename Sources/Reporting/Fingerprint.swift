@@ -19,7 +19,7 @@ public enum Fingerprint {
         for findings: [Finding], paths: (String) -> String, sources: [String: SourceText]
     ) -> [String] {
         var seen: [String: Int] = [:]
-        let order = findings.indices.sorted { Finding.reportOrder(findings[$0], findings[$1]) }
+        let order = findings.indices.sortedByFile({ findings[$0].range }, then: { Finding.inFileOrder(findings[$0], findings[$1]) })
         var byIndex = [String](repeating: "", count: findings.count)
         for index in order {
             let finding = findings[index]

@@ -15,16 +15,30 @@ public struct NodeReader: Sendable {
 
     // MARK: - Mappings
 
-    /// The node as a mapping, checking that every key is one of `known` ("did you mean" otherwise).
+    /// Unknown keys of one mapping reported one by one; the rest are counted in one summary error,
+    /// so that a hostile file with hundreds of thousands of them gives a readable, cheap report.
+    public static let maxUnknownKeys = 100
+
+    /// Counts the unknown keys of one mapping for ``unknownKey(_:known:what:tally:)``.
+    public struct UnknownKeyTally: Sendable {
+        public fileprivate(set) var count = 0
+        public init() {}
+    }
+
+    /// The node as a mapping, checking that every key is one of `known` ("did you mean" otherwise;
+    /// past ``maxUnknownKeys`` unknown keys, one summary).
     public mutating func mapping(_ node: YAMLNode, known: [String], what: String) -> YAMLMapping? {
         guard let mapping = mapping(node, what: what) else { return nil }
+        var tally = UnknownKeyTally()
         for pair in mapping.pairs where !known.contains(pair.keyText) {
-            unknownKey(pair, known: known, what: what)
+            unknownKey(pair, known: known, what: what, tally: &tally)
         }
+        summarizeUnknownKeys(tally, in: mapping, at: node, what: what)
         return mapping
     }
 
-    /// The node as a mapping, without checking its keys (the caller checks each with ``unknownKey(_:known:what:)``).
+    /// The node as a mapping, without checking its keys (the caller checks each with
+    /// ``unknownKey(_:known:what:tally:)``, then calls ``summarizeUnknownKeys(_:in:at:what:)``).
     public mutating func mapping(_ node: YAMLNode, what: String) -> YAMLMapping? {
         guard let mapping = node.mapping else {
             typeMismatch(node, expected: "a mapping (\(what))")
@@ -33,8 +47,24 @@ public struct NodeReader: Sendable {
         return mapping
     }
 
+    /// Counts `pair`'s key as not one of `known`; reports it (with a "did you mean" when one is
+    /// close) while the mapping has no more than ``maxUnknownKeys`` of them.
+    public mutating func unknownKey(_ pair: YAMLMapping.Pair, known: [String], what: String, tally: inout UnknownKeyTally) {
+        tally.count += 1
+        if tally.count <= Self.maxUnknownKeys { report(unknown: pair, known: known, what: what) }
+    }
+
+    /// One error counting the unknown keys past ``maxUnknownKeys`` in `mapping` (none when there are
+    /// no more), at the mapping's last key.
+    public mutating func summarizeUnknownKeys(_ tally: UnknownKeyTally, in mapping: YAMLMapping, at node: YAMLNode, what: String) {
+        guard tally.count > Self.maxUnknownKeys else { return }
+        diagnostics.error(
+            "\(domain).unknown-key", "\(tally.count - Self.maxUnknownKeys) more unknown keys in \(what)",
+            at: mapping.pairs.last?.key.range ?? node.range)
+    }
+
     /// Reports `pair`'s key as not one of `known`, with a "did you mean" when one is close.
-    public mutating func unknownKey(_ pair: YAMLMapping.Pair, known: [String], what: String) {
+    private mutating func report(unknown pair: YAMLMapping.Pair, known: [String], what: String) {
         diagnostics.error(
             "\(domain).unknown-key",
             "unknown key '\(pair.keyText)' in \(what)\(Suggestion.hint(for: pair.keyText, in: known))",

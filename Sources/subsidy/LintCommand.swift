@@ -61,10 +61,13 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (settings, configSource) = try loadConfig()
+        // Both files are checked before any measure is, so that a broken one fails fast.
+        let (settings, configSources) = try loadConfig()
+        let loadedBaseline = try baseline.map { path in try loadOrExit(path) { Baseline.load(path: $0) } }
+        let accepted = loadedBaseline?.value
         let graph = try rules.graph()
         let unknown = settings.unknownRuleWarnings(ruleIDs: graph.rules.map(\.id))
-        if !unknown.isEmpty { Output.error(DiagnosticRenderer(sources: configSource).render(unknown)) }
+        if !unknown.isEmpty { Output.error(DiagnosticRenderer(sources: configSources).render(unknown)) }
         let options = LintOptions(
             asOf: asOf?.date ?? settings.asOf ?? Today.date, regimes: settings.regimes,
             levels: settings.levels, ignore: settings.ignore)
@@ -75,15 +78,9 @@ struct LintCommand: ParsableCommand {
             repositoryRoot: RepositoryRoot.find(from: cwd), workingDirectory: cwd,
             sources: result.sources, checkedFiles: result.checkedFiles, failOn: failOn.severity)
         var findings = result.findings
-        var accepted: Baseline?
-        if let baseline {
-            let (loaded, diagnostics, source) = Baseline.load(path: baseline)
-            let sources = source.map { [baseline: $0] } ?? [:]
-            if !diagnostics.isEmpty { Output.error(DiagnosticRenderer(sources: sources).render(diagnostics)) }
-            guard let loaded else { throw ExitCode(2) }
-            accepted = loaded
-            findings = loaded.apply(to: findings, asOf: options.asOf, context: context).findings
-            context.sources.merge(sources) { old, _ in old }
+        if let accepted {
+            findings = accepted.apply(to: findings, asOf: options.asOf, context: context).findings
+            context.sources.merge(loadedBaseline?.sources ?? [:]) { old, _ in old }
             let used = Set(findings.map(\.ruleID))
             context.rules = context.rules.filter { used.contains($0.id) }
         }
@@ -115,17 +112,24 @@ struct LintCommand: ParsableCommand {
         if writeBaseline == nil, ReportSummary(findings, context: context).failed { throw ExitCode(1) }
     }
 
-    /// The config from `--config` or the nearest `.subsidy.yml`; prints errors and exits 2 when it is bad.
+    /// The config from `--config` or the nearest `.subsidy.yml` (the defaults when there is none).
     private func loadConfig() throws -> (LintConfig, [String: SourceText]) {
         guard let path = config ?? LintConfig.find(from: FileManager.default.currentDirectoryPath) else {
             return (LintConfig(), [:])
         }
-        let (loaded, diagnostics, source) = LintConfig.load(path: path)
-        if !diagnostics.isEmpty {
-            Output.error(DiagnosticRenderer(sources: source.map { [path: $0] } ?? [:]).render(diagnostics))
-        }
-        guard let loaded else { throw ExitCode(2) }
-        return (loaded, source.map { [path: $0] } ?? [:])
+        return try loadOrExit(path) { LintConfig.load(path: $0) }
+    }
+
+    /// Loads a settings file with `load`; prints its diagnostics (warnings too), and exits 2 when it is bad.
+    /// Returns the value and the file's text by path, for quoting its lines later.
+    private func loadOrExit<Value>(
+        _ path: String, _ load: (String) -> (Value?, [Diagnostic], SourceText?)
+    ) throws -> (value: Value, sources: [String: SourceText]) {
+        let (value, diagnostics, source) = load(path)
+        let sources = source.map { [path: $0] } ?? [:]
+        if !diagnostics.isEmpty { Output.error(DiagnosticRenderer(sources: sources).render(diagnostics)) }
+        guard let value else { throw ExitCode(2) }
+        return (value, sources)
     }
 }
 

@@ -3,6 +3,7 @@ import Diagnostics
 import Driver
 import Foundation
 import Measures
+import YAMLLoader
 
 /// `subsidy schema measure`: the JSON Schema (draft 2020-12) of measure files, for editors and CI.
 struct SchemaCommand: ParsableCommand {
@@ -28,14 +29,18 @@ struct SchemaCommand: ParsableCommand {
 
     func run() throws {
         guard let instance else {
-            print(MeasureJSONSchema.document(), terminator: MeasureJSONSchema.document().hasSuffix("\n") ? "" : "\n")
+            // The document ends in a newline.
+            print(MeasureJSONSchema.document(), terminator: "")
             return
         }
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(instance, limit: 64 << 20)
+            // Larger files are refused by the loader (yaml.too-large, located).
+            bytes = try FileSystem.read(instance, limit: YAMLLimits.default.maxBytes)
         } catch {
-            Output.error("error: cannot read \(instance): \(error)\n")
+            let d = Diagnostic(id: "input.unreadable", message: "cannot read the file: \(error.reason)",
+                               range: SourceRange(file: instance, at: SourceLocation(line: 0, column: 0)))
+            Output.error(DiagnosticRenderer().render(d))
             throw ExitCode(2)
         }
         let (json, diagnostics) = LintSchemaInstance.json(bytes: bytes, path: instance)

@@ -3,6 +3,7 @@ import Driver
 import Foundation
 import Measures
 import Reporting
+import TestSupport
 import Testing
 
 /// `--baseline` / `--write-baseline`: strict reading, matching, expiry, round trip.
@@ -166,6 +167,47 @@ import Testing
         #expect(back?.entries.map { [$0.rule, $0.file, $0.fingerprint, $0.reason] }
             == reviewed.entries.map { [$0.rule, $0.file, $0.fingerprint, $0.reason] })
     }
+
+    @Test func unreadableBaselineNamesTheFileOnceWithTheReason() throws {
+        let (baseline, diagnostics, source) = Baseline.load(path: "/nonexistent/b.yml")
+        #expect(baseline == nil && source == nil)
+        let d = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1)
+        #expect(d.id == "baseline.unreadable")
+        #expect(d.message == "cannot read the baseline file: no such file")
+        let rendered = DiagnosticRenderer().render(diagnostics)
+        #expect(rendered == "/nonexistent/b.yml: error: cannot read the baseline file: no such file [baseline.unreadable]\n")
+        let folder = try LintFixtures.temporaryFolder()
+        #expect(Baseline.load(path: folder).diagnostics.map(\.message) == ["cannot read the baseline file: is a folder, not a file"])
+    }
+
+    @Test func secondDocumentIsALocatedError() {
+        let (baseline, diagnostics) = parse("accepted: []\n---\naccepted: []\n")
+        #expect(baseline == nil)
+        #expect(diagnostics.map(\.compact) == ["baseline.several-documents@2:1"])
+        #expect(diagnostics.first?.message == "the baseline file must hold one YAML document, found 2")
+    }
+
+    @Test func baselineOverTheLoaderLimitIsRefusedNotTruncated() throws {
+        let folder = try LintFixtures.temporaryFolder()
+        let line = "# " + String(repeating: "x", count: 1021) + "\n"
+        let path = try LintFixtures.write(String(repeating: line, count: 5 << 10) + "accepted: []\n", to: "big.yml", in: folder)
+        let (baseline, diagnostics, _) = Baseline.load(path: path)
+        #expect(baseline == nil)
+        #expect(diagnostics.map(\.compact) == ["yaml.too-large@1:1"])
+    }
+
+    @Test func theFirstOfSeveralPreviousEntriesGivesTheReason() throws {
+        let result = lintDrafts()
+        let (old, _) = parse(Self.exportEntry + "\n" + Self.exportEntry
+            .replacingOccurrences(of: "accepted:\n", with: "")
+            .replacingOccurrences(of: "legal memo 2026-14", with: "second entry"))
+        #expect(old?.entries.count == 2)
+        let written = Baseline.make(for: result.findings, minimum: .warning, context: context(result), previous: old)
+        let export = try #require(written.entries.first { $0.rule == "eaeu.annex28.prohibited.export" })
+        #expect(export.reason == "Notified to the Commission; legal memo 2026-14")
+        #expect(written.entries.filter { $0.rule == "eaeu.annex28.prohibited.export" }.count == 1)
+    }
 }
 
 /// The command line: exit codes and the write–review–use cycle.
@@ -203,5 +245,8 @@ import Testing
         let run = try LintFixtures.subsidy(["lint", "Examples/drafts", "--baseline", "/nonexistent/b.yml"] + asOf)
         #expect(run.status == 2)
         #expect(run.stderr.contains("/nonexistent/b.yml"))
+        // The path and "error:" once each: the message does not repeat what the location says.
+        #expect(run.stderr == "/nonexistent/b.yml: error: cannot read the baseline file: no such file [baseline.unreadable]\n")
+        #expect(run.stdout.isEmpty)
     }
 }

@@ -54,6 +54,30 @@ import Testing
         #expect(diagnostics.contains { $0.message.contains("did you mean 'wto'") })
     }
 
+    @Test func unreadableOrSecondDocumentIsALocatedError() throws {
+        let (config, diagnostics, _) = LintConfig.load(path: "/nonexistent/.subsidy.yml")
+        #expect(config == nil)
+        #expect(diagnostics.map(\.id) == ["config.unreadable"])
+        #expect(DiagnosticRenderer().render(diagnostics)
+            == "/nonexistent/.subsidy.yml: error: cannot read the config file: no such file [config.unreadable]\n")
+        let (second, problems) = parse("regimes: [wto]\n---\nregimes: [eaeu]\n")
+        #expect(second == nil)
+        #expect(problems.map(\.id) == ["config.several-documents"])
+        #expect(problems.first?.range?.start == SourceLocation(line: 2, column: 1))
+    }
+
+    /// Read and loaded with the same 1 MiB limit: a larger file is refused at line 1, never read
+    /// cut short (its last keys silently lost).
+    @Test func configOverOneMebibyteIsRefusedNotTruncated() throws {
+        let folder = try LintFixtures.temporaryFolder()
+        let line = "# " + String(repeating: "x", count: 1021) + "\n"
+        let path = try LintFixtures.write(String(repeating: line, count: 1100) + "regimes: [wto]\n", to: "big.yml", in: folder)
+        let (config, diagnostics, _) = LintConfig.load(path: path)
+        #expect(config == nil)
+        #expect(diagnostics.map(\.id) == ["yaml.too-large"])
+        #expect(diagnostics.first?.range?.start == SourceLocation(line: 1, column: 1))
+    }
+
     @Test func invalidYAMLIsAnError() {
         let (config, diagnostics) = parse("levels: [unclosed\n")
         #expect(config == nil)

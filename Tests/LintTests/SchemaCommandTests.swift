@@ -30,6 +30,37 @@ import Testing
         #expect(invalid.stderr.contains("bad.yaml:"))
     }
 
+    @Test func unreadableInstanceNamesTheFileOnce() throws {
+        let run = try LintFixtures.subsidy(["schema", "measure", "--instance", "/nonexistent/x.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr == "/nonexistent/x.yaml: error: cannot read the file: no such file [input.unreadable]\n")
+    }
+
+    @Test func schemaIsPrintedOnceWithOneFinalNewline() throws {
+        let run = try LintFixtures.subsidy(["schema", "measure"])
+        #expect(run.stdout.hasSuffix("}\n") && !run.stdout.hasSuffix("\n\n"))
+        #expect(run.stdout.components(separatedBy: "\"$schema\"").count == 2)
+    }
+
+    /// Integers keep every digit (no detour through Double: 2^53 + 1 and Int.max stay exact).
+    @Test func instanceIntegersKeepEveryDigit() throws {
+        let folder = try LintFixtures.temporaryFolder()
+        let file = try LintFixtures.write("a: 9007199254740993\nb: 9223372036854775807\nc: 1000000000000000\n", to: "i.yaml", in: folder)
+        let run = try LintFixtures.subsidy(["schema", "measure", "--instance", file])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "{\n  \"a\": 9007199254740993,\n  \"b\": 9223372036854775807,\n  \"c\": 1000000000000000\n}\n")
+    }
+
+    /// The Markdown check is the loader's own: the same message, saying what is expected.
+    @Test func markdownWithoutFrontMatterSaysWhatIsExpected() throws {
+        let folder = try LintFixtures.temporaryFolder()
+        let file = try LintFixtures.write("# Draft\n\nNo front matter.\n", to: "d.md", in: folder)
+        let run = try LintFixtures.subsidy(["schema", "measure", "--instance", file])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("d.md:1:1: error: the Markdown draft has no YAML front matter (a first line '---', the measure, a line '---') [measure.no-front-matter]"))
+    }
+
     /// Converts each file with the tool, then validates all of them in one Python process.
     /// Returns, per file, `ok` or the first schema error.
     func schemaVerdicts(_ files: [String]) throws -> [String] {
