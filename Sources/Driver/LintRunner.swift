@@ -98,7 +98,7 @@ public struct LintRunner: Sendable {
     private func lintAll(_ files: [String], explicit: Set<String>) -> [FileOutcome] {
         let context = FileContext(
             classifier: Classifier(graph: graph), mapper: LintFindingMapper(options: options),
-            loader: YAMLLoader(limits: MeasureReader().limits), reader: MeasureReader(), options: options)
+            reader: MeasureReader(), options: options)
         let workers = min(jobs, files.count)
         if workers <= 1 {
             return files.map { context.lint($0, named: explicit.contains($0)) }
@@ -134,7 +134,6 @@ public struct LintRunner: Sendable {
     private struct FileContext: Sendable {
         let classifier: Classifier
         let mapper: LintFindingMapper
-        let loader: YAMLLoader
         let reader: MeasureReader
         let options: LintOptions
 
@@ -144,7 +143,7 @@ public struct LintRunner: Sendable {
             var outcome = FileOutcome()
             let bytes: [UInt8]
             var findings: [Finding]
-            switch reader.readFile(path, named: named, loader: loader) {
+            switch reader.readFile(path, named: named) {
             case .unreadable(let diagnostic):
                 outcome.status = .unreadable
                 outcome.inputError = diagnostic

@@ -1,3 +1,4 @@
+import Diagnostics
 import JSONText
 import Measures
 public import Schedules
@@ -65,6 +66,16 @@ public enum ScheduleJSON {
             ("file", .string(f.range.file)),
             ("line", .number(Double(f.range.start.line))),
             ("column", .number(Double(f.range.start.column))),
+            ("related", f.related.map(location) ?? .null),
+        ])
+    }
+
+    /// `{"file", "line", "column"}` of a range's start.
+    static func location(_ range: SourceRange) -> JSONValue {
+        .object([
+            ("file", .string(range.file)),
+            ("line", .number(Double(range.start.line))),
+            ("column", .number(Double(range.start.column))),
         ])
     }
 }

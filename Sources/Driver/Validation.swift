@@ -30,6 +30,9 @@ public struct MeasureReader: Sendable {
         self.limits = limits
     }
 
+    /// The YAML loader every file is read with, under ``limits``.
+    public var loader: YAMLLoader { YAMLLoader(limits: limits) }
+
     /// Expands folders into the measure files under them (sorted); files are kept as given.
     public func expand(_ paths: [String]) -> [String] {
         paths.flatMap { path in
@@ -51,7 +54,7 @@ public struct MeasureReader: Sendable {
 
     /// Reads one file: measures, a schedule, or a reason it holds neither. `named` is whether the
     /// user named the file (a named Markdown file must carry front matter).
-    public func readFile(_ path: String, named: Bool, loader: YAMLLoader) -> FileRead {
+    public func readFile(_ path: String, named: Bool) -> FileRead {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(path, limit: limits.maxBytes)
@@ -62,7 +65,7 @@ public struct MeasureReader: Sendable {
         }
         if !named, MeasureSource.isMarkdown(path), FrontMatter.extract(from: bytes) == nil { return .skipped }
         if !MeasureSource.isMarkdown(path), Self.looksLikeSchedule(bytes) {
-            return .schedule(diagnostics: ScheduleSource.load(bytes: bytes, path: path).diagnostics, bytes: bytes)
+            return .schedule(diagnostics: ScheduleSource.load(bytes: bytes, path: path, loader: loader).diagnostics, bytes: bytes)
         }
         let (measures, diagnostics) = MeasureSource.load(bytes: bytes, path: path, loader: loader)
         return .measures(measures, diagnostics: diagnostics, bytes: bytes)
@@ -73,10 +76,9 @@ public struct MeasureReader: Sendable {
     /// a Markdown file named directly must carry it.
     public func read(_ paths: [String]) -> MeasureLoad {
         var load = MeasureLoad()
-        let loader = YAMLLoader(limits: limits)
         let named = Set(paths)
         for path in expand(paths) {
-            switch readFile(path, named: named.contains(path), loader: loader) {
+            switch readFile(path, named: named.contains(path)) {
             case .unreadable(let diagnostic):
                 load.diagnostics.append(diagnostic)
             case .skipped:

@@ -30,9 +30,7 @@ public struct DeadlinePlanner: Sendable {
 
     /// Whether any member table `<regime>.members` of the graph has a row for `member`.
     public func knows(member: String) -> Bool {
-        graph.tables.contains { table in
-            table.definition.id.hasSuffix(".members") && table.rows[member] != nil
-        }
+        Membership.isKnown(member, in: graph)
     }
 
     /// Every deadline `member` owes that falls due in `[from, until]` (both inclusive), ordered by

@@ -1,5 +1,6 @@
 public import Measures
 public import RuleCompiler
+import YAMLLoader
 
 /// When a member state is party to a regime, read from the member table `<regime>.members`.
 ///
@@ -14,26 +15,50 @@ public import RuleCompiler
 public struct Membership: Sendable {
     /// The regime, e.g. `eaeu`.
     public var regime: String
-    /// The member table read (`<regime>.members`), or `nil` when the rules have none.
-    public var table: String?
     /// The dates of membership (`from` inclusive, `until` exclusive), one per table row.
     public var spans: [DateRange]
 
-    public init(regime: String, table: String?, spans: [DateRange]) {
+    public init(regime: String, spans: [DateRange]) {
         self.regime = regime
-        self.table = table
         self.spans = spans
     }
 
     /// The membership of `member` in `regime` as `graph` records it.
     public init(member: String, regime: String, graph: RuleGraph) {
-        let id = "\(regime).members"
-        guard let index = graph.tableIndex[id] else {
-            self.init(regime: regime, table: nil, spans: [])
-            return
+        let rows = graph.tableIndex[Self.tableID(regime)].flatMap { graph.tables[$0].rows[member] } ?? []
+        self.init(regime: regime, spans: rows.compactMap(\.membership))
+    }
+
+    /// The member table of `regime`: `<regime>.members`.
+    static func tableID(_ regime: String) -> String { "\(regime).members" }
+
+    /// The member tables of `graph`: every table `<regime>.members`, in the graph's order.
+    static func tables(in graph: RuleGraph) -> [RuleGraph.Table] {
+        graph.tables.filter { $0.definition.id.hasSuffix(".members") }
+    }
+
+    /// Whether any member table of `graph` has a row for `member`.
+    public static func isKnown(_ member: String, in graph: RuleGraph) -> Bool {
+        tables(in: graph).contains { $0.rows[member] != nil }
+    }
+
+    /// Why `member` is refused: the member tables of `graph` it is missing from, the codes they
+    /// hold, and the closest code when `member` looks like a typo of it.
+    public static func unknownMemberMessage(_ member: String, in graph: RuleGraph) -> String {
+        let tables = tables(in: graph)
+        guard !tables.isEmpty else {
+            return "no member '\(member)': the rules have no member table (a table '<regime>.members')"
         }
-        let rows = graph.tables[index].rows[member] ?? []
-        self.init(regime: regime, table: id, spans: rows.compactMap(\.membership))
+        let names = tables.map(\.definition.id).joined(separator: ", ")
+        let codes = Set(tables.flatMap(\.rows.keys)).sorted()
+        guard !codes.isEmpty else { return "no member '\(member)': the rules' member tables (\(names)) have no rows" }
+        var message = "no member '\(member)' in the rules' member tables (\(names)): expected one of \(codes.joined(separator: ", "))"
+        // Two-letter codes are all within two edits of one another: name a code only when it is the
+        // one code a single slip away (or the same in another case).
+        let upper = member.uppercased()
+        let near = codes.contains(upper) ? [upper] : codes.filter { Suggestion.distance(upper, $0) == 1 }
+        if near.count == 1 { message += "; did you mean '\(near[0])'?" }
+        return message
     }
 
     /// Whether the member ever was (or is) party to the regime.

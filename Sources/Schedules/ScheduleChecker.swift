@@ -1,5 +1,6 @@
 public import Measures
 public import RuleCompiler
+import Engine
 
 /// Compares a schedule file's submissions with the deadlines the rules set for its member.
 ///
@@ -16,12 +17,14 @@ public struct ScheduleChecker: Sendable {
     }
 
     public func check(_ schedule: ScheduleFile, asOf: CalendarDate) -> ScheduleReport {
-        let planner = DeadlinePlanner(graph: graph)
         let member = schedule.memberState
         let until = max(schedule.until ?? asOf, schedule.from)
         let latest = ([until, asOf] + schedule.submissions.map(\.submitted)).max()!
-        let horizon = latest.year < 9980 ? latest.adding(years: 3) : latest
-        let all = planner.deadlines(member: member, from: CalendarDate(year: 1900, month: 1, day: 1)!, until: horizon)
+        // A submission may match a deadline outside the window (matched, not reported): every
+        // deadline from 1900 (or the window's start, when earlier) to three years past the latest
+        // date in play, once; the window's obligations are a part of it.
+        let all = DeadlinePlanner(graph: graph).deadlines(
+            member: member, from: min(schedule.from, Self.earliest), until: latest.adding(years: 3))
         var byKey: [String: PlannedDeadline] = [:]
         for d in all { byKey[Self.key(d.regime, d.kind, d.covers)] = d }
 
@@ -58,7 +61,7 @@ public struct ScheduleChecker: Sendable {
         }
         findings.sort { ($0.range.start, $0.kind.rawValue) < ($1.range.start, $1.kind.rawValue) }
 
-        let obligations = planner.deadlines(member: member, from: schedule.from, until: until).map { d in
+        let obligations = all.filter { $0.due >= schedule.from && $0.due <= until }.map { d in
             status(d, submission: counted[Self.key(d.regime, d.kind, d.covers)], asOf: asOf, required: schedule.measures)
         }
         return ScheduleReport(member: member, asOf: asOf, from: schedule.from, until: until,
@@ -84,7 +87,7 @@ public struct ScheduleChecker: Sendable {
     func unmatched(_ s: Submission, member: String) -> String {
         let membership = Membership(member: member, regime: s.regime, graph: graph)
         if !membership.isEverMember {
-            return "\(member) owes no \(s.regime) notifications (no membership in '\(s.regime).members')"
+            return "\(member) owes no \(s.regime) notifications (no membership in '\(Membership.tableID(s.regime))')"
         }
         let calendars = graph.calendars.filter { $0.regime == s.regime && $0.kind == s.kind }
         guard !calendars.isEmpty else {
@@ -94,14 +97,14 @@ public struct ScheduleChecker: Sendable {
         return "no \(s.regime) \(s.kind) notification for \(s.covers) was due from \(member) (periods are written like \(shapes); check the period and the dates of membership and in force)"
     }
 
+    /// How a period of this length is spelled: the first one of 2024, or the two years ending with 2024.
     static func example(_ period: CalendarDefinition.Period) -> String {
-        switch period {
-        case .quarter: "2024-Q1"
-        case .halfYear: "2024-H1"
-        case .year: "2024"
-        case .biennium: "2023/2024"
-        }
+        let years = (CalendarSchedule.periodMonths(period) - 1) / 12 + 1
+        return CalendarSchedule.label(period, start: CalendarDate(year: 2025 - years, month: 1, day: 1)!)
     }
+
+    /// The earliest due date a submission is matched against (unless the window starts earlier).
+    static let earliest = CalendarDate(year: 1900, month: 1, day: 1)!
 
     static func key(_ regime: String, _ kind: String, _ covers: String) -> String { "\(regime)|\(kind)|\(covers)" }
 }

@@ -4,7 +4,6 @@ public import Measures
 /// A notification schedule file (spec/schedule.md): what a member state submitted, and which
 /// window of due dates to check.
 public struct ScheduleFile: Sendable {
-    public var file: String
     public var memberState: String
     public var memberRange: SourceRange
     /// Due dates in `[from, until]` (inclusive) are checked; `until` defaults to the as-of date.
@@ -14,9 +13,8 @@ public struct ScheduleFile: Sendable {
     public var measures: [String]
     public var submissions: [Submission]
 
-    public init(file: String, memberState: String, memberRange: SourceRange, from: CalendarDate,
+    public init(memberState: String, memberRange: SourceRange, from: CalendarDate,
                 until: CalendarDate?, measures: [String], submissions: [Submission]) {
-        self.file = file
         self.memberState = memberState
         self.memberRange = memberRange
         self.from = from

@@ -1,5 +1,6 @@
 public import Diagnostics
 import Measures
+public import RuleCompiler
 public import YAMLLoader
 
 /// Decodes a schedule file from located YAML nodes, strictly: unknown keys (with "did you mean"),
@@ -15,6 +16,13 @@ public struct ScheduleFileDecoder: Sendable {
     /// Allowed kinds by regime: the contract's, plus any a rule calendar defines.
     public var kinds: [String: [String]]
 
+    /// The decoder for the rule set `graph`: the contract's kinds plus every kind its calendars set.
+    public init(calendarsOf graph: RuleGraph) {
+        var kinds: [String: [String]] = [:]
+        for c in graph.calendars { kinds[c.regime, default: []].append(c.kind) }
+        self.init(extraKinds: kinds)
+    }
+
     public init(extraKinds: [String: [String]] = [:]) {
         var kinds = Self.contractKinds
         for (regime, more) in extraKinds {
@@ -24,7 +32,7 @@ public struct ScheduleFileDecoder: Sendable {
     }
 
     /// Decodes one document; `nil` with diagnostics when anything is wrong.
-    public func decode(_ document: YAMLDocument, file: String) -> (schedule: ScheduleFile?, diagnostics: [Diagnostic]) {
+    public func decode(_ document: YAMLDocument) -> (schedule: ScheduleFile?, diagnostics: [Diagnostic]) {
         var reader = NodeReader(domain: "schedule")
         guard let root = document.root else {
             reader.diagnostics.error("schedule.empty", "the document holds no schedule", at: document.range)
@@ -55,7 +63,7 @@ public struct ScheduleFileDecoder: Sendable {
         guard let member, let memberNode, let from, !reader.diagnostics.hasErrors else {
             return (nil, reader.diagnostics.diagnostics)
         }
-        let schedule = ScheduleFile(file: file, memberState: member, memberRange: memberNode.range, from: from,
+        let schedule = ScheduleFile(memberState: member, memberRange: memberNode.range, from: from,
                                     until: until, measures: measures, submissions: submissions)
         return (schedule, reader.diagnostics.diagnostics)
     }
@@ -117,16 +125,17 @@ public struct ScheduleFileDecoder: Sendable {
 
 /// Reads a schedule file's bytes: exactly one YAML document holding a schedule.
 public enum ScheduleSource {
-    public static func load(bytes: [UInt8], path: String, decoder: ScheduleFileDecoder = ScheduleFileDecoder())
+    public static func load(bytes: [UInt8], path: String, decoder: ScheduleFileDecoder = ScheduleFileDecoder(),
+                            loader: YAMLLoader = YAMLLoader())
         -> (schedule: ScheduleFile?, diagnostics: [Diagnostic]) {
-        let loaded = YAMLLoader().load(bytes, file: path)
+        let loaded = loader.load(bytes, file: path)
         if loaded.hasErrors { return (nil, loaded.diagnostics) }
         guard loaded.documents.count == 1 else {
             let message = loaded.documents.isEmpty ? "the file holds no schedule" : "a schedule file holds one YAML document, found \(loaded.documents.count)"
             let at = loaded.documents.dropFirst().first?.range ?? SourceRange(file: path, at: SourceLocation(line: 1, column: 1))
             return (nil, loaded.diagnostics + [Diagnostic(id: "schedule.documents", message: message, range: at)])
         }
-        let (schedule, problems) = decoder.decode(loaded.documents[0], file: path)
+        let (schedule, problems) = decoder.decode(loaded.documents[0])
         return (schedule, loaded.diagnostics + problems)
     }
 }

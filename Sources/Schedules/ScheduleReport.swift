@@ -67,4 +67,11 @@ public struct ScheduleFinding: Sendable {
     public var related: SourceRange?
 
     public var range: SourceRange { submission.range }
+
+    /// The finding as a warning `schedule.<kind>` at the submission, with a note at the earlier
+    /// submission for duplicates.
+    public var diagnostic: Diagnostic {
+        Diagnostic(id: "schedule.\(kind.rawValue)", severity: .warning, message: message, range: range,
+                   notes: related.map { [Note("first submitted here", at: $0)] } ?? [])
+    }
 }

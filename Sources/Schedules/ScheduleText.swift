@@ -1,4 +1,5 @@
 
+import Diagnostics
 public import Measures
 
 /// Plain-text renderings of deadlines and schedule reports, for people at a terminal.
@@ -12,7 +13,7 @@ public enum ScheduleText {
         return out
     }
 
-    /// The obligations with their status, then the findings, then a summary line.
+    /// The obligations with their status, then the findings (as warnings, unquoted), then a summary line.
     public static func report(_ r: ScheduleReport) -> String {
         var out = "\(r.member) as of \(r.asOf): obligations due from \(r.from) to \(r.until)\n"
         for o in r.obligations {
@@ -23,9 +24,7 @@ public enum ScheduleText {
             if !o.missingMeasures.isEmpty { line += "; left out: \(o.missingMeasures.joined(separator: ", "))" }
             out += trimmed(line) + "\n"
         }
-        for f in r.findings {
-            out += "\(f.range.file):\(f.range.start.line):\(f.range.start.column): warning: \(f.message) [schedule.\(f.kind.rawValue)]\n"
-        }
+        out += DiagnosticRenderer().render(r.findings.map(\.diagnostic))
         let counts = ObligationStatus.Status.allCases.map { "\(r.count($0)) \($0.rawValue)" }.joined(separator: ", ")
         out += "\(r.obligations.count) obligation(s): \(counts); \(r.findings.count) finding(s)\n"
         return out

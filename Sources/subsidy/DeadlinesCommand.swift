@@ -45,7 +45,7 @@ struct DeadlinesCommand: ParsableCommand {
         let code = member.uppercased()
         let planner = DeadlinePlanner(graph: graph)
         guard planner.knows(member: code) else {
-            Output.error("error: no member '\(member)' in the rules' member tables (eaeu.members, wto.members)\n")
+            Output.error("error: --member: \(Membership.unknownMemberMessage(member, in: graph))\n")
             throw ExitCode(2)
         }
         let start = from?.date ?? Today.date
@@ -64,12 +64,8 @@ struct DeadlinesCommand: ParsableCommand {
         }
     }
 
-    /// `DTSTAMP` for `date`: UTC, `YYYYMMDDTHHMMSSZ`.
+    /// `DTSTAMP` for `date`: UTC, `YYYYMMDDTHHMMSSZ` (ISO 8601's basic format).
     static func stamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ v: Int?) -> String { String(format: "%02d", v ?? 0) }
-        return String(format: "%04d", c.year ?? 1970) + two(c.month) + two(c.day) + "T" + two(c.hour) + two(c.minute) + two(c.second) + "Z"
+        date.formatted(.iso8601.dateSeparator(.omitted).timeSeparator(.omitted))
     }
 }

@@ -43,15 +43,13 @@ struct ScheduleCommand: ParsableCommand {
                 Output.error("\(error)\n")
                 throw ExitCode(2)
             }
-            var kinds: [String: [String]] = [:]
-            for c in graph.calendars { kinds[c.regime, default: []].append(c.kind) }
             let (schedule, diagnostics) = ScheduleSource.load(
-                bytes: bytes, path: file, decoder: ScheduleFileDecoder(extraKinds: kinds))
+                bytes: bytes, path: file, decoder: ScheduleFileDecoder(calendarsOf: graph))
             let sources = [file: SourceText(path: file, text: String(decoding: bytes, as: UTF8.self))]
             var problems = diagnostics
-            if let schedule, !DeadlinePlanner(graph: graph).knows(member: schedule.memberState) {
+            if let schedule, !Membership.isKnown(schedule.memberState, in: graph) {
                 problems.append(Diagnostic(id: "schedule.unknown-member",
-                    message: "no member '\(schedule.memberState)' in the rules' member tables (eaeu.members, wto.members)",
+                    message: Membership.unknownMemberMessage(schedule.memberState, in: graph),
                     range: schedule.memberRange))
             }
             if !problems.isEmpty { Output.error(DiagnosticRenderer(sources: sources).render(problems)) }

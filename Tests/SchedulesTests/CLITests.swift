@@ -2,23 +2,11 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Runs the built `subsidy` binary (built by `swift build` / `swift test` next to the test bundle).
+/// Runs the built `subsidy` binary (``builtSubsidyBinary(packageRoot:)``: `SUBSIDY_BIN`, else next
+/// to the test bundle) in the package root.
 enum Binary {
-    static var path: String? {
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let candidates = [
-            Bundle.main.bundleURL.appendingPathComponent("subsidy").path,
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("subsidy").path,
-            packageRoot.appendingPathComponent(".build/debug/subsidy").path,
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    static var packageRoot: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
-    }
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     struct Result {
         var status: Int32
@@ -28,7 +16,7 @@ enum Binary {
 
     static func run(_ arguments: [String]) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(path, "the subsidy binary is not built"))
+        process.executableURL = URL(fileURLWithPath: builtSubsidyBinary(packageRoot: packageRoot))
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
         let out = Pipe(), err = Pipe()
@@ -108,5 +96,25 @@ struct ScheduleCLITests {
         #expect(invalid.stderr.contains("did you mean 'submitted'"))
         let missingFile = try Binary.run(["schedule", "check", "/nonexistent/schedule.yaml", "--rules", rules])
         #expect(missingFile.status == 2)
+    }
+
+    @Test("unknown members: the rules' member tables, the codes expected and a near miss; a duplicate's note")
+    func unknownMemberAndNotes() throws {
+        let rules = try TestRules.writeDirectory()
+        let unknown = try Binary.run(["deadlines", "--member", "RUS", "--rules", rules])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains(
+            "no member 'RUS' in the rules' member tables (eaeu.members, wto.members): expected one of BY, KG, KZ, RU, XJ, XL; did you mean 'RU'?"))
+
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("schedule-\(UUID().uuidString).yaml")
+        try "member_state: US\nwindow: {from: 2024-01-01}\nsubmissions: []\n".write(to: scratch, atomically: true, encoding: .utf8)
+        let us = try Binary.run(["schedule", "check", scratch.path, "--rules", rules])
+        #expect(us.status == 2)
+        #expect(us.stderr.contains("\(scratch.path):1:15: error: no member 'US' in the rules' member tables (eaeu.members, wto.members): expected one of"))
+
+        try ScheduleCheckerMoreTests.duplicate.write(to: scratch, atomically: true, encoding: .utf8)
+        let dup = try Binary.run(["schedule", "check", scratch.path, "--as-of", "2024-12-31", "--rules", rules])
+        #expect(dup.stdout.contains("\(scratch.path):5:5: warning: the eaeu quarterly-granted notification for 2024-Q1 was already submitted on 2024-04-20 [schedule.duplicate]\n\(scratch.path):4:5: note: first submitted here\n"))
+        try? FileManager.default.removeItem(at: scratch)
     }
 }

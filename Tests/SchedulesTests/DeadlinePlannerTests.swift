@@ -133,3 +133,81 @@ struct DeadlinePlannerTests {
         #expect(CalendarSchedule.next(graph.calendars[0], onOrAfter: day("9999-12-31")) == nil)
     }
 }
+
+@Suite("Calendar schedule at the ends of the calendar")
+struct CalendarScheduleLimitsTests {
+    static let extreme = """
+    calendars:
+      - id: eaeu.test.decade-late
+        regime: eaeu
+        kind: decade-late
+        title: Due in the tenth year after the quarter, on the 31st
+        citation: {instrument: test, provision: test, verified: false}
+        in_force: {from: 0001-01-01}
+        period: quarter
+        covers: previous
+        due: {months_after_period_end: 120, day: 31}
+      - id: eaeu.test.decade-early
+        regime: eaeu
+        kind: decade-early
+        title: Due ten years before the year it plans
+        citation: {instrument: test, provision: test, verified: false}
+        in_force: {from: 0001-01-01}
+        period: year
+        covers: next
+        due: {months_after_period_end: 120, day: 1}
+      - id: wto.test.even-biennium
+        regime: wto
+        kind: even-biennium
+        title: Two-year periods from even years (the first would be 0000/0001)
+        citation: {instrument: test, provision: test, verified: false}
+        in_force: {from: 0001-01-01}
+        period: biennium
+        anchor_year: 2024
+        covers: next
+        due: {month: 12, day: 31}
+    """
+
+    @Test("deadlines and next near 9999 and 0001 return (nothing past the calendar's last day), without crashing")
+    func nearTheEnds() throws {
+        let graph = try TestRules.graph(extra: Self.extreme)
+        let first = day("0001-01-01"), last = day("9999-12-31")
+        for calendar in graph.calendars {
+            for (from, until) in [(day("9990-01-01"), last), (day("9999-12-31"), last), (first, day("0012-12-31")),
+                                  (first, first), (first, last)] {
+                let list = CalendarSchedule.deadlines(calendar, from: from, until: until)
+                #expect(list.allSatisfy { $0.due >= from && $0.due <= until && $0.periodStart >= first })
+            }
+            for date in [first, day("0001-06-30"), day("9989-12-31"), day("9999-01-01"), day("9999-11-01"), last] {
+                if let next = CalendarSchedule.next(calendar, onOrAfter: date) {
+                    #expect(next.due >= date && next.due <= last)
+                }
+            }
+        }
+        let quarterly = try #require(graph.calendars.first { $0.kind == "quarterly-granted" })
+        let end = CalendarSchedule.deadlines(quarterly, from: day("9999-01-01"), until: last)
+        #expect(end.map(\.covers) == ["9998-Q4", "9999-Q1", "9999-Q2", "9999-Q3"])  // 9999-Q4 is due in 10000
+        #expect(CalendarSchedule.next(quarterly, onOrAfter: day("9999-06-01"))?.covers == "9999-Q2")
+        #expect(CalendarSchedule.next(quarterly, onOrAfter: day("9999-10-31")) == nil)
+        let planned = try #require(graph.calendars.first { $0.kind == "annual-planned" })
+        #expect(CalendarSchedule.next(planned, onOrAfter: day("9998-12-02"))?.covers == nil)  // 10000 cannot be written
+        #expect(CalendarSchedule.next(planned, onOrAfter: day("9998-11-02"))?.covers == "9999")
+        // The biennium 0000/0001 cannot be written: the first period is 0002/0003, due 0001-12-31.
+        let even = try #require(graph.calendars.first { $0.kind == "even-biennium" })
+        #expect(CalendarSchedule.deadlines(even, from: first, until: day("0004-12-31")).map(\.periodStart) == [day("0002-01-01"), day("0004-01-01")])
+        #expect(CalendarSchedule.next(even, onOrAfter: first)?.due == day("0001-12-31"))
+    }
+
+    @Test("a due date ten years after its period is found, in windows and by next")
+    func longOffsets() throws {
+        let graph = try TestRules.graph(extra: Self.extreme)
+        let late = try #require(graph.calendars.first { $0.kind == "decade-late" })
+        // 2020-Q1 ends 2020-04-01; the 120th month after it is March 2030.
+        #expect(CalendarSchedule.deadlines(late, from: day("2030-03-01"), until: day("2030-03-31")).map(\.covers) == ["2020-Q1"])
+        #expect(CalendarSchedule.next(late, onOrAfter: day("2030-03-01"))?.covers == "2020-Q1")
+        let early = try #require(graph.calendars.first { $0.kind == "decade-early" })
+        // The plan for 2040 is due ten years before 2040 begins.
+        #expect(CalendarSchedule.deadlines(early, from: day("2030-01-01"), until: day("2030-01-01")).map(\.covers) == ["2040"])
+        #expect(CalendarSchedule.next(early, onOrAfter: day("2029-12-02"))?.covers == "2040")
+    }
+}

@@ -1,3 +1,6 @@
+import Driver
+import Foundation
+import RuleCompiler
 import Measures
 import Schedules
 import Testing
@@ -110,5 +113,88 @@ struct ScheduleCheckerTests {
         #expect(r.until == day("2024-03-10"))
         #expect(r.obligations.map(\.deadline.covers) == ["2023-Q4", "2023-H2"])
         #expect(r.obligations.last?.daysLate == 15)  // 15 Feb → 1 Mar 2024: 14 + the leap day
+    }
+}
+
+@Suite("Schedule checker: findings, members, windows")
+struct ScheduleCheckerMoreTests {
+    static let duplicate = """
+    member_state: KZ
+    window: {from: 2024-01-01, until: 2024-12-31}
+    submissions:
+      - {regime: eaeu, kind: quarterly-granted, covers: 2024-Q1, submitted: 2024-04-20}
+      - {regime: eaeu, kind: quarterly-granted, covers: 2024-Q1, submitted: 2024-04-25}
+      - {regime: wto, kind: full, covers: 2014/2015, submitted: 2016-06-01}
+    """
+
+    @Test("a duplicate says where the first submission is: a note in text, 'related' in JSON")
+    func duplicateRelated() throws {
+        let r = ScheduleChecker(graph: try TestRules.graph()).check(try schedule(Self.duplicate), asOf: day("2024-12-31"))
+        let text = ScheduleText.report(r)
+        #expect(text.contains("""
+            s.yaml:5:5: warning: the eaeu quarterly-granted notification for 2024-Q1 was already submitted on 2024-04-20 [schedule.duplicate]
+            s.yaml:4:5: note: first submitted here
+
+            """))
+        #expect(text.contains("periods are written like 2023/2024 or 2024;"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(ScheduleJSON.report(r).utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        let related = try #require(findings.first?["related"] as? [String: Any])
+        #expect(related["file"] as? String == "s.yaml")
+        #expect(related["line"] as? Int == 4)
+        #expect(related["column"] as? Int == 5)
+        #expect(findings.last?["related"] is NSNull)
+    }
+
+    @Test("the unknown-member message names the rules' member tables, lists the codes, and suggests a near miss")
+    func unknownMember() throws {
+        let graph = try TestRules.graph()
+        let message = Membership.unknownMemberMessage("RUS", in: graph)
+        #expect(message == "no member 'RUS' in the rules' member tables (eaeu.members, wto.members): expected one of BY, KG, KZ, RU, XJ, XL; did you mean 'RU'?")
+        #expect(!Membership.unknownMemberMessage("US", in: graph).contains("did you mean"))
+        #expect(!Membership.unknownMemberMessage("KX", in: graph).contains("did you mean"), "KG and KZ are both one slip away")
+        #expect(Membership.unknownMemberMessage("kz", in: graph).hasSuffix("did you mean 'KZ'?"))
+        let custom = try #require(RuleCompiler().compile([(path: "r.yaml", text: Self.historic)]).graph)
+        #expect(Membership.unknownMemberMessage("KX", in: custom).hasPrefix("no member 'KX' in the rules' member tables (eaeu.members): expected one of KZ; did you mean 'KZ'?"))
+    }
+
+    /// A member of the EAEU since 1880 and an annual calendar in force since then.
+    static let historic = """
+    tables:
+      - id: eaeu.members
+        title: Members
+        citation: {instrument: test, provision: test, verified: false}
+        key: code
+        rows:
+          - {code: KZ, name: Kazakhstan, joined: 1880-01-01}
+    calendars:
+      - id: eaeu.test.historic
+        regime: eaeu
+        kind: historic
+        title: An annual report
+        citation: {instrument: test, provision: test, verified: false}
+        in_force: {from: 1880-01-01}
+        period: year
+        covers: previous
+        due: {months_after_period_end: 1, day: 31}
+    """
+
+    @Test("a window starting before 1900: obligations and the submissions that meet them agree")
+    func windowBefore1900() throws {
+        let graph = try #require(RuleCompiler().compile([(path: "r.yaml", text: Self.historic)]).graph)
+        let text = """
+        member_state: KZ
+        window: {from: 1890-01-01, until: 1891-12-31}
+        submissions:
+          - {regime: eaeu, kind: historic, covers: 1889, submitted: 1890-01-15}
+          - {regime: eaeu, kind: historic, covers: 1890, submitted: 1891-02-02}
+        """
+        let (file, diagnostics) = ScheduleSource.load(bytes: Array(text.utf8), path: "h.yaml",
+                                                      decoder: ScheduleFileDecoder(calendarsOf: graph))
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let r = ScheduleChecker(graph: graph).check(try #require(file), asOf: day("1892-01-01"))
+        #expect(r.obligations.map(\.deadline.covers) == ["1889", "1890"])
+        #expect(r.obligations.map(\.status) == [.onTime, .late])
+        #expect(r.findings.isEmpty)
     }
 }
