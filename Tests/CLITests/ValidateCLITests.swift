@@ -4,26 +4,14 @@ import Testing
 
 /// Runs the built `subsidy` executable.
 enum Subsidy {
-    /// The `subsidy` binary: `$SUBSIDY_BIN`, else next to the test bundle (the products folder),
-    /// else the package's `.build/debug`.
+    /// The `subsidy` binary (``builtSubsidyBinary(packageRoot:)``: `$SUBSIDY_BIN`, else next to the
+    /// test bundle, else the package's `.build/debug`).
     static func executable() throws -> URL {
-        var candidates: [URL] = []
-        if let override = ProcessInfo.processInfo.environment["SUBSIDY_BIN"] {
-            candidates.append(URL(fileURLWithPath: override))
-        }
-        let bundle = Bundle.main.bundleURL
-        candidates.append(bundle.appendingPathComponent("subsidy"))
-        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("subsidy"))
-        for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("subsidy"))
-        }
         let packageRoot = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/subsidy"))
-        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
-            return candidate
-        }
-        throw NotFound(searched: candidates.map(\.path))
+        let path = builtSubsidyBinary(packageRoot: packageRoot.path)
+        guard FileManager.default.isExecutableFile(atPath: path) else { throw NotFound(searched: [path]) }
+        return URL(fileURLWithPath: path)
     }
 
     struct NotFound: Error, CustomStringConvertible {
