@@ -97,19 +97,8 @@ public struct Classifier: Sendable {
         applications(regime, &evaluation, into: &applies)
         let category = decide(regime, applies, deciding: &deciding, possible: &possible)
         let listed = category == nil ? possible : deciding
-        var citations: [String] = []
-        citations.reserveCapacity(listed.count)
-        var grounds: [String] = []
-        grounds.reserveCapacity(deciding.count)
-        var unverified: [String] = []
-        for (k, r) in listed.enumerated() {
-            let number = plan.citationNumbers[r]
-            if !listed.prefix(k).contains(where: { plan.citationNumbers[$0] == number }) { citations.append(plan.citations[r]) }
-            if !plan.verified[r] { unverified.append(plan.ids[r]) }
-        }
-        for r in deciding {
-            if let ground = plan.grounds[r], !grounds.contains(ground) { grounds.append(ground) }
-        }
+        let listing = workspace.listings.listing(listed, decided: category != nil, plan: plan)
+        var unverified = listing.unverified
         let read = factsRead(listed, measure: measure)
         let considered = Explanation(graph: graph, plan: plan).considered(for: deciding, &evaluation, &workspace)
         var questions: [Question] = []
@@ -122,8 +111,8 @@ public struct Classifier: Sendable {
         }
         if let e = exemption.finding, !e.verified { unverified.append(e.rule) }
         return RegimeVerdict(
-            regime: regime.name, category: category ?? "undetermined", grounds: grounds, exemption: exemption.finding,
-            rules: listed.map { plan.ids[$0] }, citations: citations, questions: questions,
+            regime: regime.name, category: category ?? "undetermined", grounds: listing.grounds, exemption: exemption.finding,
+            rules: listing.rules, citations: listing.citations, questions: questions,
             exemptionQuestions: exemption.questions, factsRead: read, considered: considered, unverified: unverified,
             locate: locate(listed, measure: measure, facts: read), notes: notes(regime, &evaluation))
     }

@@ -89,7 +89,7 @@ public struct Evaluation: ~Copyable {
         case .all(let start, let count):
             var result = TriValue.true
             for k in Int(start)..<Int(start + count) {
-                switch evaluate(Int(children[k])) {
+                switch child(Int(children[k])) {
                 case .false: return .false
                 case .unknown: result = .unknown
                 case .true: break
@@ -99,7 +99,7 @@ public struct Evaluation: ~Copyable {
         case .any(let start, let count):
             var result = TriValue.false
             for k in Int(start)..<Int(start + count) {
-                switch evaluate(Int(children[k])) {
+                switch child(Int(children[k])) {
                 case .true: return .true
                 case .unknown: result = .unknown
                 case .false: break
@@ -123,6 +123,21 @@ public struct Evaluation: ~Copyable {
             return Self.memberAttribute(Int(test), key: facts.memberKey, asOfDay, code.takeUnretainedValue())
         case .general:
             return FactTests.evaluate(graph.nodes[index], facts: facts)
+        }
+    }
+
+    /// A child of an `all` or `any` node. Most children are tests of one fact's cell or predicates
+    /// already remembered: those are answered here, without another level of `evaluate`.
+    @inline(__always)
+    private mutating func child(_ index: Int) -> TriValue {
+        switch nodes[index] {
+        case .flag(let slot, _), .choice(let slot, _), .listAny(let slot, _), .listAll(let slot, _), .date(let slot, _, _),
+             .number(let slot, _, _):
+            return Self.test(nodes[index], on: facts.cells[Int(slot)], asOfDay: asOfDay)
+        case .rule(let r):
+            return condition(of: Int(r))
+        default:
+            return evaluate(index)
         }
     }
 

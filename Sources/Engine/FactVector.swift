@@ -33,12 +33,12 @@ public struct FactVector: Sendable {
     /// Lays out `measure`'s facts. Two contract defaults apply: an omitted `transitional_measures`
     /// claims nothing (an empty list), and an omitted `period.contracts_concluded` is `period.from`
     /// ("where that differs from `from`").
-    public init(measure: Measure, graph: RuleGraph) {
+    public init(measure: borrowing Measure, graph: RuleGraph) {
         self.init(measure: measure, graph: graph, buffer: [])
     }
 
     /// Lays out the facts in `buffer`'s storage (reused when it has one cell per slot).
-    init(measure: Measure, graph: RuleGraph, buffer: consuming [FactCell]) {
+    init(measure: borrowing Measure, graph: RuleGraph, buffer: consuming [FactCell]) {
         let program = graph.program
         let layout = program.layout
         // The graph lays facts out in the contract's order (GraphBuilder), as the measure stores them.

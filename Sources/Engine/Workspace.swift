@@ -28,6 +28,8 @@ struct Workspace {
     var dues: [ObligationDue?] = []
     var duesDay = Int.min
     var settled: [Int] = []
+    /// The verdicts' rule lists built so far (``RuleListings``).
+    var listings = RuleListings()
 
     /// Makes `buffer` hold `count` copies of `value`, reusing its storage when it is the right size.
     static func reset<T>(_ buffer: inout [T], to value: T, count: Int) {

@@ -111,6 +111,25 @@ struct FastPathEquivalenceTests {
         }
     }
 
+    @Test("shared rule lists equal those worked out afresh; words given with a reason are its words")
+    func sharedWordsAndListsEqualFreshOnes() {
+        // Workspaces share a verdict's rule lists between measures, and some reasons come worded.
+        for asOf in Self.dates {
+            for (i, measure) in Self.measures.enumerated() {
+                let shared = Self.classifier.classify(measure, asOf: asOf)
+                for verdict in shared.verdicts {
+                    for e in verdict.considered {
+                        #expect(e.reason == e.because.text, "\(measure.id) \(asOf) \(e.rule)")
+                    }
+                }
+                if i % 10 == 0 {  // a classifier of its own starts with nothing shared
+                    let fresh = Classifier(graph: Self.graph).classify(measure, asOf: asOf)
+                    #expect(Self.summary(shared) == Self.summary(fresh), "\(measure.id) \(asOf)")
+                }
+            }
+        }
+    }
+
     /// A classification's outcome as text: every verdict with its rules, exemption, questions,
     /// exceptions considered (worded), facts read and notes, and the obligations.
     static func summary(_ c: Classification) -> String {

@@ -4,7 +4,7 @@ public import Measures
 /// in one flat array, and leaf tests over ``FactCell``s: choices as bit masks over each fact's list
 /// of allowed values, dates as day numbers. Node `i` here is node `i` of ``RuleGraph/nodes``. The
 /// tables the evaluator reads per measure are in ``code``; the rest says how to lay facts out.
-public struct EvalProgram: Sendable {
+public final class EvalProgram: Sendable {
     public enum Node: Sendable {
         case always
         case all(start: Int32, count: Int32)
