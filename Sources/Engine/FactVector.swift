@@ -19,9 +19,7 @@ public struct FactVector: Sendable {
     private var probeWasUnknown = false
     private let memberStateSlot: Int
     /// The member state code, when known.
-    public private(set) var memberState: String? {
-        didSet { memberKey = memberState.map { memberKeys[$0] ?? -1 } ?? Self.unknownMember }
-    }
+    public private(set) var memberState: String?
     /// The member state's number in the graph's member tables (``EvalProgram/memberKeys``), -1 when
     /// no table lists it, ``unknownMember`` when it is unknown.
     private(set) var memberKey = FactVector.unknownMember
@@ -67,6 +65,7 @@ public struct FactVector: Sendable {
                 }
             }
         }
+        var emptyListSlot = -1, defaultedSlot = -1, defaultedFrom = -1
         let transitional = layout.transitionalMeasures
         if transitional >= 0, unknown.contains(transitional) {
             emptyListSlot = transitional
@@ -80,14 +79,23 @@ public struct FactVector: Sendable {
             cells[concluded] = cells[from]
             unknown.remove(concluded)
         }
-        memberKeys = program.memberKeys
-        memberStateSlot = layout.memberState
-        if memberStateSlot >= 0, case .text(let code) = values[memberStateSlot] {
+        var memberState: String?, memberKey = Self.unknownMember
+        if layout.memberState >= 0, case .text(let code) = values[layout.memberState] {
             memberState = code
-            memberKey = memberKeys[code] ?? -1
+            // A member state the rules name has a bit in its cell; only another one is looked up.
+            let word = cells[layout.memberState].word
+            let bit = word.trailingZeroBitCount
+            memberKey = word != 0 && bit < program.memberStateKeys.count ? program.memberStateKeys[bit] : program.memberKeys[code] ?? -1
         }
         self.values = values
         self.cells = cells
+        self.emptyListSlot = emptyListSlot
+        self.defaultedSlot = defaultedSlot
+        self.defaultedFrom = defaultedFrom
+        self.memberStateSlot = layout.memberState
+        self.memberState = memberState
+        self.memberKey = memberKey
+        self.memberKeys = program.memberKeys
         self.unknownSlots = unknown
     }
 
@@ -122,8 +130,14 @@ public struct FactVector: Sendable {
         cells[slot] = cell
         if case .unknown = value { unknownSlots.insert(slot) } else { unknownSlots.remove(slot) }
         if slot == memberStateSlot {
-            if case .text(let code) = value { memberState = code } else { memberState = nil }
+            if case .text(let code) = value { setMemberState(code) } else { setMemberState(nil) }
         }
+    }
+
+    /// Sets the member state and its number in the member tables.
+    private mutating func setMemberState(_ code: String?) {
+        memberState = code
+        memberKey = code.map { memberKeys[$0] ?? -1 } ?? Self.unknownMember
     }
 
     /// Puts back the measure's value after ``probe(_:_:cell:)``.
@@ -135,7 +149,7 @@ public struct FactVector: Sendable {
         probeSlot = -1
         probeValue = .unknown
         if slot == memberStateSlot {
-            if case .text(let code) = values[slot] { memberState = code } else { memberState = nil }
+            if case .text(let code) = values[slot] { setMemberState(code) } else { setMemberState(nil) }
         }
     }
 

@@ -49,6 +49,9 @@ public final class EvalProgram: Sendable {
     public let hsTables: [HSCodeList?]
     /// Every key of every member table, numbered: the member state is looked up once per measure.
     public let memberKeys: [String: Int]
+    /// Per value of `member_state`'s domain (bit order), its number in ``memberKeys`` (-1: none), so
+    /// that a member state the rules name is looked up by its bit.
+    public let memberStateKeys: [Int]
     /// The slots of the facts the engine treats specially (-1 when the catalogue has no such fact).
     public let layout: FactLayout
     /// The compiled nodes, the rules' roots and days in force, the member rows, attribute matches
@@ -75,6 +78,7 @@ public final class EvalProgram: Sendable {
             for key in table.rows.keys.sorted() where memberKeys[key] == nil { memberKeys[key] = memberKeys.count }
         }
         self.memberKeys = memberKeys
+        memberStateKeys = (layout.memberState >= 0 ? self.domains[layout.memberState] ?? [] : []).map { memberKeys[$0] ?? -1 }
         let keys = memberKeys.sorted { $0.value < $1.value }.map(\.key)
         // Per table, per member key number: that member's rows (empty for code lists).
         let memberTables = tables.map { table in keys.map { (table.rows[$0] ?? []).map(MemberSpan.init) } }
