@@ -27,7 +27,7 @@ final class RuleListing: Sendable {
 
     /// Which rules a verdict lists, as a key: a bit per rule (graphs of up to 256 rules), and
     /// whether they decided.
-    struct Key: Hashable {
+    struct Key: Equatable {
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var decided: Bool
 
@@ -52,15 +52,7 @@ final class RuleListing: Sendable {
             a.words == b.words && a.decided == b.decided
         }
 
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(words.0)
-            hasher.combine(words.1)
-            hasher.combine(words.2)
-            hasher.combine(words.3)
-            hasher.combine(decided)
-        }
-
-        /// A slot in a table of 2^`bits` entries (multiplicative hashing; cheap, not for hostile keys).
+        /// A slot in a table of 2^`bits` entries (multiplicative hashing: a collision only costs a rebuild).
         func slot(bits: Int) -> Int {
             var h = words.0 &* 0x9E37_79B9_7F4A_7C15
             h = (h ^ words.1) &* 0x9E37_79B9_7F4A_7C15
