@@ -88,10 +88,10 @@ public struct ConsideredException: Sendable, Hashable {
     /// Why, captured as data during evaluation and put into words only when read.
     public var because: Reason
     /// ``because`` in words, when the engine had them at hand (the same words ``Reason/text`` gives).
-    var worded: String? = nil
+    @usableFromInline var worded: String? = nil
 
     /// Why the exception did or did not apply, in words.
-    public var reason: String { worded ?? because.text }
+    @inlinable public var reason: String { worded ?? because.text }
 
     public static func == (a: ConsideredException, b: ConsideredException) -> Bool {
         a.rule == b.rule && a.status == b.status && a.isExemption == b.isExemption && a.because == b.because

@@ -54,8 +54,8 @@ public struct Classifier: Sendable {
     /// The category decided: the category of the applying verdict rules, or `nil` when undetermined.
     /// `deciding` gets the applying verdict rules; `possible`, when none applies, those that may.
     func decide(_ regime: EnginePlan.Regime, _ applies: [TriValue], deciding: inout [Int], possible: inout [Int]) -> String? {
-        deciding.removeAll(keepingCapacity: true)
-        possible.removeAll(keepingCapacity: true)
+        Workspace.clear(&deciding)
+        Workspace.clear(&possible)
         for r in regime.verdicts {
             switch applies[r] {
             case .true: deciding.append(r)
@@ -64,10 +64,10 @@ public struct Classifier: Sendable {
             }
         }
         guard let first = deciding.first, let category = plan.categories[first] else {
-            deciding.removeAll(keepingCapacity: true)
+            Workspace.clear(&deciding)
             return nil
         }
-        possible.removeAll(keepingCapacity: true)
+        Workspace.clear(&possible)
         return category
     }
 

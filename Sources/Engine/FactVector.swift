@@ -45,22 +45,28 @@ public struct FactVector: Sendable {
         var cells = consume buffer
         Workspace.reset(&cells, to: .unknown, count: values.count)
         var unknown = SlotSet()
+        let sources = program.cellSources
         // A decoded measure carries its choices as bits already (same order as the domains); the
         // other values are encoded as `EvalProgram.cell` does, without copying the value.
         let bits = measure.choiceBits
         let decoded = bits.count == values.count
-        let contract = program.contractDomains
         cells.withUnsafeMutableBufferPointer { cells in
             values.withUnsafeBufferPointer { values in
-                for slot in values.indices {
-                    switch values[slot] {
-                    case .unknown: unknown.insert(slot)
-                    case .bool(let b): cells[slot] = FactCell(bool: b)
-                    case .date(let d): cells[slot] = FactCell(date: d)
-                    case .number(let n): cells[slot] = FactCell(number: n)
-                    case .text where decoded && contract[slot]: cells[slot] = FactCell(tag: .text, word: bits[slot])
-                    case .list where decoded && contract[slot]: cells[slot] = FactCell(tag: .list, word: bits[slot])
-                    default: cells[slot] = EvalProgram.cell(values[slot], domain: program.domains[slot])
+                sources.withUnsafeBufferPointer { sources in
+                    for slot in values.indices {
+                        switch values[slot] {
+                        case .unknown: unknown.insert(slot)
+                        case .bool(let b): cells[slot] = FactCell(bool: b)
+                        case .date(let d): cells[slot] = FactCell(date: d)
+                        case .number(let n): cells[slot] = FactCell(number: n)
+                        case .text, .list:
+                            let tag: FactCell.Tag = if case .text = values[slot] { .text } else { .list }
+                            switch sources[slot] {
+                            case .none: cells[slot] = FactCell(tag: tag, word: 0)
+                            case .contractBits where decoded: cells[slot] = FactCell(tag: tag, word: bits[slot])
+                            default: cells[slot] = EvalProgram.cell(values[slot], domain: program.domains[slot])
+                            }
+                        }
                     }
                 }
             }

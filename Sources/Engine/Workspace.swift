@@ -31,6 +31,13 @@ struct Workspace {
     /// The verdicts' rule lists built so far (``RuleListings``).
     var listings = RuleListings()
 
+    /// Empties `list` and keeps its storage. (`removeAll(keepingCapacity:)` goes through the
+    /// generic `replaceSubrange`, several times dearer for the few elements these lists hold.)
+    @inline(__always)
+    static func clear<T>(_ list: inout [T]) {
+        while list.popLast() != nil {}
+    }
+
     /// Makes `buffer` hold `count` copies of `value`, reusing its storage when it is the right size.
     static func reset<T>(_ buffer: inout [T], to value: T, count: Int) {
         if buffer.count == count {

@@ -67,6 +67,26 @@ struct FastPathEquivalenceTests {
         }
     }
 
+    @Test("a measure's fact cells equal the cells worked out from its values, slot by slot")
+    func factCellsMatchValues() {
+        let program = Self.graph.program
+        let layout = program.layout
+        // Slots whose omitted value the contract defaults (see `FactVector.init`) are checked elsewhere.
+        let defaulted: Set<Int> = [layout.transitionalMeasures, layout.contractsConcluded]
+        var checked = 0
+        for measure in Self.measures {
+            let facts = FactVector(measure: measure, graph: Self.graph)
+            for (slot, value) in measure.factValues.enumerated() where !(defaulted.contains(slot) && value == .unknown) {
+                #expect(facts.cells[slot] == EvalProgram.cell(value, domain: program.domains[slot]), "\(measure.id) slot \(slot)")
+                checked += 1
+            }
+        }
+        // Every kind of cell source is met: choice bits from decoding, text without a domain, text the rules name.
+        let sources = Set(program.cellSources.map(\.rawValue))
+        #expect(sources == Set([EvalProgram.CellSource.contractBits, .none, .values].map(\.rawValue)))
+        #expect(checked > 1000)
+    }
+
     @Test("packed HS code lists match codes as text does")
     func hsCodeListsMatchText() throws {
         var codes = Set<String>(["", "0", "01", "1", "99", "0101", "010121", "01012190", "8703", "87", "870321", "8799", "ab"])

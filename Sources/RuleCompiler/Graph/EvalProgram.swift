@@ -42,9 +42,19 @@ public final class EvalProgram: Sendable {
     /// Per fact slot, the values its tests tell apart, in bit order (at most 63; bit 63 marks any
     /// other value): a choice fact's choices, or for a text fact the values the rules name.
     public let domains: [[String]?]
-    /// Per fact slot: whether its domain is the field's allowed values as the contract lists them,
-    /// so that a decoded measure's ``Measure/choiceBits`` are already its cells' words.
-    public let contractDomains: [Bool]
+    /// Per fact slot: where a text or list fact's cell word comes from (see ``CellSource``).
+    public let cellSources: [CellSource]
+
+    /// Where the cell word of a text or list fact comes from.
+    public enum CellSource: UInt8, Sendable {
+        /// The slot's domain is the field's allowed values as the contract lists them: a decoded
+        /// measure's ``Measure/choiceBits`` are already the cells' words.
+        case contractBits
+        /// The slot has no domain (no test tells its values apart): the word is 0.
+        case none
+        /// The word is worked out from the values (``cell(_:domain:)``).
+        case values
+    }
     /// Per table: the HS code list in packed form (``HSCodeList``), `nil` for member tables.
     public let hsTables: [HSCodeList?]
     /// Every key of every member table, numbered: the member state is looked up once per measure.
@@ -69,7 +79,10 @@ public final class EvalProgram: Sendable {
     ) {
         self.layout = layout
         self.domains = Self.domains(domains, named: graphNodes)
-        contractDomains = domains.map { $0 != nil && $0!.count <= 63 }
+        cellSources = zip(domains, self.domains).map { contract, domain in
+            if let contract, contract.count <= 63 { return .contractBits }
+            return domain == nil ? .none : .values
+        }
         hsTables = tables.map { table in
             if case .codes = table.definition.content { HSCodeList(table.codes) } else { nil }
         }
