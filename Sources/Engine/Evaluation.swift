@@ -116,13 +116,13 @@ public struct Evaluation: ~Copyable {
         case .asOf(let op, let day):
             return TriValue(op.holds(asOfDay, day))
         case .hsCodes(let slot, let table, let all):
-            return Self.hsCodes(facts[Int(slot)], Int(table), all: all, code.takeUnretainedValue())
+            return hsCodes(Int(slot), Int(table), all: all)
         case .member(let table):
-            return Self.member(Int(table), key: facts.memberKey, asOfDay, code.takeUnretainedValue())
+            return member(Int(table))
         case .memberAttribute(let test):
-            return Self.memberAttribute(Int(test), key: facts.memberKey, asOfDay, code.takeUnretainedValue())
+            return memberAttribute(Int(test))
         case .general:
-            return FactTests.evaluate(graph.nodes[index], facts: facts)
+            return general(index)
         }
     }
 
@@ -175,6 +175,31 @@ public struct Evaluation: ~Copyable {
     // The rarer leaf tests live out of line, as static functions of what they read, so that the
     // recursive `evaluate` keeps a small frame.
 
+    // They read the compiled code through `_withUnsafeGuaranteedRef` (the graph keeps it alive, so it
+    // is lent without a retain), and are `mutating` only so that the evaluation is passed by
+    // reference rather than copied.
+
+    /// A text-set test the compiled nodes cannot hold, on the fact values.
+    @inline(never)
+    private mutating func general(_ index: Int) -> TriValue {
+        FactTests.evaluate(graph.nodes[index], facts: facts)
+    }
+
+    @inline(never)
+    private mutating func hsCodes(_ slot: Int, _ table: Int, all: Bool) -> TriValue {
+        code._withUnsafeGuaranteedRef { Self.hsCodes(facts[slot], table, all: all, $0) }
+    }
+
+    @inline(never)
+    private mutating func member(_ table: Int) -> TriValue {
+        code._withUnsafeGuaranteedRef { Self.member(table, key: facts.memberKey, asOfDay, $0) }
+    }
+
+    @inline(never)
+    private mutating func memberAttribute(_ test: Int) -> TriValue {
+        code._withUnsafeGuaranteedRef { Self.memberAttribute(test, key: facts.memberKey, asOfDay, $0) }
+    }
+
     /// The rows of member key `key` in member table `table` (none when no table lists the member
     /// state), or `nil` when the member state is unknown.
     private static func memberRows(_ table: Int, key: Int, _ code: EvalCode) -> UnsafeBufferPointer<MemberSpan>? {
@@ -183,7 +208,6 @@ public struct Evaluation: ~Copyable {
     }
 
     /// The member state is a member on the evaluation date, per member table `table`.
-    @inline(never)
     private static func member(_ table: Int, key: Int, _ day: Int, _ code: EvalCode) -> TriValue {
         guard let rows = memberRows(table, key: key, code) else { return .unknown }
         return TriValue(rows.contains { $0.contains(day) })
@@ -191,7 +215,6 @@ public struct Evaluation: ~Copyable {
 
     /// An attribute of the member state's row in force on the evaluation date (or undated; else
     /// its last row) matches, per ``EvalProgram/attributeTests``[test].
-    @inline(never)
     private static func memberAttribute(_ test: Int, key: Int, _ day: Int, _ code: EvalCode) -> TriValue {
         guard let rows = memberRows(code.attributeTable(test), key: key, code) else { return .unknown }
         guard !rows.isEmpty else { return .false }
@@ -200,7 +223,6 @@ public struct Evaluation: ~Copyable {
     }
 
     /// Every (`all`) or some code of a list of HS codes falls under a code list, in Kleene logic.
-    @inline(never)
     private static func hsCodes(_ fact: FactValue, _ table: Int, all: Bool, _ code: EvalCode) -> TriValue {
         guard case .list(let codes) = fact, !codes.isEmpty else { return .unknown }
         var result: TriValue = all ? .true : .false

@@ -73,18 +73,19 @@ struct Explanation {
         switch graph.nodes[node] {
         case .all(let children):
             for c in children where evaluation.evaluate(c) == .false { return failure(c, &evaluation) }
-            return snapshot(node, evaluation)
+            return snapshot(node, &evaluation)
         case .any(let children):
             return .noneOf(children.prefix(4).map { failure($0, &evaluation) })
         case .not(let child):
-            return .holds(snapshot(child, evaluation))
+            return .holds(snapshot(child, &evaluation))
         default:
-            return snapshot(node, evaluation)
+            return snapshot(node, &evaluation)
         }
     }
 
-    /// One condition node with the values it tested, for wording later.
-    private func snapshot(_ node: Int, _ evaluation: borrowing Evaluation) -> Reason.Part {
+    /// One condition node with the values it tested, for wording later. (`inout` only so that the
+    /// evaluation is passed by reference rather than copied.)
+    private func snapshot(_ node: Int, _ evaluation: inout Evaluation) -> Reason.Part {
         let expr = graph.nodes[node]
         switch expr {
         case .rule(let r):
