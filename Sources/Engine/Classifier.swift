@@ -37,17 +37,24 @@ public struct Classifier: Sendable {
     /// `applies` is indexed by rule; rules outside the regime's order are false.
     func applications(_ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, into applies: inout [TriValue]) {
         Workspace.reset(&applies, to: .false, count: graph.rules.count)
-        rules: for r in regime.order {
-            // A rule that a blocker stops does not apply, whatever its condition: it is not evaluated.
-            var unblocked = TriValue.true
-            for b in plan.blockers[r] {
-                switch applies[b] {
-                case .true: continue rules
-                case .unknown: unblocked = .unknown
-                case .false: break
+        // The rules found to apply, and those that may, as bits: a rule's blockers are one test per word.
+        let width = plan.blockerSets.width
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * width) { bits in
+            bits.initialize(repeating: 0)
+            let yes = bits.baseAddress!, maybe = yes + width
+            rules: for r in regime.order {
+                // A rule that a blocker stops does not apply, whatever its condition: it is not evaluated.
+                var unblocked = TriValue.true
+                let blockers = plan.blockerSets[r]
+                for w in 0..<width where blockers[w] != 0 {
+                    if blockers[w] & yes[w] != 0 { continue rules }
+                    if blockers[w] & maybe[w] != 0 { unblocked = .unknown }
                 }
+                let value = and(evaluation.condition(of: r), unblocked)
+                applies[r] = value
+                let bit: UInt64 = 1 << UInt64(r % 64)
+                if value == .true { yes[r / 64] |= bit } else if value == .unknown { maybe[r / 64] |= bit }
             }
-            applies[r] = and(evaluation.condition(of: r), unblocked)
         }
     }
 

@@ -60,8 +60,9 @@ final class EnginePlan: Sendable {
     /// Per rule: the text of a note rule; the kind and calendar of an obligation.
     let noteTexts: [String?]
     let obligations: [(kind: String, calendar: Int)?]
-    /// Per rule: the rules that stop it from deciding (``RuleGraph/Rule/blockers``).
+    /// Per rule: the rules that stop it from deciding (``RuleGraph/Rule/blockers``), as a list and as bits.
     let blockers: RuleLists
+    let blockerSets: RuleSets
     /// Per condition node: the fact slot a leaf test reads, or -1.
     let nodeSlots: [Int]
     /// Per rule: the fact slots it reads, directly or through predicates, and directly.
@@ -84,6 +85,7 @@ final class EnginePlan: Sendable {
         precondition(graph.factPaths == MeasureSchema.factPaths, "the graph's fact slots are the contract's")
         let rules = graph.rules
         blockers = RuleLists(rules.map(\.blockers))
+        blockerSets = RuleSets(rules.map(\.blockers), ruleCount: rules.count)
         ids = rules.map(\.id)
         citations = rules.map(\.definition.citation.text)
         var numbers: [String: Int] = [:]

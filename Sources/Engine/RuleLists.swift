@@ -31,3 +31,29 @@ final class RuleLists: @unchecked Sendable {
         UnsafeBufferPointer(start: items + bounds[r], count: bounds[r + 1] - bounds[r])
     }
 }
+
+/// A set of rule numbers per rule (blockers), as bits: `width` words per rule, all in one block of
+/// memory. Immutable once built (hence Sendable); freed with its owner (the plan).
+final class RuleSets: @unchecked Sendable {
+    /// Words per rule: enough bits for every rule number.
+    let width: Int
+    private let words: UnsafeMutablePointer<UInt64>
+
+    init(_ lists: [[Int]], ruleCount: Int) {
+        width = max((ruleCount + 63) / 64, 1)
+        words = .allocate(capacity: max(lists.count * width, 1))
+        words.initialize(repeating: 0, count: max(lists.count * width, 1))
+        for (r, list) in lists.enumerated() {
+            for item in list { words[r * width + item / 64] |= 1 << UInt64(item % 64) }
+        }
+    }
+
+    deinit {
+        words.deallocate()
+    }
+
+    /// Rule `r`'s set, `width` words (valid while the sets are alive).
+    subscript(r: Int) -> UnsafeBufferPointer<UInt64> {
+        UnsafeBufferPointer(start: words + r * width, count: width)
+    }
+}
