@@ -128,28 +128,36 @@ public struct Classifier: Sendable {
     private func exemption(
         _ regime: EnginePlan.Regime, deciding: [Int], _ evaluation: inout Evaluation, _ workspace: inout Workspace
     ) -> (finding: ExemptionFinding?, questions: [Question]) {
-        var questions: [Question] = []
-        for e in regime.exemptions where plan.suspends[e].contains(where: deciding.contains) {
-            var value = evaluation.condition(of: e)
-            guard value != .false else { continue }
-            let end = plan.windows[e].end(facts: evaluation.facts)
-            if let known = end.known, evaluation.asOf >= known {
-                value = .false
-            } else if end.unknownFacts, value == .true {
-                value = .unknown
+        // The exemptions that suspend a deciding rule, as bits: one test per exemption of the regime.
+        let width = plan.suspendedBy.width
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: width) { suspending in
+            suspending.initialize(repeating: 0)
+            for d in deciding {
+                for w in 0..<width { suspending[w] |= plan.suspendedBy[d][w] }
             }
-            switch value {
-            case .true:
-                let finding = ExemptionFinding(
-                    rule: plan.ids[e], until: end.known, citation: plan.citations[e], verified: plan.verified[e])
-                return (finding, [])
-            case .unknown:
-                questions += QuestionRanking(graph: graph, plan: plan).openFacts(of: [e], facts: evaluation.facts, &workspace)
-            case .false:
-                break
+            var questions: [Question] = []
+            for e in regime.exemptions where suspending[e / 64] & (1 << UInt64(e % 64)) != 0 {
+                var value = evaluation.condition(of: e)
+                guard value != .false else { continue }
+                let end = plan.windows[e].end(facts: evaluation.facts)
+                if let known = end.known, evaluation.asOf >= known {
+                    value = .false
+                } else if end.unknownFacts, value == .true {
+                    value = .unknown
+                }
+                switch value {
+                case .true:
+                    let finding = ExemptionFinding(
+                        rule: plan.ids[e], until: end.known, citation: plan.citations[e], verified: plan.verified[e])
+                    return (finding, [])
+                case .unknown:
+                    questions += QuestionRanking(graph: graph, plan: plan).openFacts(of: [e], facts: evaluation.facts, &workspace)
+                case .false:
+                    break
+                }
             }
+            return (nil, questions)
         }
-        return (nil, questions)
     }
 
     private func notes(_ regime: EnginePlan.Regime, _ evaluation: inout Evaluation) -> [AdviceNote] {

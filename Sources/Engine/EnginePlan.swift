@@ -48,11 +48,12 @@ final class EnginePlan: Sendable {
     /// Per rule: the category and ground of a verdict rule.
     let categories: [String?]
     let grounds: [String?]
-    /// Per rule: the rules that name it in `exception_to` or `suspends`, the verdict rules it
-    /// suspends, and the predicates its condition refers to.
+    /// Per rule: the rules that name it in `exception_to` or `suspends`, and the predicates its
+    /// condition refers to.
     let exceptions: RuleLists
-    let suspends: RuleLists
     let dependsOn: RuleLists
+    /// Per verdict rule: the exemptions that suspend it, as bits.
+    let suspendedBy: RuleSets
     let isExemption: [Bool]
     /// Per rule: when it ends, for exemptions; its days in force.
     let windows: [ExemptionWindow]
@@ -100,7 +101,11 @@ final class EnginePlan: Sendable {
         categories = rules.map { if case .verdict(let category, _) = $0.role { category } else { nil } }
         grounds = rules.map { if case .verdict(_, let ground) = $0.role { ground } else { nil } }
         exceptions = RuleLists(rules.map(\.exceptions))
-        suspends = RuleLists(rules.map(\.suspends))
+        var suspendedBy = [[Int]](repeating: [], count: rules.count)
+        for (e, rule) in rules.enumerated() {
+            for r in rule.suspends { suspendedBy[r].append(e) }
+        }
+        self.suspendedBy = RuleSets(suspendedBy, ruleCount: rules.count)
         dependsOn = RuleLists(rules.map(\.dependsOn))
         isExemption = rules.map { $0.role == .exemption }
         windows = rules.indices.map { ExemptionWindow(rule: $0, graph: graph) }
