@@ -45,6 +45,11 @@ final class EnginePlan: Sendable {
     let titles: [String]
     /// Per rule, "applies: TITLE" (the words of ``Reason/applies(_:)``).
     let appliesWords: [String]
+    /// Per rule, the words of `.failed(.rule(…))` ("is false") and `.failed(.holds(.rule(…)))`.
+    let failedRuleWords: [(isFalse: String, holds: String)]
+    /// Per condition node: the words of a failed test around the fact's value, when they do not
+    /// depend on the as-of date (``Reason/failedTestWords(_:path:table:)``).
+    let failedTestWords: [(head: String, tail: String)?]
     /// Per rule: the category and ground of a verdict rule.
     let categories: [String?]
     let grounds: [String?]
@@ -98,6 +103,17 @@ final class EnginePlan: Sendable {
         verified = rules.map(\.definition.citation.verified)
         titles = rules.map(\.definition.title)
         appliesWords = rules.map { Reason.applies($0.definition.title).text }
+        failedRuleWords = rules.map { Reason.failedRuleWords(id: $0.id, title: $0.definition.title) }
+        failedTestWords = graph.nodes.map { node in
+            switch node {
+            case .equals(let s, _), .anyOf(let s, _), .allIn(let s, _), .contains(let s, _), .date(let s, _, _), .number(let s, _, _):
+                Reason.failedTestWords(node, path: graph.factPaths[s], table: nil)
+            case .hsAllIn(let s, let t), .hsAnyIn(let s, let t):
+                Reason.failedTestWords(node, path: graph.factPaths[s], table: graph.tables[t].definition.id)
+            default:
+                nil
+            }
+        }
         categories = rules.map { if case .verdict(let category, _) = $0.role { category } else { nil } }
         grounds = rules.map { if case .verdict(_, let ground) = $0.role { ground } else { nil } }
         exceptions = RuleLists(rules.map(\.exceptions))

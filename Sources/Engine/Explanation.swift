@@ -52,7 +52,8 @@ struct Explanation {
             slots.forEach { open.append(graph.factPaths[$0]) }
             return item(.unknown, .open(open))
         case .false:
-            return item(.notApplied, .failed(failure(condition, &evaluation)))
+            let (part, words) = failure(condition, &evaluation)
+            return item(.notApplied, .failed(part), worded: words)
         }
     }
 
@@ -68,18 +69,32 @@ struct Explanation {
         return words
     }
 
-    /// The first part of a false condition that makes it false.
-    private func failure(_ node: Int, _ evaluation: inout Evaluation) -> Reason.Part {
+    /// The first part of a false condition that makes it false, and the words of `.failed(part)`
+    /// when they come from the plan's prepared words (else `nil`: worded when read).
+    private func failure(_ node: Int, _ evaluation: inout Evaluation) -> (Reason.Part, String?) {
         switch graph.nodes[node] {
         case .all(let children):
             for c in children where evaluation.evaluate(c) == .false { return failure(c, &evaluation) }
-            return snapshot(node, &evaluation)
+            return (snapshot(node, &evaluation), nil)
         case .any(let children):
-            return .noneOf(children.prefix(4).map { failure($0, &evaluation) })
+            return (.noneOf(children.prefix(4).map { failure($0, &evaluation).0 }), nil)
         case .not(let child):
-            return .holds(snapshot(child, &evaluation))
+            let part = snapshot(child, &evaluation)
+            if case .rule(let r) = graph.nodes[child] { return (.holds(part), plan.failedRuleWords[r].holds) }
+            return (.holds(part), nil)
+        case .rule(let r):
+            return (snapshot(node, &evaluation), plan.failedRuleWords[r].isFalse)
         default:
-            return snapshot(node, &evaluation)
+            let part = snapshot(node, &evaluation)
+            // The test's value is the fact the snapshot took (read again rather than out of the part,
+            // which would copy the whole part).
+            guard let words = plan.failedTestWords[node] else { return (part, nil) }
+            let value = evaluation.facts[plan.nodeSlots[node]]
+            return (part, TextBuilder.text { out in
+                out.append(words.head)
+                FactText.describe(value, into: &out)
+                out.append(words.tail)
+            })
         }
     }
 

@@ -85,63 +85,17 @@ public enum Reason: Sendable, Hashable {
     private static func test(
         _ node: ExprNode, _ path: String?, _ value: FactValue?, _ table: String?, _ asOf: CalendarDate, into out: inout TextBuilder
     ) {
-        func fact() { Reason.fact(path, value, into: &out) }
         switch node {
         case .always: out.append("always")
         case .all: out.append("all of several conditions")
         case .any: out.append("any of several conditions")
         case .not: out.append("a negated condition")
         case .rule: out.append("a predicate")
-        case .equals(_, let values):
-            fact()
-            out.append(" (needs ")
-            for (i, v) in values.enumerated() {
-                if i > 0 { out.append(" or ") }
-                out.append(v.description)
-            }
-            out.append(")")
-        case .anyOf(_, let values):
-            fact()
-            out.append(" (needs any of ")
-            out.append(values, separator: ", ")
-            out.append(")")
-        case .allIn(_, let values):
-            fact()
-            out.append(" (needs only ")
-            out.append(values, separator: ", ")
-            out.append(")")
-        case .contains(_, let value):
-            fact()
-            out.append(" (needs ", value, ")")
-        case .date(_, let op, let d):
-            fact()
-            out.append(" (needs ", op.words, " ")
-            if let d { out.append(d) } else {
-                out.append("the as-of date ")
-                out.append(asOf)
-            }
-            out.append(")")
         case .asOf(let op, let d):
             out.append("the as-of date ")
             out.append(asOf)
             out.append(" (needs ", op.words, " ")
             out.append(d)
-            out.append(")")
-        case .number(_, let op, let n):
-            fact()
-            out.append(" (needs ", op.words, " ")
-            FactText.describe(.number(n), into: &out)
-            out.append(")")
-        case .hsAllIn:
-            fact()
-            out.append(" (needs all within '", table ?? "?", "')")
-        case .hsAnyIn:
-            fact()
-            out.append(" (needs some within '", table ?? "?", "')")
-        case .memberOf:
-            fact()
-            out.append(" (needs membership of '", table ?? "?", "' on ")
-            out.append(asOf)
             out.append(")")
         case .memberAttribute(_, let column, let values):
             out.append(column, " of the member in '", table ?? "?")
@@ -151,7 +105,78 @@ public enum Reason: Sendable, Hashable {
                 out.append(v.description)
             }
             out.append(")")
+        case .equals, .anyOf, .allIn, .contains, .date, .number, .hsAllIn, .hsAnyIn, .memberOf:
+            fact(path, value, into: &out)
+            need(node, table, asOf, into: &out)
         }
+    }
+
+    /// What a test of a fact needs, after "PATH is VALUE": ` (needs …)`.
+    private static func need(_ node: ExprNode, _ table: String?, _ asOf: CalendarDate, into out: inout TextBuilder) {
+        switch node {
+        case .equals(_, let values):
+            out.append(" (needs ")
+            for (i, v) in values.enumerated() {
+                if i > 0 { out.append(" or ") }
+                out.append(v.description)
+            }
+            out.append(")")
+        case .anyOf(_, let values):
+            out.append(" (needs any of ")
+            out.append(values, separator: ", ")
+            out.append(")")
+        case .allIn(_, let values):
+            out.append(" (needs only ")
+            out.append(values, separator: ", ")
+            out.append(")")
+        case .contains(_, let value):
+            out.append(" (needs ", value, ")")
+        case .date(_, let op, let d):
+            out.append(" (needs ", op.words, " ")
+            if let d { out.append(d) } else {
+                out.append("the as-of date ")
+                out.append(asOf)
+            }
+            out.append(")")
+        case .number(_, let op, let n):
+            out.append(" (needs ", op.words, " ")
+            FactText.describe(.number(n), into: &out)
+            out.append(")")
+        case .hsAllIn:
+            out.append(" (needs all within '", table ?? "?", "')")
+        case .hsAnyIn:
+            out.append(" (needs some within '", table ?? "?", "')")
+        case .memberOf:
+            out.append(" (needs membership of '", table ?? "?", "' on ")
+            out.append(asOf)
+            out.append(")")
+        default:
+            break
+        }
+    }
+
+    /// The words of a failed test of the fact at `path` (`.failed(.test(node, path:, …))`) around
+    /// its value, when they do not depend on the as-of date: "does not apply: PATH is " and
+    /// " (needs …)". `nil` for other tests.
+    static func failedTestWords(_ node: ExprNode, path: String, table: String?) -> (head: String, tail: String)? {
+        switch node {
+        case .equals, .anyOf, .allIn, .contains, .number, .hsAllIn, .hsAnyIn: break
+        case .date(_, _, let d) where d != nil: break
+        default: return nil
+        }
+        let head = TextBuilder.text { out in
+            out.append("does not apply: ")
+            out.append(path)
+            out.append(" is ")
+        }
+        // (The as-of date is not read by these tests.)
+        let tail = TextBuilder.text { need(node, table, CalendarDate(dayNumber: 0), into: &$0) }
+        return (head, tail)
+    }
+
+    /// The words of `.failed(.rule(id:title:))` and of `.failed(.holds(.rule(id:title:)))`.
+    static func failedRuleWords(id: String, title: String) -> (isFalse: String, holds: String) {
+        (Reason.failed(.rule(id: id, title: title)).text, Reason.failed(.holds(.rule(id: id, title: title))).text)
     }
 }
 
