@@ -10,7 +10,8 @@ public import Darwin
 /// on Linux `Mutex` waits on a futex that the sanitizer does not know, so every access guarded by
 /// it is reported as a race.
 public final class Locked<Value: Sendable>: @unchecked Sendable {
-    @usableFromInline var value: Value
+    /// Guarded by the mutex, so the runtime's exclusivity check (a call per access) is left out.
+    @usableFromInline @exclusivity(unchecked) var value: Value
     @usableFromInline let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
     public init(_ value: Value) {

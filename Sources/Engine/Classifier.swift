@@ -14,7 +14,12 @@ public struct Classifier: Sendable {
 
     /// Classifies one measure under every regime.
     public func classify(_ measure: Measure, asOf: CalendarDate) -> Classification {
-        var workspace = workspaces.take()
+        let held = workspaces.take()
+        defer { workspaces.give(held) }
+        return classify(measure, asOf: asOf, in: &held.workspace)
+    }
+
+    private func classify(_ measure: Measure, asOf: CalendarDate, in workspace: inout Workspace) -> Classification {
         var cells: [FactCell] = []
         swap(&cells, &workspace.cells)
         var evaluation = Evaluation(
@@ -28,7 +33,6 @@ public struct Classifier: Sendable {
             dueObligations(regime, &evaluation, &workspace, into: &obligations)
         }
         evaluation.recycle(into: &workspace)
-        workspaces.give(consume workspace)
         return Classification(measureID: measure.id, file: measure.file, asOf: asOf, verdicts: verdicts, obligations: obligations)
     }
 

@@ -48,20 +48,27 @@ struct Workspace {
     }
 }
 
+/// A workspace in an object of its own, so that the pool hands out a reference instead of moving
+/// the workspace's many buffers in and out. Sendable because one classification or the idle pool
+/// holds it at a time (``WorkspacePool``).
+final class HeldWorkspace: @unchecked Sendable {
+    /// Lent to one classification at a time (hence no runtime exclusivity check, a call per access).
+    @exclusivity(unchecked) var workspace = Workspace()
+}
+
 /// Workspaces not in use, shared by the threads classifying with one ``Classifier``.
 final class WorkspacePool: Sendable {
-    private let idle = Locked<[Workspace]>([])
+    private let idle = Locked<[HeldWorkspace]>([])
 
     /// A workspace to classify in (a fresh one when none is idle).
-    func take() -> Workspace {
-        idle.withLock { $0.popLast() } ?? Workspace()
+    func take() -> HeldWorkspace {
+        idle.withLock { $0.popLast() } ?? HeldWorkspace()
     }
 
     /// Returns a workspace for the next classification (a few are kept, one per thread at most).
-    func give(_ workspace: consuming Workspace) {
-        var returned: Workspace? = consume workspace
+    func give(_ held: HeldWorkspace) {
         idle.withLock { idle in
-            if idle.count < 16, let workspace = returned.take() { idle.append(workspace) }
+            if idle.count < 16 { idle.append(held) }
         }
     }
 }
