@@ -19,7 +19,7 @@ public struct Fact: Sendable, Hashable {
     public var value: FactValue
     public var range: SourceRange?
 
-    public init(_ value: FactValue, range: SourceRange?) {
+    @inlinable public init(_ value: FactValue, range: SourceRange?) {
         self.value = value
         self.range = range
     }

@@ -12,7 +12,7 @@ public struct Measure: Sendable {
     /// The fact values in ``MeasureSchema/factPaths`` order, for evaluation without lookups by name.
     public private(set) var factValues: [FactValue]
     /// The ranges of ``factValues``, same order (`nil` for omitted facts).
-    private var factRanges: [SourceRange?]
+    @usableFromInline private(set) var factRanges: [SourceRange?]
     /// Per fact slot, a choice or list-of-choice fact's values as bits over the field's allowed
     /// values (bit `i`: `allowed[i]`; 0 for other facts), worked out while decoding. Empty when
     /// the measure was not decoded from a file (built from ``facts``): readers then use the values.
@@ -83,7 +83,7 @@ public struct Measure: Sendable {
     }
 
     /// The fact in slot `slot` of ``MeasureSchema/factPaths`` (no lookup by name).
-    public func fact(slot: Int) -> Fact { Fact(factValues[slot], range: factRanges[slot]) }
+    @inlinable public func fact(slot: Int) -> Fact { Fact(factValues[slot], range: factRanges[slot]) }
 
     /// The bit of the allowed value at `index` in ``choiceBits`` (0 past 63 values).
     static func choiceBit(_ index: Int) -> UInt64 { index < 63 ? 1 << UInt64(index) : 0 }
