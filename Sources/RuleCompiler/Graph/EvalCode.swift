@@ -29,6 +29,8 @@ public final class EvalCode: @unchecked Sendable {
     private let hsPrefixes: UnsafePointer<Range<Int>>
     private let hsPacked: UnsafePointer<Bool>
     private let hsWords: UnsafePointer<UInt64>
+    /// Per table, its HS code list's chapters (``HSCodeList/chapters``), two words each.
+    private let hsChapters: UnsafePointer<UInt64>
     private let owned: [UnsafeMutableRawPointer]
 
     init(
@@ -72,8 +74,10 @@ public final class EvalCode: @unchecked Sendable {
         matchStart = keep(starts)
         matches = keep(flat)
         var codes: [Range<Int>] = [], prefixes: [Range<Int>] = [], packed: [Bool] = [], words: [UInt64] = []
+        var chapters: [UInt64] = []
         for list in hsTables {
             packed.append(list != nil)
+            chapters += list?.chapters ?? [0, 0]
             codes.append(words.count..<(words.count + (list?.codes.count ?? 0)))
             words += list?.codes ?? []
             prefixes.append(words.count..<(words.count + (list?.prefixes.count ?? 0)))
@@ -83,6 +87,7 @@ public final class EvalCode: @unchecked Sendable {
         hsPrefixes = keep(prefixes)
         hsPacked = keep(packed)
         hsWords = keep(words)
+        hsChapters = keep(chapters)
         self.owned = owned
     }
 
@@ -114,6 +119,6 @@ public final class EvalCode: @unchecked Sendable {
         let codes = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(start: hsWords, count: hsCodes[table].upperBound)[hsCodes[table]])
         let prefixes = UnsafeBufferPointer(
             rebasing: UnsafeBufferPointer(start: hsWords, count: hsPrefixes[table].upperBound)[hsPrefixes[table]])
-        return HSCodeList.match(code, codes: codes, prefixes: prefixes)
+        return HSCodeList.match(code, codes: codes, prefixes: prefixes, chapters: UnsafeBufferPointer(start: hsChapters + 2 * table, count: 2))
     }
 }

@@ -244,6 +244,9 @@ public struct MemberSpan: Sendable {
 public struct HSCodeList: Sendable {
     public var codes: [UInt64]
     public var prefixes: [UInt64]
+    /// The chapters (first two digits, 0–99) of the codes, as bits: a code of any other chapter
+    /// matches nothing, without a search.
+    public var chapters: [UInt64]
 
     /// Packs a table's codes, which the rule decoder checked are 2 to 10 digits.
     init(_ codes: [String]) {
@@ -261,6 +264,14 @@ public struct HSCodeList: Sendable {
         }
         self.codes = Array(Set(packed)).sorted()
         self.prefixes = Array(Set(prefixes)).sorted()
+        var chapters: [UInt64] = [0, 0]
+        for code in codes {
+            let digits = Array(code.utf8.prefix(2))
+            guard digits.count == 2 else { continue }
+            let chapter = Int(digits[0] - 48) * 10 + Int(digits[1] - 48)
+            chapters[chapter / 64] |= 1 << UInt64(chapter % 64)
+        }
+        self.chapters = chapters
     }
 
     public static func key(_ value: UInt64, length: Int) -> UInt64 { value << 4 | UInt64(length) }
@@ -270,14 +281,27 @@ public struct HSCodeList: Sendable {
     /// when the code is not all digits (measure codes are: the decoder checks them).
     public func match(_ code: String) -> TriValue? {
         codes.withUnsafeBufferPointer { codes in
-            prefixes.withUnsafeBufferPointer { Self.match(code, codes: codes, prefixes: $0) }
+            prefixes.withUnsafeBufferPointer { prefixes in
+                chapters.withUnsafeBufferPointer { Self.match(code, codes: codes, prefixes: prefixes, chapters: $0) }
+            }
         }
     }
 
-    /// ``match(_:)`` on a list's sorted packed codes and prefixes.
-    public static func match(_ code: String, codes: UnsafeBufferPointer<UInt64>, prefixes: UnsafeBufferPointer<UInt64>) -> TriValue? {
+    /// ``match(_:)`` on a list's sorted packed codes and prefixes, and its chapters.
+    public static func match(
+        _ code: String, codes: UnsafeBufferPointer<UInt64>, prefixes: UnsafeBufferPointer<UInt64>, chapters: UnsafeBufferPointer<UInt64>
+    ) -> TriValue? {
         var code = code
         return code.withUTF8 { digits in
+            if digits.count >= 2, digits[0] >= 48, digits[0] <= 57, digits[1] >= 48, digits[1] <= 57 {
+                let chapter = Int(digits[0] - 48) * 10 + Int(digits[1] - 48)
+                if chapters[chapter / 64] & (1 << UInt64(chapter % 64)) == 0 {
+                    // No entry starts with these two digits: none is a prefix of the code, and the
+                    // code is a prefix of none. What remains is whether it can be read at all.
+                    for byte in digits where byte < 48 || byte > 57 { return nil }
+                    return digits.count <= 15 ? .false : nil
+                }
+            }
             var value: UInt64 = 0
             var length = 0
             for byte in digits {
