@@ -52,7 +52,7 @@ struct Explanation {
             slots.forEach { open.append(graph.factPaths[$0]) }
             return item(.unknown, .open(open))
         case .false:
-            let (part, words) = failure(condition, &evaluation)
+            let (part, words) = failure(condition, &evaluation, &workspace)
             return item(.notApplied, .failed(part), worded: words)
         }
     }
@@ -71,13 +71,13 @@ struct Explanation {
 
     /// The first part of a false condition that makes it false, and the words of `.failed(part)`
     /// when they come from the plan's prepared words (else `nil`: worded when read).
-    private func failure(_ node: Int, _ evaluation: inout Evaluation) -> (Reason.Part, String?) {
+    private func failure(_ node: Int, _ evaluation: inout Evaluation, _ workspace: inout Workspace) -> (Reason.Part, String?) {
         switch graph.nodes[node] {
         case .all(let children):
-            for c in children where evaluation.evaluate(c) == .false { return failure(c, &evaluation) }
+            for c in children where evaluation.evaluate(c) == .false { return failure(c, &evaluation, &workspace) }
             return (snapshot(node, &evaluation), nil)
         case .any(let children):
-            return (.noneOf(children.prefix(4).map { failure($0, &evaluation).0 }), nil)
+            return (.noneOf(children.prefix(4).map { failure($0, &evaluation, &workspace).0 }), nil)
         case .not(let child):
             let part = snapshot(child, &evaluation)
             if case .rule(let r) = graph.nodes[child] { return (.holds(part), plan.failedRuleWords[r].holds) }
@@ -86,15 +86,22 @@ struct Explanation {
             return (snapshot(node, &evaluation), plan.failedRuleWords[r].isFalse)
         default:
             let part = snapshot(node, &evaluation)
-            // The test's value is the fact the snapshot took (read again rather than out of the part,
-            // which would copy the whole part).
             guard let words = plan.failedTestWords[node] else { return (part, nil) }
-            let value = evaluation.facts[plan.nodeSlots[node]]
-            return (part, TextBuilder.text { out in
+            // The test's value is the fact the snapshot took (read again rather than out of the part,
+            // which would copy the whole part). When its cell determines it, the words are shared
+            // between measures.
+            let slot = plan.nodeSlots[node]
+            let cell = evaluation.facts.cells[slot]
+            let shared = FailedWords.determines(cell)
+            if shared, let text = workspace.failedWords.words(node: node, cell: cell) { return (part, text) }
+            let value = evaluation.facts[slot]
+            let text = TextBuilder.text { out in
                 out.append(words.head)
                 FactText.describe(value, into: &out)
                 out.append(words.tail)
-            })
+            }
+            if shared { workspace.failedWords.keep(text, node: node, cell: cell) }
+            return (part, text)
         }
     }
 
