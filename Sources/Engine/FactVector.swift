@@ -36,6 +36,7 @@ public struct FactVector: Sendable {
     }
 
     /// Lays out the facts in `buffer`'s storage (reused when it has one cell per slot).
+    @inline(__always)
     init(measure: borrowing Measure, graph: RuleGraph, buffer: consuming [FactCell]) {
         let program = graph.program
         let layout = program.layout
