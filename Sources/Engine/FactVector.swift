@@ -44,7 +44,8 @@ public struct FactVector: Sendable {
         let values = measure.factValues
         precondition(values.count == graph.factPaths.count, "the graph's fact slots are the contract's")
         var cells = consume buffer
-        Workspace.reset(&cells, to: .unknown, count: values.count)
+        // Every cell is written below: the buffer only needs the right size.
+        if cells.count != values.count { cells = [FactCell](repeating: .unknown, count: values.count) }
         var unknown = SlotSet()
         let sources = program.cellSources
         // A decoded measure carries its choices as bits already (same order as the domains); the
@@ -56,7 +57,7 @@ public struct FactVector: Sendable {
                 sources.withUnsafeBufferPointer { sources in
                     for slot in values.indices {
                         switch values[slot] {
-                        case .unknown: unknown.insert(slot)
+                        case .unknown: cells[slot] = .unknown; unknown.insert(slot)
                         case .bool(let b): cells[slot] = FactCell(bool: b)
                         case .date(let d): cells[slot] = FactCell(date: d)
                         case .number(let n): cells[slot] = FactCell(number: n)
