@@ -153,10 +153,9 @@ struct AnswerWorlds {
             return condition(Int(r), context, &evaluation, &workspace)
         case .flag, .choice, .listAny, .listAll, .date, .number:
             // A test of one fact's cell: the measure's value, except in the worlds answering the fact.
-            var value = TriMask(evaluation.evaluate(index), in: context.all)
-            let slot = plan.nodeSlots[index]
+            let node = nodes[index], slot = plan.nodeSlots[index]
+            var value = TriMask(Evaluation.test(node, on: evaluation.facts.cells[slot], asOfDay: evaluation.asOfDay), in: context.all)
             guard context.answered.contains(slot) else { return value }
-            let node = nodes[index]
             for w in context.positions(of: slot) {
                 let cell = context.worlds[context.worlds.startIndex + w].cell
                 value.set(w, Evaluation.test(node, on: cell, asOfDay: evaluation.asOfDay))
