@@ -152,10 +152,36 @@ public final class EvalProgram: Sendable {
                 attributeTests.append((table, matches))
             }
         }
+        Self.cheapestFirst(&children, nodes)
         code = EvalCode(
             nodes: nodes, children: children, ruleRoots: rules.map { Int32($0.root) },
             ruleFrom: rules.map { $0.inForce.from.dayNumber }, ruleUntil: rules.map { $0.inForce.until?.dayNumber ?? Int.max },
             memberKeyCount: memberKeys.count, memberTables: memberTables, attributeTests: attributeTests, hsTables: hsTables)
+    }
+
+    /// Orders each `all` and `any` node's children cheapest first: tests of one fact's cell, then
+    /// the other leaf tests, then predicates, then nested conditions (each kind in its written
+    /// order). Kleene conjunction and disjunction do not depend on the order, so the values are the
+    /// same; a false (true) child found early spares evaluating the rest. Explanations read the
+    /// graph's nodes, in the order written.
+    private static func cheapestFirst(_ children: inout [Int32], _ nodes: [Node]) {
+        func cost(_ child: Int32) -> Int {
+            switch nodes[Int(child)] {
+            case .always, .flag, .choice, .listAny, .listAll, .date, .number, .asOf: 0
+            case .member, .memberAttribute, .hsCodes, .general: 1
+            case .rule: 2
+            case .all, .any, .not: 3
+            }
+        }
+        for node in nodes {
+            let range: Range<Int>
+            switch node {
+            case .all(let start, let count), .any(let start, let count): range = Int(start)..<Int(start + count)
+            default: continue
+            }
+            let sorted = children[range].enumerated().sorted { (cost($0.element), $0.offset) < (cost($1.element), $1.offset) }
+            children.replaceSubrange(range, with: sorted.map(\.element))
+        }
     }
 
     /// The choice domains, and for slots without one the text values the nodes test (so that text
