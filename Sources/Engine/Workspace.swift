@@ -32,6 +32,8 @@ struct Workspace {
     var listings = RuleListings()
     /// Words of failed tests worded so far (``FailedWords``).
     var failedWords = FailedWords()
+    /// Ranked question lists built so far (``QuestionLists``).
+    var questionLists = QuestionLists()
 
     /// Empties `list` and keeps its storage. (`removeAll(keepingCapacity:)` goes through the
     /// generic `replaceSubrange`, several times dearer for the few elements these lists hold.)
