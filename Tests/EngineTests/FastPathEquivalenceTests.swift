@@ -87,6 +87,24 @@ struct FastPathEquivalenceTests {
         #expect(checked > 1000)
     }
 
+    @Test("rule sets as bits hold the rules their lists hold (blockers; exemptions by rule they suspend)")
+    func ruleSetsMatchLists() {
+        let plan = Self.classifier.plan
+        let rules = Self.graph.rules
+        func members(_ words: UnsafeBufferPointer<UInt64>) -> Set<Int> {
+            Set((0..<rules.count).filter { words[$0 / 64] & (1 << UInt64($0 % 64)) != 0 })
+        }
+        var suspending = 0
+        for (r, rule) in rules.enumerated() {
+            #expect(members(plan.blockerSets[r]) == Set(rule.blockers), "\(rule.id)")
+            let suspenders = Set(rules.indices.filter { rules[$0].suspends.contains(r) })
+            #expect(members(plan.suspendedBy[r]) == suspenders, "\(rule.id)")
+            suspending += suspenders.count
+        }
+        #expect(suspending > 0)
+        #expect(rules.contains { !$0.blockers.isEmpty })
+    }
+
     @Test("packed HS code lists match codes as text does")
     func hsCodeListsMatchText() throws {
         // (Some of a chapter no list has, with letters or too many digits after it.)
