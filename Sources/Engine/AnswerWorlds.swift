@@ -90,8 +90,9 @@ struct AnswerWorlds {
                 continue
             }
             var value = condition(r, context, &evaluation, &workspace)
-            for b in plan.blockers[r] where value.no != all {
+            plan.blockerSets.forEach(in: r) { b in
                 value = value && !applies[b]
+                return value.no != all
             }
             applies[r] = value
             let measured = TriMask(baseline[r], in: all)

@@ -66,8 +66,7 @@ final class EnginePlan: Sendable {
     /// Per rule: the text of a note rule; the kind and calendar of an obligation.
     let noteTexts: [String?]
     let obligations: [(kind: String, calendar: Int)?]
-    /// Per rule: the rules that stop it from deciding (``RuleGraph/Rule/blockers``), as a list and as bits.
-    let blockers: RuleLists
+    /// Per rule: the rules that stop it from deciding (``RuleGraph/Rule/blockers``), as bits.
     let blockerSets: RuleSets
     /// Per condition node: the fact slot a leaf test reads, or -1.
     let nodeSlots: [Int]
@@ -90,7 +89,6 @@ final class EnginePlan: Sendable {
         // (`Measure.factValues`), so a measure's facts are read by slot.
         precondition(graph.factPaths == MeasureSchema.factPaths, "the graph's fact slots are the contract's")
         let rules = graph.rules
-        blockers = RuleLists(rules.map(\.blockers))
         blockerSets = RuleSets(rules.map(\.blockers), ruleCount: rules.count)
         ids = rules.map(\.id)
         citations = rules.map(\.definition.citation.text)

@@ -56,4 +56,15 @@ final class RuleSets: @unchecked Sendable {
     subscript(r: Int) -> UnsafeBufferPointer<UInt64> {
         UnsafeBufferPointer(start: words + r * width, count: width)
     }
+
+    /// Calls `body` with each rule number in rule `r`'s set, in ascending order, while it returns true.
+    func forEach(in r: Int, while body: (Int) -> Bool) {
+        for w in 0..<width {
+            var bits = words[r * width + w]
+            while bits != 0 {
+                guard body(64 * w + bits.trailingZeroBitCount) else { return }
+                bits &= bits - 1
+            }
+        }
+    }
 }
