@@ -91,16 +91,15 @@ struct Explanation {
             // which would copy the whole part). When its cell determines it, the words are shared
             // between measures.
             let slot = plan.nodeSlots[node]
-            let cell = evaluation.facts.cells[slot]
-            let shared = FailedWords.determines(cell)
-            if shared, let text = workspace.failedWords.words(node: node, cell: cell) { return (part, text) }
+            let key = FailedTestKey(node: node, cell: evaluation.facts.cells[slot])
+            if let key, let text = workspace.failedWords.value(for: key) { return (part, text) }
             let value = evaluation.facts[slot]
             let text = TextBuilder.text { out in
                 out.append(words.head)
                 FactText.describe(value, into: &out)
                 out.append(words.tail)
             }
-            if shared { workspace.failedWords.keep(text, node: node, cell: cell) }
+            if let key { workspace.failedWords.keep(text, for: key) }
             return (part, text)
         }
     }

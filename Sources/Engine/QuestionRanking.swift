@@ -75,8 +75,8 @@ struct QuestionRanking {
         }
         // The questions follow from the ranked facts and the candidate rules alone: measures with
         // the same ones share one list.
-        let key = QuestionLists.Key(regime: index, candidates: candidates, ranked: scored)
-        if let key, let shared = workspace.questionLists.list(for: key) { return shared }
+        let key = QuestionListKey(regime: index, candidates: candidates, ranked: scored)
+        if let key, let shared = workspace.questionLists.value(for: key) { return shared }
         var asked = SlotSet()
         for item in scored { asked.insert(item.slot) }
         nearestReaders(of: asked, from: candidates, then: regime.order, &workspace)
@@ -127,56 +127,35 @@ struct QuestionRanking {
     }
 }
 
-/// Ranked question lists already built by one workspace, in a direct-mapped table keyed by what
-/// determines them: the regime, its candidate rules, and the ranked facts with whether each
-/// settles the verdict. A list found is shared (arrays are values, so no reader can tell).
-struct QuestionLists {
-    struct Key: Equatable {
-        var regime: Int
-        var candidates: RuleListing.Key
-        /// The ranked facts in order, a byte each (slot and "settles"), and how many.
-        var ranked: UInt64
-        var count: Int
+/// What determines a ranked question list: the regime, its candidate rules, and the ranked facts
+/// with whether each settles the verdict. Measures with the same ones share one list
+/// (``Workspace/questionLists``; arrays are values, so no reader can tell).
+struct QuestionListKey: DirectMappedKey {
+    var regime: Int
+    var candidates: RuleListing.Key
+    /// The ranked facts in order, a byte each (slot and "settles"), and how many.
+    var ranked: UInt64
+    var count: Int
 
-        /// `nil` when the key cannot hold them (more than 8 facts, a slot past 127, a rule past
-        /// ``RuleListing/Key/capacity``).
-        init?(regime: Int, candidates: [Int], ranked: [(slot: Int, ratio: Double, all: Bool)]) {
-            guard ranked.count <= 8, let candidates = RuleListing.Key(candidates, decided: false) else { return nil }
-            var packed: UInt64 = 0
-            for (i, item) in ranked.enumerated() {
-                guard item.slot < 128 else { return nil }
-                packed |= UInt64(item.slot << 1 | (item.all ? 1 : 0)) << UInt64(8 * i)
-            }
-            self.regime = regime
-            self.candidates = candidates
-            self.ranked = packed
-            self.count = ranked.count
+    /// `nil` when the key cannot hold them (more than 8 facts, a slot past 127, a rule past
+    /// ``RuleListing/Key/capacity``).
+    init?(regime: Int, candidates: [Int], ranked: [(slot: Int, ratio: Double, all: Bool)]) {
+        guard ranked.count <= 8, let candidates = RuleListing.Key(candidates, decided: false) else { return nil }
+        var packed: UInt64 = 0
+        for (i, item) in ranked.enumerated() {
+            guard item.slot < 128 else { return nil }
+            packed |= UInt64(item.slot << 1 | (item.all ? 1 : 0)) << UInt64(8 * i)
         }
-
-        func slot(bits: Int) -> Int {
-            let h = (UInt64(candidates.slot(bits: 64 - 8)) ^ ranked &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(regime &* 31 &+ count))
-                &* 0xC2B2_AE3D_27D4_EB4F
-            return Int(truncatingIfNeeded: h >> UInt64(64 - bits))
-        }
+        self.regime = regime
+        self.candidates = candidates
+        self.ranked = packed
+        self.count = ranked.count
     }
 
-    private static let bits = 8
-    private var keys: [Key?] = []
-    private var lists: [[Question]] = []
-
-    func list(for key: Key) -> [Question]? {
-        guard !keys.isEmpty else { return nil }
-        let i = key.slot(bits: Self.bits)
-        return keys[i] == key ? lists[i] : nil
-    }
-
-    mutating func keep(_ list: [Question], for key: Key) {
-        if keys.isEmpty {
-            keys = Array(repeating: nil, count: 1 << Self.bits)
-            lists = Array(repeating: [], count: 1 << Self.bits)
-        }
-        let i = key.slot(bits: Self.bits)
-        keys[i] = key
-        lists[i] = list
+    @inline(__always)
+    func slot(bits: Int) -> Int {
+        let h = (UInt64(candidates.slot(bits: 64 - 8)) ^ ranked &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(regime &* 31 &+ count))
+            &* 0xC2B2_AE3D_27D4_EB4F
+        return Int(truncatingIfNeeded: h >> UInt64(64 - bits))
     }
 }

@@ -27,7 +27,7 @@ final class RuleListing: Sendable {
 
     /// Which rules a verdict lists, as a key: a bit per rule (graphs of up to 256 rules), and
     /// whether they decided.
-    struct Key: Equatable {
+    struct Key: DirectMappedKey {
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var decided: Bool
 
@@ -53,6 +53,7 @@ final class RuleListing: Sendable {
         }
 
         /// A slot in a table of 2^`bits` entries (multiplicative hashing: a collision only costs a rebuild).
+        @inline(__always)
         func slot(bits: Int) -> Int {
             var h = words.0 &* 0x9E37_79B9_7F4A_7C15
             h = (h ^ words.1) &* 0x9E37_79B9_7F4A_7C15
@@ -63,12 +64,10 @@ final class RuleListing: Sendable {
     }
 }
 
-/// Listings already built by one workspace, in a direct-mapped table: a listing found is returned
-/// as is, one not found (or pushed out by another with the same slot) is built. The table has a
-/// fixed size, so no input can grow it.
+/// Listings already built by one workspace (``DirectMappedTable``): a listing found is returned
+/// as is, one not found (or pushed out by another with the same slot) is built.
 struct RuleListings {
-    private static let bits = 8
-    private var slots: [(key: RuleListing.Key, listing: RuleListing)?] = []
+    private var table = DirectMappedTable<RuleListing.Key, RuleListing>(bits: 8)
 
     /// The listing of `listed`, built once per distinct set of rules while it keeps its slot. The
     /// key is the set; `listed` is in the plan's order, so the same set always comes in the same order.
@@ -76,11 +75,9 @@ struct RuleListings {
         guard let key = RuleListing.Key(listed, decided: decided) else {
             return RuleListing(listed, decided: decided, plan: plan)
         }
-        if slots.isEmpty { slots = Array(repeating: nil, count: 1 << Self.bits) }
-        let slot = key.slot(bits: Self.bits)
-        if let entry = slots[slot], entry.key == key { return entry.listing }
+        if let listing = table.value(for: key) { return listing }
         let listing = RuleListing(listed, decided: decided, plan: plan)
-        slots[slot] = (key, listing)
+        table.keep(listing, for: key)
         return listing
     }
 }

@@ -30,10 +30,10 @@ struct Workspace {
     var settled: [Int] = []
     /// The verdicts' rule lists built so far (``RuleListings``).
     var listings = RuleListings()
-    /// Words of failed tests worded so far (``FailedWords``).
-    var failedWords = FailedWords()
-    /// Ranked question lists built so far (``QuestionLists``).
-    var questionLists = QuestionLists()
+    /// Words of failed tests worded so far (``FailedTestKey``).
+    var failedWords = DirectMappedTable<FailedTestKey, String>(bits: 8)
+    /// Ranked question lists built so far (``QuestionListKey``).
+    var questionLists = DirectMappedTable<QuestionListKey, [Question]>(bits: 8)
 
     /// Empties `list` and keeps its storage. (`removeAll(keepingCapacity:)` goes through the
     /// generic `replaceSubrange`, several times dearer for the few elements these lists hold.)
@@ -77,44 +77,28 @@ final class WorkspacePool: Sendable {
     }
 }
 
-/// The words of failed tests ("does not apply: PATH is VALUE (needs …)"), kept by test node and
-/// fact cell where the cell determines the value: most measures fail the same tests on the same
-/// few values, so the words are worded once and shared. A direct-mapped table: a new entry
-/// replaces the one in its place.
-struct FailedWords {
-    private static let size = 256
-    private var keys = [UInt64](repeating: .max, count: FailedWords.size)
-    private var cells = [UInt64](repeating: 0, count: FailedWords.size)
-    private var texts = [String?](repeating: nil, count: FailedWords.size)
+/// What determines the words of a failed test ("does not apply: PATH is VALUE (needs …)"): the test
+/// node and the fact's cell, where the cell determines the value. Most measures fail the same tests
+/// on the same few values, so the words are worded once and shared (``Workspace/failedWords``).
+struct FailedTestKey: DirectMappedKey {
+    var node: Int
+    var cell: FactCell
 
-    /// Whether `cell` determines the fact's value, and so its words: a yes/no fact, a date, a
+    /// `nil` when the cell does not determine the fact's value. It does for a yes/no fact, a date, a
     /// number, or a text that is one of the values its tests tell apart (one bit, not "other").
-    static func determines(_ cell: FactCell) -> Bool {
+    init?(node: Int, cell: FactCell) {
         switch cell.tag {
-        case .bool, .date, .number: true
-        case .text: cell.word.nonzeroBitCount == 1 && cell.word & (1 << 63) == 0
-        case .unknown, .list: false
+        case .bool, .date, .number: break
+        case .text where cell.word.nonzeroBitCount == 1 && cell.word & (1 << 63) == 0: break
+        default: return nil
         }
+        self.node = node
+        self.cell = cell
     }
 
-    private static func key(_ node: Int, _ cell: FactCell) -> UInt64 { UInt64(node) << 8 | UInt64(cell.tag.rawValue) }
-
-    private static func slot(_ key: UInt64, _ word: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15 ^ word &* 0xC2B2_AE3D_27D4_EB4F) >> 56)
-    }
-
-    /// The words kept for test `node` on `cell`, if any.
-    func words(node: Int, cell: FactCell) -> String? {
-        let key = Self.key(node, cell)
-        let i = Self.slot(key, cell.word)
-        return keys[i] == key && cells[i] == cell.word ? texts[i] : nil
-    }
-
-    mutating func keep(_ text: String, node: Int, cell: FactCell) {
-        let key = Self.key(node, cell)
-        let i = Self.slot(key, cell.word)
-        keys[i] = key
-        cells[i] = cell.word
-        texts[i] = text
+    @inline(__always)
+    func slot(bits: Int) -> Int {
+        let key = UInt64(node) << 8 | UInt64(cell.tag.rawValue)
+        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15 ^ cell.word &* 0xC2B2_AE3D_27D4_EB4F) >> UInt64(64 - bits))
     }
 }
