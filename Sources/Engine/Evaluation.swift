@@ -12,6 +12,8 @@ public struct Evaluation: ~Copyable {
     let asOfDay: Int
     /// The graph's compiled conditions (kept alive by `graph`), read without reference counting.
     private let code: Unmanaged<EvalCode>
+    /// `code`'s tables the evaluator reads at every node, copied here so that each read is one load
+    /// instead of two (through `code`).
     private let nodes: UnsafePointer<EvalProgram.Node>
     private let children: UnsafePointer<Int32>
     private let ruleRoots: UnsafePointer<Int32>
