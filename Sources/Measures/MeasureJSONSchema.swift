@@ -168,6 +168,8 @@ public enum MeasureJSONSchema {
         "eligibility.in_practice": "Indicators of specificity in fact.",
         "conditions": "Conditions attached to the support.",
         "export_credit": "For export credits.",
+        "agriculture": "Agricultural export subsidies (AoA commitments).",
+        "sdt": "Special and differential treatment claimed for a WTO export subsidy.",
         "amount": "How much support is given.",
         "legal_basis": "The legal act that establishes the measure.",
         "eligibility.enterprises": "Named enterprises, when 'limited_to' has enterprises.",

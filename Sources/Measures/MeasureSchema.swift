@@ -80,6 +80,8 @@ public enum MeasureSchema {
             Field("contracts_concluded", .date,
                   question: "When were the underlying loans, contracts or agreements concluded?"),
         ])),
+        Field("supports", .choiceList(["goods", "services"]),
+              question: "Does the measure support goods, services, or both?"),
         Field("goods", .group([
             Field("hs", .hsList, question: "Which goods (HS codes) does the measure support?"),
             Field("services_linked_to_goods", .triState,
@@ -92,11 +94,13 @@ public enum MeasureSchema {
                   question: "Does the remission of taxes on exported goods exceed the amounts accrued?"),
         ])),
         Field("eligibility", .group([
-            Field("limited_to", .choiceList(["none", "enterprises", "industries", "regions"]),
-                  question: "Is access limited to certain enterprises, industries or regions (or none)?"),
+            Field("limited_to", .choiceList(["none", "all-industry", "enterprises", "industries", "regions"]),
+                  question: "Is access limited to certain enterprises, industries or regions (or open to all industry, or none)?"),
             Field("enterprises", .textList),
             Field("industries", .textList),
             Field("regions", .textList),
+            Field("regions_part_of_jurisdiction", .triState,
+                  question: "Are the designated regions only part of the territory over which the granting body has authority?"),
             Field("generally_applicable_tax_rate", .triState,
                   question: "Does the measure set or change a tax rate that applies to all in the jurisdiction?"),
             Field("objective_criteria", .group([
@@ -140,6 +144,18 @@ public enum MeasureSchema {
             Field("per_recipient_usd", .number, question: "What is the largest amount granted to one recipient, in USD?"),
             Field("research_share", .number,
                   question: "What share (per cent) of the eligible research costs does the support cover?"),
+            Field("eligible_research_costs_only", .triState,
+                  question: "Does the support pay only eligible research costs (personnel, instruments and equipment, land and buildings used exclusively for the research, consultancy, overheads, running costs)?"),
+        ])),
+        Field("agriculture", .group([
+            Field("scheduled_export_subsidy", .triState,
+                  question: "Is the export subsidy on an agricultural product within the member's scheduled reduction commitments for that product on the date?"),
+        ])),
+        Field("sdt", .group([
+            Field("art27_4_compliant", .triState,
+                  question: "Has the developing member kept the level of its export subsidies from increasing and phased them out within the period (SCM Art. 27.4)?"),
+            Field("art29_notified", .triState,
+                  question: "Was the programme notified under SCM Art. 29.3?"),
         ])),
         Field("transitional_measures", .transitionalIds),
     ]

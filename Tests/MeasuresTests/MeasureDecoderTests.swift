@@ -26,6 +26,7 @@ let expectedFacts: [String: FactValue] = [
     "period.from": date("2026-07-01"),
     "period.until": date("2030-12-31"),
     "period.contracts_concluded": date("2010-05-01"),
+    "supports": .list(["goods"]),
     "goods.hs": .list(["8708", "08", "870810"]),
     "goods.services_linked_to_goods": .bool(false),
     "forms": .list(["interest-subsidy", "export-tax-remission"]),
@@ -35,6 +36,7 @@ let expectedFacts: [String: FactValue] = [
     "eligibility.enterprises": .list([]),
     "eligibility.industries": .list(["motor vehicle components"]),
     "eligibility.regions": .list(["Almaty"]),
+    "eligibility.regions_part_of_jurisdiction": .bool(true),
     "eligibility.generally_applicable_tax_rate": .bool(false),
     "eligibility.objective_criteria.neutral": .bool(true),
     "eligibility.objective_criteria.automatic": .unknown,
@@ -55,6 +57,10 @@ let expectedFacts: [String: FactValue] = [
     "amount.currency": .text("KZT"),
     "amount.per_recipient_usd": .unknown,
     "amount.research_share": .number(37.5),
+    "amount.eligible_research_costs_only": .unknown,
+    "agriculture.scheduled_export_subsidy": .bool(false),
+    "sdt.art27_4_compliant": .unknown,
+    "sdt.art29_notified": .bool(false),
     "transitional_measures": .list(["eaeu.annex28.appendix.KZ.auto-assembly", "eaeu.annex28.appendix.BY.tractor-plant"]),
 ]
 

@@ -49,6 +49,8 @@ let badValues: [BadValueCase] = [
     BadValueCase(path: "conditions.domestic_goods_scope", value: "EAEU", id: "measure.invalid-value",
                  says: "did you mean 'eaeu'"),
     BadValueCase(path: "conditions.production_location", value: "[none]", id: "measure.type-mismatch"),
+    BadValueCase(path: "supports", value: "[servises]", id: "measure.invalid-value", itemColumn: 1,
+                 says: "did you mean 'services'"),
     BadValueCase(path: "purposes", value: "[reserch]", id: "measure.invalid-value", itemColumn: 1,
                  says: "did you mean 'research'"),
     BadValueCase(path: "amount.value", value: "-5", id: "measure.invalid-value", says: "cannot be negative"),

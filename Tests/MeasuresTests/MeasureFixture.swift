@@ -18,6 +18,7 @@ struct MeasureFixture {
         ("period.from", "2026-07-01"),
         ("period.until", "2030-12-31"),
         ("period.contracts_concluded", "2010-05-01"),
+        ("supports", "[goods]"),
         ("goods.hs", "[\"8708\", 08, 870810]"),
         ("goods.services_linked_to_goods", "false"),
         ("forms", "[interest-subsidy, export-tax-remission]"),
@@ -27,6 +28,7 @@ struct MeasureFixture {
         ("eligibility.enterprises", "[]"),
         ("eligibility.industries", "[\"motor vehicle components\"]"),
         ("eligibility.regions", "[Almaty]"),
+        ("eligibility.regions_part_of_jurisdiction", "true"),
         ("eligibility.generally_applicable_tax_rate", "false"),
         ("eligibility.objective_criteria.neutral", "true"),
         ("eligibility.objective_criteria.automatic", "unknown"),
@@ -47,6 +49,10 @@ struct MeasureFixture {
         ("amount.currency", "KZT"),
         ("amount.per_recipient_usd", "unknown"),
         ("amount.research_share", "37.5"),
+        ("amount.eligible_research_costs_only", "unknown"),
+        ("agriculture.scheduled_export_subsidy", "false"),
+        ("sdt.art27_4_compliant", "unknown"),
+        ("sdt.art29_notified", "no"),
         ("transitional_measures", "[eaeu.annex28.appendix.KZ.auto-assembly, eaeu.annex28.appendix.BY.tractor-plant]"),
     ])
 
