@@ -21,6 +21,7 @@ public struct MeasureDecoder: Sendable {
         var state = DecodeState(reader: reader)
         state.decodeGroup(root, SchemaGroup.root)
         state.checkConsistency(root)
+        state.applyDefaults()
         reader = state.reader
 
         if !requireIdentity {
@@ -98,6 +99,8 @@ private enum Slot {
     static let forms = MeasureSchema.factSlots["forms"]!
     static let periodFrom = MeasureSchema.factSlots["period.from"]!
     static let periodUntil = MeasureSchema.factSlots["period.until"]!
+    static let supports = MeasureSchema.factSlots["supports"]!
+    static let goodsHS = MeasureSchema.factSlots["goods.hs"]!
 }
 
 /// The mutable state of one decoding pass.
@@ -284,6 +287,15 @@ private struct DecodeState {
                 && slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
         }
         return false
+    }
+
+    /// Defaults the contract gives to omitted facts (spec/measure.md v1.1): `supports` omitted
+    /// means goods when `goods.hs` lists codes.
+    mutating func applyDefaults() {
+        if values[Slot.supports] == .unknown, case .list(let hs) = values[Slot.goodsHS], !hs.isEmpty {
+            values[Slot.supports] = .list(["goods"])
+            choiceBits[Slot.supports] = Measure.choiceBit(0)
+        }
     }
 
     /// Rules that tie one field to another.
