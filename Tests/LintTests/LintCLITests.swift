@@ -31,7 +31,7 @@ import Testing
             "error eaeu.annex28.prohibited.domestic-goods local-content-draft.md:23",
             "error wto.scm.art3-1b.domestic-goods local-content-draft.md:23",
             "warning eaeu.treaty.art93-4.subsidizing-body regional-loans.yaml:2",
-            "warning wto.scm.art1.government regional-loans.yaml:15",
+            "warning wto.scm.art1.no-benefit regional-loans.yaml:15",
         ])
         // Notification duties: EAEU (para 95, 97) and WTO (Art 25.2) for the two prohibited drafts; EAEU
         // only for the general tax cut (non-specific under the WTO); none for the undetermined loans.

@@ -43,7 +43,7 @@ import Testing
     @Test func undeterminedDraftIsAWarningPerRegimeListingQuestions() throws {
         let result = lint([LintFixtures.drafts + "/regional-loans.yaml"])
         let warnings = result.findings.filter { $0.level == .warning }
-        #expect(warnings.map(\.ruleID) == ["eaeu.treaty.art93-4.subsidizing-body", "wto.scm.art1.government"])
+        #expect(warnings.map(\.ruleID) == ["eaeu.treaty.art93-4.subsidizing-body", "wto.scm.art1.no-benefit"])
         #expect(warnings.map { $0.range?.start.line } == [2, 15])
         #expect(warnings.allSatisfy { $0.message.contains("`granting_body.governmental_authority`") })
         #expect(warnings.last?.headline.hasPrefix("Undetermined under the WTO") == true)
@@ -101,7 +101,7 @@ import Testing
         #expect(wto.findings.map { "\($0.level.rawValue) \($0.ruleID)" } == [
             "note wto.scm.art25-2.full-notification", "error wto.scm.art3-1a.export-contingent",
             "note wto.scm.art25-2.full-notification", "error wto.scm.art3-1b.domestic-goods",
-            "warning wto.scm.art1.government",
+            "warning wto.scm.art1.no-benefit",
         ])
         #expect(wto.checkedFiles.count == 4)
         let eaeu = lint([LintFixtures.drafts], LintOptions(asOf: Self.asOf, regimes: ["eaeu"]))
