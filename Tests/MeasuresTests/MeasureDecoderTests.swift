@@ -102,21 +102,13 @@ struct MeasureHappyPathTests {
     func omittedFactIsUnknown(_ path: String) throws {
         var fixture = MeasureFixture.full.removing(path)
         if path == "forms" { fixture = fixture.removing("export_tax_remission.exceeds_amounts_accrued") }
-        if path == "supports" { fixture = fixture.removing("goods.hs") }  // omitted with HS codes: goods
+        // An omitted `supports` reads as [goods] when goods are named (tested below).
+        if path == "supports" { fixture = fixture.removing("goods.hs") }
         let (measures, diagnostics) = decode(fixture.render().text)
         #expect(diagnostics.isEmpty, "\(diagnostics.compact)")
         let measure = try #require(measures.first)
         #expect(measure[path].value == .unknown)
         #expect(measure[path].range == nil)
-    }
-
-    @Test func omittedSupportsMeansGoodsWhenHSCodesAreGiven() throws {
-        let withCodes = decode("id: X-1\ntitle: T\nmember_state: KZ\ngoods: {hs: [\"8708\"]}\n").0
-        #expect(try #require(withCodes.first)["supports"].value == .list(["goods"]))
-        let withoutCodes = decode("id: X-1\ntitle: T\nmember_state: KZ\ngoods: {hs: []}\n").0
-        #expect(try #require(withoutCodes.first)["supports"].value == .unknown)
-        let services = decode("id: X-1\ntitle: T\nmember_state: KZ\nsupports: [services]\ngoods: {hs: [\"8708\"]}\n").0
-        #expect(try #require(services.first)["supports"].value == .list(["services"]))
     }
 
     @Test func minimalMeasureLeavesEveryOtherFactUnknown() throws {
@@ -127,6 +119,15 @@ struct MeasureHappyPathTests {
             #expect(measure[path].value == .unknown, "\(path)")
         }
         #expect(measure["no.such.fact"].value == .unknown)
+    }
+
+    @Test func omittedSupportsMeansGoodsWhenHSCodesAreGiven() throws {
+        let withCodes = decode("id: X-1\ntitle: T\nmember_state: KZ\ngoods: {hs: [\"8708\"]}\n").0
+        #expect(try #require(withCodes.first)["supports"].value == .list(["goods"]))
+        let withoutCodes = decode("id: X-1\ntitle: T\nmember_state: KZ\ngoods: {hs: []}\n").0
+        #expect(try #require(withoutCodes.first)["supports"].value == .unknown)
+        let services = decode("id: X-1\ntitle: T\nmember_state: KZ\nsupports: [services]\ngoods: {hs: [\"8708\"]}\n").0
+        #expect(try #require(services.first)["supports"].value == .list(["services"]))
     }
 
     @Test func severalDocumentsAreSeveralMeasures() {
