@@ -49,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "Driver",
-            dependencies: ["YAMLLoader", "Measures", "RuleCompiler", "Engine", "Reporting", "Schedules", "RulesCorpus", "JSONText"],
+            dependencies: ["YAMLLoader", "Measures", "RuleCompiler", "Engine", "Reporting", "Schedules", "RulesCorpus", "JSONText", "Localization"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

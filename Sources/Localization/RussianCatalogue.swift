@@ -96,4 +96,24 @@ public struct RussianCatalogue: Sendable {
     public func term(_ section: TermSection, _ value: String) -> String? {
         terms[section]?[value]?.text
     }
+
+    /// The phrase `key` with each `{name}` replaced by `values[name]`; a placeholder with no value
+    /// is left as written, so that a gap shows. `nil` when the catalogue has no such phrase.
+    public func phrase(_ key: String, _ values: [String: String] = [:]) -> String? {
+        guard let text = terms[.phrases]?[key]?.text else { return nil }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest.index(after: open)
+            if let close = rest[after...].firstIndex(of: "}"), let value = values[String(rest[after..<close])] {
+                out += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out.append("{")
+                rest = rest[after...]
+            }
+        }
+        return out + rest
+    }
 }

@@ -162,3 +162,28 @@ struct CatalogueLoaderTests {
         #expect(c.provisionTerms["Art."]?.text == "статья")
     }
 }
+
+@Suite("Memo phrases")
+struct PhraseTests {
+    @Test func placeholdersAreFilledAndAMissingValueShows() throws {
+        let text = """
+            language: ru
+            phrases:
+              memo-file-as-of: "Файл: {file}. По состоянию на {date}"
+            """
+        let catalogue = try #require(CatalogueLoader().load([(path: "r/i18n/ru/c.yaml", text: text)]).catalogue)
+        #expect(catalogue.phrase("memo-file-as-of", ["file": "a.yaml", "date": "1 июля 2016 г."])
+                == "Файл: a.yaml. По состоянию на 1 июля 2016 г.")
+        #expect(catalogue.phrase("memo-file-as-of", ["file": "{date}"]) == "Файл: {date}. По состоянию на {date}")
+        #expect(catalogue.phrase("no-such-phrase") == nil)
+    }
+
+    /// A Russian date ends with «г.», so a phrase that ends with the date adds no period of its own.
+    @Test func aSentenceEndingWithADateHasOnePeriod() throws {
+        let catalogue = try #require(PackageCorpus.catalogue.catalogue)
+        let date = try #require(RussianDate.format(iso: "2026-11-29"))
+        #expect(catalogue.phrase("memo-file-as-of", ["file": "Examples/measures/a.yaml", "date": date])
+                == "Файл: Examples/measures/a.yaml. По состоянию на 29 ноября 2026 г.")
+        #expect(catalogue.phrase("official-text-not-read") == "официальный текст на русском языке не прочитан")
+    }
+}
