@@ -148,3 +148,19 @@ struct CoverageCheckTests {
         #expect(coverage.check(catalogue).map(\.id).sorted() == ["i18n.missing-fact", "i18n.missing-term"])
     }
 }
+
+@Suite("Entries prepared for rules of other branches")
+struct PendingEntriesTests {
+    /// `Rules/i18n/ru/rules-pending.yaml.txt` holds entries for rules that branches not yet merged
+    /// add; it is not loaded with the catalogue, but must be ready to move into it.
+    @Test func thePendingFileIsAValidCatalogueWhileItExists() throws {
+        let url = PackageCorpus.root.appendingPathComponent("Rules/i18n/ru/rules-pending.yaml.txt")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return }
+        let result = CatalogueLoader().load([(path: "Rules/i18n/ru/rules-pending.yaml.txt", text: text)])
+        #expect(result.diagnostics.map { "\($0.range?.description ?? "-") \($0.id): \($0.message)" } == [])
+        let pending = try #require(result.catalogue)
+        let current = try #require(PackageCorpus.catalogue.catalogue)
+        #expect(Set(pending.rules.keys).isDisjoint(with: current.rules.keys))
+        #expect(Set(pending.instruments.keys).isDisjoint(with: current.instruments.keys))
+    }
+}
