@@ -19,6 +19,8 @@ public struct CatalogueCoverage: Sendable {
     }
 
     public var rules: [Item] = []
+    /// Table and calendar ids.
+    public var titled: [Item] = []
     public var facts: [Item] = []
     /// The `citation.instrument` texts of the corpus.
     public var instruments: [Item] = []
@@ -26,9 +28,10 @@ public struct CatalogueCoverage: Sendable {
     /// when it is declared in a file).
     public var terms: [RussianCatalogue.TermSection: [Item]] = [:]
 
-    public init(rules: [Item] = [], facts: [Item] = [], instruments: [Item] = [],
+    public init(rules: [Item] = [], titled: [Item] = [], facts: [Item] = [], instruments: [Item] = [],
                 terms: [RussianCatalogue.TermSection: [Item]] = [:]) {
         self.rules = rules
+        self.titled = titled
         self.facts = facts
         self.instruments = instruments
         self.terms = terms
@@ -47,6 +50,10 @@ public struct CatalogueCoverage: Sendable {
             bag.error("i18n.missing-rule", "rule '\(rule.key)' has no Russian title and text",
                       at: rule.range, notes: [Note("add it under 'rules:' in \(Self.rulesFile)")])
         }
+        for item in titled where catalogue.titles[item.key] == nil {
+            bag.error("i18n.missing-title", "table or calendar '\(item.key)' has no Russian title",
+                      at: item.range, notes: [Note("add it under 'titles:' in \(Self.rulesFile)")])
+        }
         for fact in facts where catalogue.facts[fact.key] == nil {
             bag.error("i18n.missing-fact", "fact '\(fact.key)' has no Russian question and help",
                       at: fact.range, notes: [Note("add it under 'facts:' in \(Self.factsFile)")])
@@ -62,6 +69,7 @@ public struct CatalogueCoverage: Sendable {
             }
         }
         stale(catalogue.rules.mapValues(\.range), known: rules, what: "rule", into: &bag)
+        stale(catalogue.titles.mapValues(\.range), known: titled, what: "title", into: &bag)
         stale(catalogue.facts.mapValues(\.range), known: facts, what: "fact", into: &bag)
         return bag.sorted
     }

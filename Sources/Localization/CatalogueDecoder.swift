@@ -9,7 +9,7 @@ struct CatalogueDecoder {
     /// `section/key` → where it was first given, across every file read.
     private var firstGiven: [String: SourceRange] = [:]
 
-    static let sectionKeys = ["rules", "instruments", "provision_terms", "facts"]
+    static let sectionKeys = ["rules", "titles", "instruments", "provision_terms", "facts"]
     static let topKeys = ["language"] + sectionKeys + RussianCatalogue.TermSection.allCases.map(\.rawValue)
 
     mutating func decode(_ documents: [YAMLDocument], file: String) {
@@ -31,6 +31,9 @@ struct CatalogueDecoder {
             _ = reader.choice(node, allowed: ["ru"], what: "catalogue language")
         }
         if let node = reader.optional(top, "rules") { rules(node) }
+        if let node = reader.optional(top, "titles") {
+            catalogue.titles.merge(terms(node, section: "titles"), uniquingKeysWith: { a, _ in a })
+        }
         if let node = reader.optional(top, "instruments") { instruments(node) }
         if let node = reader.optional(top, "provision_terms") {
             catalogue.provisionTerms.merge(terms(node, section: "provision_terms"), uniquingKeysWith: { a, _ in a })

@@ -1,8 +1,8 @@
 import Diagnostics
 public import YAMLLoader
 
-/// What the rule files declare that needs Russian text: each rule id and each citation's
-/// instrument, at its place. Read straight from the YAML (not from the compiled graph), so the
+/// What the rule files declare that needs Russian text: each rule id, table and calendar id, and
+/// each citation's instrument, at its place. Read straight from the YAML (not from the compiled graph), so the
 /// check also runs on a corpus that does not compile yet.
 public enum CorpusDeclarations {
     /// The rule ids and instrument texts of `files` (catalogue files among them are skipped), in
@@ -19,8 +19,9 @@ public enum CorpusDeclarations {
                 for section in ["rules", "tables", "calendars"] {
                     for item in top[section]?.sequence ?? [] {
                         guard let entry = item.mapping else { continue }
-                        if section == "rules", let id = entry["id"], let value = id.scalar?.value {
-                            coverage.rules.append(CatalogueCoverage.Item(value, at: id.range))
+                        if let id = entry["id"], let value = id.scalar?.value {
+                            let item = CatalogueCoverage.Item(value, at: id.range)
+                            if section == "rules" { coverage.rules.append(item) } else { coverage.titled.append(item) }
                         }
                         if let node = entry["citation"]?.mapping?["instrument"], let value = node.scalar?.value,
                            seenInstruments.insert(value).inserted {

@@ -81,6 +81,8 @@ public struct RussianCatalogue: Sendable {
 
     /// By rule id.
     public var rules: [String: RuleText] = [:]
+    /// Titles of tables and calendars, by id (calendar titles are the ICS summaries of `deadlines`).
+    public var titles: [String: Term] = [:]
     /// By the English instrument text.
     public var instruments: [String: Instrument] = [:]
     /// English provision words (`Art.`, `para`, `footnote`) and how Russian texts write them.

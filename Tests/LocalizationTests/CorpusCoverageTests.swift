@@ -53,11 +53,12 @@ struct CorpusCoverageTests {
         #expect(catalogue.rules.count > 100)
     }
 
-    @Test func everyRuleOfTheCorpusHasARussianEntry() throws {
+    @Test func everyRuleTableAndCalendarOfTheCorpusHasARussianEntry() throws {
         let catalogue = try #require(PackageCorpus.catalogue.catalogue)
         let declared = CorpusDeclarations.read(PackageCorpus.files)
         #expect(declared.rules.count > 100)
-        let coverage = CatalogueCoverage(rules: declared.rules)
+        #expect(declared.titled.count == 16)  // 5 tables, 11 calendars
+        let coverage = CatalogueCoverage(rules: declared.rules, titled: declared.titled)
         #expect(coverage.check(catalogue).map { "\($0.range?.description ?? "-") \($0.id): \($0.message)" } == [])
     }
 
@@ -138,6 +139,13 @@ struct CoverageCheckTests {
         ])
         #expect(found[1].message == "rule 'eaeu.test.second' has no Russian title and text")
         #expect(found[1].notes.first?.message == "add it under 'rules:' in Rules/i18n/ru/rules.yaml")
+    }
+
+    @Test func aCalendarWithoutARussianTitleIsAnErrorAtItsId() throws {
+        let files = [(path: "corpus/eaeu/cal.yaml", text: "calendars:\n  - id: eaeu.test.calendar\n    title: Due\n")]
+        let declared = CorpusDeclarations.read(files)
+        let found = declared.check(RussianCatalogue())
+        #expect(found.map { "\($0.id) \($0.range?.description ?? "-")" } == ["i18n.missing-title corpus/eaeu/cal.yaml:2:9"])
     }
 
     @Test func aFactOrTermWithoutRussianIsReported() throws {
