@@ -21,6 +21,7 @@ public struct MeasureDecoder: Sendable {
         var state = DecodeState(reader: reader)
         state.decodeGroup(root, SchemaGroup.root)
         state.checkConsistency(root)
+        state.applyContractDefaults()
         reader = state.reader
 
         if !requireIdentity {
@@ -98,6 +99,9 @@ private enum Slot {
     static let forms = MeasureSchema.factSlots["forms"]!
     static let periodFrom = MeasureSchema.factSlots["period.from"]!
     static let periodUntil = MeasureSchema.factSlots["period.until"]!
+    static let supports = MeasureSchema.factSlots["supports"]!
+    static let goodsHS = MeasureSchema.factSlots["goods.hs"]!
+    static let exportDestinations = MeasureSchema.factSlots["conditions.export_destinations"]!
 }
 
 /// The mutable state of one decoding pass.
@@ -300,6 +304,18 @@ private struct DecodeState {
             reader.diagnostics.error(
                 "measure.inverted-period", "'period.until' (\(until)) is before 'period.from' (\(from))",
                 at: ranges[Slot.periodUntil])
+        }
+    }
+
+    /// The contract's (v1.1) readings of omitted or empty values: an omitted `supports` is `[goods]`
+    /// when `goods.hs` names goods (otherwise unknown); an empty `export_destinations` is unknown.
+    mutating func applyContractDefaults() {
+        if values[Slot.supports] == .unknown, case .list(let codes) = values[Slot.goodsHS], !codes.isEmpty {
+            values[Slot.supports] = .list(["goods"])
+            choiceBits[Slot.supports] = Measure.choiceBit(0)
+        }
+        if values[Slot.exportDestinations] == .list([]) {
+            values[Slot.exportDestinations] = .unknown
         }
     }
 }

@@ -99,11 +99,27 @@ struct MeasureHappyPathTests {
     func omittedFactIsUnknown(_ path: String) throws {
         var fixture = MeasureFixture.full.removing(path)
         if path == "forms" { fixture = fixture.removing("export_tax_remission.exceeds_amounts_accrued") }
+        // An omitted `supports` reads as [goods] when goods are named (tested below).
+        if path == "supports" { fixture = fixture.removing("goods.hs") }
         let (measures, diagnostics) = decode(fixture.render().text)
         #expect(diagnostics.isEmpty, "\(diagnostics.compact)")
         let measure = try #require(measures.first)
         #expect(measure[path].value == .unknown)
         #expect(measure[path].range == nil)
+    }
+
+    @Test func omittedSupportsIsGoodsWhenGoodsAreNamed() throws {
+        let (measures, diagnostics) = decode(MeasureFixture.full.removing("supports").render().text)
+        #expect(diagnostics.isEmpty, "\(diagnostics.compact)")
+        let measure = try #require(measures.first)
+        #expect(measure["supports"].value == .list(["goods"]))
+    }
+
+    @Test func emptyExportDestinationsAreUnknown() throws {
+        let (measures, diagnostics) = decode("id: X-1\ntitle: T\nmember_state: KZ\nconditions:\n  export_destinations: []\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics.compact)")
+        let measure = try #require(measures.first)
+        #expect(measure["conditions.export_destinations"].value == .unknown)
     }
 
     @Test func minimalMeasureLeavesEveryOtherFactUnknown() throws {
