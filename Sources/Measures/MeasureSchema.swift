@@ -97,6 +97,8 @@ public enum MeasureSchema {
             Field("limited_to", .choiceList(["none", "all-industry", "enterprises", "industries", "regions"]),
                   question: "Is access limited to certain enterprises, industries or regions (or open to all industry, or none)?"),
             Field("enterprises", .textList),
+            Field("enterprises_named", .triState,
+                  question: "Does the legal act name the recipient enterprise(s), rather than define them by criteria such as size or number of employees?"),
             Field("industries", .textList),
             Field("regions", .textList),
             Field("regions_part_of_jurisdiction", .triState,

@@ -34,6 +34,7 @@ let expectedFacts: [String: FactValue] = [
     "export_tax_remission.exceeds_amounts_accrued": .bool(false),
     "eligibility.limited_to": .list(["industries", "regions"]),
     "eligibility.enterprises": .list([]),
+    "eligibility.enterprises_named": .bool(false),
     "eligibility.industries": .list(["motor vehicle components"]),
     "eligibility.regions": .list(["Almaty"]),
     "eligibility.regions_part_of_jurisdiction": .bool(true),

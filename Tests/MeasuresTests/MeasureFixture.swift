@@ -26,6 +26,7 @@ struct MeasureFixture {
         ("export_tax_remission.exceeds_amounts_accrued", "no"),
         ("eligibility.limited_to", "[industries, regions]"),
         ("eligibility.enterprises", "[]"),
+        ("eligibility.enterprises_named", "false"),
         ("eligibility.industries", "[\"motor vehicle components\"]"),
         ("eligibility.regions", "[Almaty]"),
         ("eligibility.regions_part_of_jurisdiction", "true"),
