@@ -21,7 +21,7 @@ public struct MeasureDecoder: Sendable {
         var state = DecodeState(reader: reader)
         state.decodeGroup(root, SchemaGroup.root)
         state.checkConsistency(root)
-        state.applyDefaults()
+        state.applyContractDefaults()
         reader = state.reader
 
         if !requireIdentity {
@@ -101,6 +101,7 @@ private enum Slot {
     static let periodUntil = MeasureSchema.factSlots["period.until"]!
     static let supports = MeasureSchema.factSlots["supports"]!
     static let goodsHS = MeasureSchema.factSlots["goods.hs"]!
+    static let exportDestinations = MeasureSchema.factSlots["conditions.export_destinations"]!
 }
 
 /// The mutable state of one decoding pass.
@@ -289,15 +290,6 @@ private struct DecodeState {
         return false
     }
 
-    /// Defaults the contract gives to omitted facts (spec/measure.md v1.1): `supports` omitted
-    /// means goods when `goods.hs` lists codes.
-    mutating func applyDefaults() {
-        if values[Slot.supports] == .unknown, case .list(let hs) = values[Slot.goodsHS], !hs.isEmpty {
-            values[Slot.supports] = .list(["goods"])
-            choiceBits[Slot.supports] = Measure.choiceBit(0)
-        }
-    }
-
     /// Rules that tie one field to another.
     mutating func checkConsistency(_ root: YAMLNode) {
         guard let mapping = root.mapping else { return }
@@ -312,6 +304,18 @@ private struct DecodeState {
             reader.diagnostics.error(
                 "measure.inverted-period", "'period.until' (\(until)) is before 'period.from' (\(from))",
                 at: ranges[Slot.periodUntil])
+        }
+    }
+
+    /// The contract's (v1.1) readings of omitted or empty values: an omitted `supports` is `[goods]`
+    /// when `goods.hs` names goods (otherwise unknown); an empty `export_destinations` is unknown.
+    mutating func applyContractDefaults() {
+        if values[Slot.supports] == .unknown, case .list(let codes) = values[Slot.goodsHS], !codes.isEmpty {
+            values[Slot.supports] = .list(["goods"])
+            choiceBits[Slot.supports] = Measure.choiceBit(0)
+        }
+        if values[Slot.exportDestinations] == .list([]) {
+            values[Slot.exportDestinations] = .unknown
         }
     }
 }

@@ -120,15 +120,16 @@ import Testing
     @Test func exemptionEndingWithinAYearIsAWarning() throws {
         let folder = try LintFixtures.temporaryFolder()
         let measure = try LintFixtures.write(Self.autoAssembly, to: "assembly.yaml", in: folder)
-        let result = lint([measure], LintOptions(asOf: CalendarDate("2020-06-01")!))
+        // Item 4 ends with the WTO transition, 2020-01-01 (the Appendix proviso, legal-review-2.md F08).
+        let result = lint([measure], LintOptions(asOf: CalendarDate("2019-06-01")!))
         let ending = try #require(result.findings.first { $0.ruleID == "eaeu.annex28.appendix.KZ.auto-assembly" })
         #expect(ending.level == .warning)
-        #expect(ending.headline.contains("until 2020-12-31 (213 days after 2020-06-01)"))
+        #expect(ending.headline.contains("until 2020-01-01 (214 days after 2019-06-01)"))
         // The EAEU exemption suspends only the EAEU verdict: the WTO has no such transitional rule.
         #expect(result.findings.filter { $0.level == .error }.map(\.ruleID) == ["wto.scm.art3-1b.domestic-goods"])
         #expect(!result.findings.contains { $0.level == .error && $0.ruleID.hasPrefix("eaeu.") })
-        let later = lint([measure], LintOptions(asOf: CalendarDate("2019-06-01")!))
-        #expect(!later.findings.contains { $0.ruleID == "eaeu.annex28.appendix.KZ.auto-assembly" })
+        let earlier = lint([measure], LintOptions(asOf: CalendarDate("2018-06-01")!))
+        #expect(!earlier.findings.contains { $0.ruleID == "eaeu.annex28.appendix.KZ.auto-assembly" })
     }
 
     /// A Kazakh assembly measure claiming a listed transitional exemption.
@@ -138,7 +139,7 @@ import Testing
         member_state: KZ
         granting_body: {kind: government, level: national, name: Ministry}
         legal_basis: Test
-        period: {from: 2019-01-01}
+        period: {from: 2019-01-01, until: 2025-12-31}
         goods: {hs: ["8703"], services_linked_to_goods: false}
         forms: [grant]
         benefit: true

@@ -111,6 +111,20 @@ struct MeasureHappyPathTests {
         #expect(measure[path].range == nil)
     }
 
+    @Test func omittedSupportsIsGoodsWhenGoodsAreNamed() throws {
+        let (measures, diagnostics) = decode(MeasureFixture.full.removing("supports").render().text)
+        #expect(diagnostics.isEmpty, "\(diagnostics.compact)")
+        let measure = try #require(measures.first)
+        #expect(measure["supports"].value == .list(["goods"]))
+    }
+
+    @Test func emptyExportDestinationsAreUnknown() throws {
+        let (measures, diagnostics) = decode("id: X-1\ntitle: T\nmember_state: KZ\nconditions:\n  export_destinations: []\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics.compact)")
+        let measure = try #require(measures.first)
+        #expect(measure["conditions.export_destinations"].value == .unknown)
+    }
+
     @Test func minimalMeasureLeavesEveryOtherFactUnknown() throws {
         let (measures, diagnostics) = decode("id: X-1\ntitle: T\nmember_state: EU\n")
         #expect(diagnostics.isEmpty)
