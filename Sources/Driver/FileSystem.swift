@@ -117,9 +117,9 @@ public enum FileSystem {
         case linkToFolder
         /// A symbolic link to a file (read like one).
         case linkToFile
-        /// A symbolic link to nothing.
+        /// A symbolic link to nothing (or a link loop).
         case danglingLink
-        /// A FIFO, socket or device: not read (reported only when its name says it is a measure).
+        /// A FIFO, socket or device: listed when named like a measure, and refused by ``FileSystem/read(_:limit:)``.
         case other
     }
 
@@ -199,13 +199,16 @@ public enum FileSystem {
                     pending.append(path)
                 case .linkToFolder:
                     linked.append(path)
-                case .file, .linkToFile:
+                case .file, .linkToFile, .other:
+                    // A FIFO or device named like a measure is listed: reading it says why not.
                     if hasExtension(path, extensions) { walk.files.append(path) }
                 case .danglingLink:
-                    walk.problems.append(.unreadable(path: path, reason: "a symbolic link to a file or folder that does not exist"))
-                case .other:
+                    // Named like a measure: reading it says why not (no such file, a link loop).
+                    // Otherwise it may have been a folder: reported here.
                     if hasExtension(path, extensions) {
-                        walk.problems.append(.unreadable(path: path, reason: "not a regular file"))
+                        walk.files.append(path)
+                    } else {
+                        walk.problems.append(.unreadable(path: path, reason: "cannot read: a symbolic link to a file or folder that does not exist"))
                     }
                 }
             }

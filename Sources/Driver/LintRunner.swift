@@ -45,11 +45,14 @@ public struct LintRunner: Sendable {
     public let options: LintOptions
     /// How many files are linted at once (≥ 1).
     public let jobs: Int
+    /// How files are found and read.
+    public let reader: MeasureReader
 
     /// Creates a runner; `jobs` defaults to the number of active processors.
-    public init(graph: RuleGraph, options: LintOptions, jobs: Int? = nil) {
+    public init(graph: RuleGraph, options: LintOptions, jobs: Int? = nil, reader: MeasureReader = MeasureReader()) {
         self.graph = graph
         self.options = options
+        self.reader = reader
         self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
@@ -68,7 +71,7 @@ public struct LintRunner: Sendable {
 
     /// Lints every measure file under `paths`.
     public func run(_ paths: [String]) -> LintResult {
-        let inputs = MeasureReader().inputs(paths)
+        let inputs = reader.inputs(paths)
         let explicit = inputs.named
         let files = inputs.files.filter { file in
             !LintIgnore.matches(file, patterns: options.ignore)
@@ -137,7 +140,7 @@ public struct LintRunner: Sendable {
     private func lintAll(_ files: [String], explicit: Set<String>) -> [FileOutcome] {
         let context = FileContext(
             classifier: Classifier(graph: graph), mapper: LintFindingMapper(options: options),
-            reader: MeasureReader(), options: options)
+            reader: reader, options: options)
         let workers = min(jobs, files.count)
         if workers <= 1 {
             return files.map { context.lint($0, named: explicit.contains($0)) }
@@ -176,8 +179,8 @@ public struct LintRunner: Sendable {
         let reader: MeasureReader
         let options: LintOptions
 
-        /// Reads, decodes, classifies and maps one file. A Markdown file found in a folder without
-        /// front matter is prose (a README), not a draft: skipped. A named one is an error.
+        /// Reads, decodes, classifies and maps one file. Markdown without front matter that does
+        /// not look like a draft is prose (a README): skipped, with a note when it was named.
         func lint(_ path: String, named: Bool) -> FileOutcome {
             var outcome = FileOutcome()
             let bytes: [UInt8]
@@ -192,6 +195,9 @@ public struct LintRunner: Sendable {
                 return outcome
             case .toolFile(let reason):
                 outcome.status = .toolFile(reason)
+                return outcome
+            case .prose:
+                outcome.status = .toolFile("Markdown without front matter: prose, not a measure draft")
                 return outcome
             case .schedule(let diagnostics, let read):
                 bytes = read

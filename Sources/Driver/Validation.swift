@@ -75,6 +75,8 @@ public struct MeasureReader: Sendable {
         case unreadable(Diagnostic)
         /// Prose Markdown (no front matter, nothing that looks like a measure) met while walking a folder.
         case skipped
+        /// Prose Markdown the user named: an error for `validate` and `classify`, a note for `lint`.
+        case prose
         /// Not a measure file but one of the tool's own: the lint config, or a baseline. Never linted.
         case toolFile(reason: String)
         /// A notification schedule file, validated as one.
@@ -96,8 +98,8 @@ public struct MeasureReader: Sendable {
         }
         if let reason = Self.toolFileReason(path, bytes) { return .toolFile(reason: reason) }
         if MarkdownDraft.isMarkdown(path) {
-            let draft = MarkdownDraft.read(bytes, path: path, named: named, loader: loader)
-            guard let draft else { return .skipped }
+            let draft = MarkdownDraft.read(bytes, path: path, loader: loader)
+            guard let draft else { return named ? .prose : .skipped }
             return .measures(draft.measures, diagnostics: draft.diagnostics, bytes: bytes)
         }
         if Self.looksLikeSchedule(bytes) {
@@ -121,6 +123,8 @@ public struct MeasureReader: Sendable {
                 load.diagnostics.append(diagnostic)
             case .skipped, .toolFile:
                 continue
+            case .prose:
+                load.diagnostics.append(MarkdownDraft.noFrontMatter(path))
             case .schedule(let diagnostics, let bytes):
                 load.keepSource(path, bytes, if: diagnostics)
                 load.scheduleFiles.append(path)

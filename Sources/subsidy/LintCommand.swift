@@ -124,8 +124,7 @@ struct LintCommand: ParsableCommand {
         if !baselineMessage.isEmpty { Output.error(baselineMessage) }
         print(report(format.format, findings, context), terminator: "")
         if !result.inputErrors.isEmpty {
-            // The text report on standard output has them already.
-            if format.format != .text { Output.error(DiagnosticRenderer(sources: result.sources).render(result.inputErrors)) }
+            Output.error(DiagnosticRenderer(sources: result.sources).render(result.inputErrors))
             throw ExitCode(2)
         }
         if writeBaseline == nil, ReportSummary(findings, context: context).failed { throw ExitCode(1) }
