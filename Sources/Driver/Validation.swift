@@ -121,8 +121,15 @@ public struct MeasureReader: Sendable {
             switch readFile(path, named: inputs.named.contains(path)) {
             case .unreadable(let diagnostic):
                 load.diagnostics.append(diagnostic)
-            case .skipped, .toolFile:
+            case .skipped:
                 continue
+            case .toolFile(let reason):
+                // Named (a folder walk passes over these quietly): say it was not read.
+                if inputs.named.contains(path) {
+                    load.diagnostics.append(Diagnostic(
+                        id: "input.not-a-measure", severity: .note, message: "not read: \(reason)",
+                        range: SourceRange(file: path, at: SourceLocation(line: 0, column: 0))))
+                }
             case .prose:
                 load.diagnostics.append(MarkdownDraft.noFrontMatter(path))
             case .schedule(let diagnostics, let bytes):

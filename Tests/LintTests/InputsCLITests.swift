@@ -284,6 +284,15 @@ import Darwin
         #expect(named.stdout.contains("in 1 file"))
     }
 
+    @Test func validateSaysANamedToolFileIsNotRead() throws {
+        let folder = try repository()
+        let run = try LintFixtures.subsidy(["validate", "mkdocs.yml", ".subsidy.yml", "drafts/tax-rate-cut.yaml"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("mkdocs.yml: note: not read: another tool's file, not a measure [input.not-a-measure]"))
+        #expect(run.stderr.contains(".subsidy.yml: note: not read: the lint configuration"))
+        #expect(run.stdout.contains("1 measure(s) in 1 file(s): valid"))
+    }
+
     @Test func includeNarrowsAFolderWalk() throws {
         let folder = try repository()
         try LintFixtures.write("id: X\ntitel: not a measure\n", to: "other.yaml", in: folder)
