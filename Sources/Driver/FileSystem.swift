@@ -10,11 +10,15 @@ public enum FileSystem {
     public enum Failure: Error, CustomStringConvertible, Equatable, Sendable {
         case unreadable(path: String, reason: String)
         case notAFile(path: String)
+        /// A folder that cannot be walked (cannot be listed; a link to nothing).
+        case unlistable(path: String, reason: String)
+        /// A file that cannot be written (a report, a baseline).
+        case unwritable(path: String, reason: String)
 
-        /// The file that could not be read.
+        /// The path that could not be read, walked or written.
         public var path: String {
             switch self {
-            case .unreadable(let path, _), .notAFile(let path): path
+            case .unreadable(let path, _), .notAFile(let path), .unlistable(let path, _), .unwritable(let path, _): path
             }
         }
 
@@ -22,7 +26,7 @@ public enum FileSystem {
         /// name the file themselves (a located diagnostic).
         public var reason: String {
             switch self {
-            case .unreadable(_, let reason): reason
+            case .unreadable(_, let reason), .unlistable(_, let reason), .unwritable(_, let reason): reason
             case .notAFile: "is a folder, not a file"
             }
         }
@@ -33,6 +37,8 @@ public enum FileSystem {
             switch self {
             case .unreadable(let path, let reason): "\(path): error: cannot read the file: \(reason)"
             case .notAFile(let path): "\(path): error: is a folder, not a file"
+            case .unlistable(let path, let reason): "\(path): error: \(reason)"
+            case .unwritable(let path, let reason): "\(path): error: cannot write: \(reason)"
             }
         }
     }
@@ -131,7 +137,7 @@ public enum FileSystem {
             guard let dir = opendir(folder) else {
                 let code = errno
                 let reason = code == EACCES ? "permission denied" : String(cString: strerror(code))
-                return .failure(.unreadable(path: folder, reason: "cannot list the folder: \(reason)"))
+                return .failure(.unlistable(path: folder, reason: "cannot list the folder: \(reason)"))
             }
             defer { closedir(dir) }
             var names: [String] = []
@@ -208,7 +214,7 @@ public enum FileSystem {
                     if hasExtension(path, extensions) {
                         walk.files.append(path)
                     } else {
-                        walk.problems.append(.unreadable(path: path, reason: "cannot read: a symbolic link to a file or folder that does not exist"))
+                        walk.problems.append(.unlistable(path: path, reason: "cannot read: a symbolic link to a file or folder that does not exist"))
                     }
                 }
             }
@@ -233,11 +239,11 @@ public enum FileSystem {
     /// Why `path` cannot be written (`nil` when it can): it is a folder, its folder does not exist
     /// or cannot be written. Checked before anything is written.
     public static func whyNotWritable(_ path: String) -> Failure? {
-        if isDirectory(path) { return .unreadable(path: path, reason: "is a folder, not a file") }
+        if isDirectory(path) { return .unwritable(path: path, reason: "is a folder, not a file") }
         let folder = PathText.parent(path.hasPrefix("/") ? path : "./" + path)
-        if !FileManager.default.fileExists(atPath: folder) { return .unreadable(path: path, reason: "no such folder: \(folder)") }
-        if !isDirectory(folder) { return .unreadable(path: path, reason: "\(folder) is a file, not a folder") }
-        if access(folder, W_OK) != 0 { return .unreadable(path: path, reason: "the folder \(folder) cannot be written") }
+        if !FileManager.default.fileExists(atPath: folder) { return .unwritable(path: path, reason: "no such folder: \(folder)") }
+        if !isDirectory(folder) { return .unwritable(path: path, reason: "\(folder) is a file, not a folder") }
+        if access(folder, W_OK) != 0 { return .unwritable(path: path, reason: "the folder \(folder) cannot be written") }
         return nil
     }
 
@@ -257,7 +263,7 @@ public enum FileSystem {
             guard fd >= 0 else {
                 let reason = String(cString: strerror(errno))
                 cleanUp()
-                throw .unreadable(path: path, reason: "cannot create a file in \(folder): \(reason)")
+                throw .unwritable(path: path, reason: "cannot create a file in \(folder): \(reason)")
             }
             let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
             temporaries.append((temporary, path))
@@ -269,7 +275,7 @@ public enum FileSystem {
                     let reason = String(cString: strerror(errno))
                     close(fd)
                     cleanUp()
-                    throw .unreadable(path: path, reason: "cannot write: \(reason)")
+                    throw .unwritable(path: path, reason: "cannot write: \(reason)")
                 }
                 written += n
             }
@@ -279,7 +285,7 @@ public enum FileSystem {
         for (index, t) in temporaries.enumerated() where rename(t.temporary, t.path) != 0 {
             let reason = String(cString: strerror(errno))
             for rest in temporaries[index...] { unlink(rest.temporary) }
-            throw .unreadable(path: t.path, reason: "cannot replace the file: \(reason)")
+            throw .unwritable(path: t.path, reason: "cannot replace the file: \(reason)")
         }
     }
 

@@ -201,6 +201,8 @@ public struct MeasureReader: Sendable {
         switch error {
         case .unreadable(_, let reason): "cannot read the file: \(reason)"
         case .notAFile: "is a folder, not a measure file"
+        case .unlistable(_, let reason): reason
+        case .unwritable(_, let reason): "cannot write the file: \(reason)"
         }
     }
 }

@@ -11,7 +11,7 @@ import Testing
         let real = FileSystem.SystemLister()
         func entries(of folder: String) -> Result<[String], FileSystem.Failure> {
             if unlistable.contains(folder) {
-                return .failure(.unreadable(path: folder, reason: "cannot list the folder: permission denied"))
+                return .failure(.unlistable(path: folder, reason: "cannot list the folder: permission denied"))
             }
             return real.entries(of: folder)
         }
