@@ -51,16 +51,21 @@ public struct MeasureReader: Sendable {
     public func expand(_ paths: [String]) -> [String] { inputs(paths).files }
 
     /// Expands folders into the measure files under them, with every path that could not be walked.
+    /// A file reached twice (named and under a named folder, or by two names) is read once.
     public func inputs(_ paths: [String]) -> MeasureInputs {
         var out = MeasureInputs()
+        var seen = Set<String>()
+        func add(_ file: String) {
+            if seen.insert(FileSystem.realPath(file) ?? file).inserted { out.files.append(file) }
+        }
         for path in paths {
             guard FileSystem.isDirectory(path) else {
-                out.files.append(path)
+                if !out.named.contains(path) { add(path) }
                 out.named.insert(path)
                 continue
             }
             let walk = FileSystem.walk(path, extensions: Self.extensions, lister: lister)
-            out.files += walk.files
+            walk.files.forEach(add)
             out.problems += walk.problems.map { failure in
                 Diagnostic(id: "input.unreadable", message: failure.reason,
                            range: SourceRange(file: failure.path, at: SourceLocation(line: 0, column: 0)))

@@ -143,6 +143,10 @@ import Darwin
         #expect((duplicate["file"] as? String)?.hasSuffix("z-copy.yaml") == true)
         #expect((duplicate["notes"] as? [[String: Any]])?.first?["file"] as? String == folder + "/tax-rate-cut.yaml")
         #expect(list.count { $0["rule"] as? String == "measure.duplicate-id" } == 1)
+        // A file named and found in a named folder is read once: no duplicate.
+        let again = try lint([folder + "/tax-rate-cut.yaml", folder, "--format", "json"])
+        #expect(try findings(again.stdout).filter { $0.contains("duplicate-id") }.count == 1)
+        #expect(try LintFixtures.subsidy(["validate", Self.notesOnly, LintFixtures.drafts]).status == 0)
         // Two documents of one file.
         let yaml = try String(contentsOfFile: Self.notesOnly, encoding: .utf8)
         let twice = try LintFixtures.write(yaml + "---\n" + yaml, to: "twice.yaml", in: try LintFixtures.temporaryFolder())
