@@ -114,11 +114,12 @@ import Testing
         #expect(missing.stderr.contains("no-such-file.yaml"))
     }
 
-    @Test func invalidMeasureIsAnErrorFindingAndExits2() throws {
+    /// Contract v1.1: an invalid draft is an `error` finding like any other (exit 1, not 2).
+    @Test func invalidMeasureIsAnErrorFindingAndExits1() throws {
         let folder = try LintFixtures.temporaryFolder()
         let bad = try LintFixtures.write("id: X\ntitel: typo\n", to: "bad.yaml", in: folder)
         let run = try lint([bad, "--format", "json"])
-        #expect(run.status == 2)
+        #expect(run.status == 1)
         #expect(try findings(run.stdout).contains { $0.rule == "measure.unknown-key" && $0.line == 2 })
     }
 
