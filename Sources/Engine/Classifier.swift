@@ -209,7 +209,9 @@ public struct Classifier: Sendable {
                 // A duty that hangs on unknown facts, or on whether the measure grants in the period.
                 var conditionalOn: [String] = []
                 if holds == .unknown { conditionalOn = conditionFacts(of: o, on: deadline.due, evaluation.facts, &workspace) }
-                if granting.from == nil, periodSlots.from >= 0 { conditionalOn.append(graph.factPaths[periodSlots.from]) }
+                if granting.from == nil, periodSlots.from >= 0, !conditionalOn.contains(graph.factPaths[periodSlots.from]) {
+                    conditionalOn.append(graph.factPaths[periodSlots.from])
+                }
                 out.append(ObligationDue(
                     regime: regime.name, kind: kind, rule: plan.ids[o], citation: plan.citations[o],
                     covers: deadline.covers, due: deadline.due,
