@@ -50,7 +50,7 @@ struct MemoConclusion {
     /// One sentence: the grounds, or the title of the first deciding rule.
     private func why(_ v: RegimeVerdict) -> String? {
         if v.category == "undetermined" { return "the verdict turns on facts the measure does not state." }
-        if !v.grounds.isEmpty {
+        if v.category == "prohibited", !v.grounds.isEmpty {
             return "the support is " + v.grounds.map(LintFindingMapper.describe).joined(separator: " and ") + "."
         }
         guard let title = v.rules.first.flatMap({ ruleTitles[$0] }) else { return nil }
@@ -68,15 +68,14 @@ struct MemoConclusion {
         if let e = v.exemption {
             let title = ruleTitles[e.rule].map { " (\($0))" } ?? ""
             guard let until = e.until else { return "claim the exemption\(title); it has no end date." }
-            return "claim the exemption\(title), which covers it through \(until.adding(days: -1)); "
-                + "comply by \(until)."
+            return "claim the exemption\(title); the measure must comply by \(until)."
         }
         var text: String
         switch v.category {
         case "prohibited":
-            let condition = v.grounds.isEmpty ? "the condition that makes it prohibited"
-                : "the condition that makes it " + v.grounds.map(LintFindingMapper.describe).joined(separator: " and ")
-            text = "change \(condition); as drafted it may not be granted."
+            let condition = v.grounds.isEmpty || v.grounds.contains(where: { !$0.hasSuffix("-contingent") }) ? "change the condition that makes it prohibited"
+                : "make the support no longer " + v.grounds.map(LintFindingMapper.describe).joined(separator: " or ")
+            text = "\(condition); as drafted it may not be granted."
         case "actionable":
             text = "it may be granted, but it is specific: another member may challenge it if it causes "
                 + "adverse effects."
