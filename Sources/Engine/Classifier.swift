@@ -193,8 +193,10 @@ public struct Classifier: Sendable {
         }
         let granting = grantingPeriod(evaluation.facts)
         for o in regime.obligations {
+            guard let (kind, c) = plan.obligations[o] else { continue }
             let holds = evaluation.condition(of: o)
-            guard holds != .false, let (kind, c) = plan.obligations[o] else { continue }
+            // A rule no longer in force may still owe its last period due before the date.
+            guard holds != .false || !evaluation.inForce(o) else { continue }
             let calendar = graph.calendars[c]
             let dues = workspace.dues[o] ?? CalendarDues(
                 last: CalendarSchedule.last(calendar, before: evaluation.asOf),
@@ -202,7 +204,7 @@ public struct Classifier: Sendable {
             workspace.dues[o] = dues
             let overdue = dues.last.flatMap { granting.overlaps(start: $0.periodStart, end: $0.periodEnd) ? $0 : nil }
             var upcoming = dues.next
-            if let next = upcoming, !granting.overlaps(start: next.periodStart, end: next.periodEnd) {
+            if holds != .false, let next = upcoming, !granting.overlaps(start: next.periodStart, end: next.periodEnd) {
                 upcoming = CalendarSchedule.first(calendar, onOrAfter: evaluation.asOf, granting: granting)
             }
             func owe(_ deadline: Deadline, past: Bool, holds: TriValue) {
@@ -224,7 +226,7 @@ public struct Classifier: Sendable {
                 let then = condition(of: o, on: overdue.due, evaluation.facts, &workspace)
                 if then != .false { owe(overdue, past: true, holds: then) }
             }
-            if let upcoming { owe(upcoming, past: false, holds: holds) }
+            if let upcoming, holds != .false { owe(upcoming, past: false, holds: holds) }
         }
     }
 
@@ -249,14 +251,21 @@ public struct Classifier: Sendable {
     /// alone decides it (all of its unknown facts when no single one does).
     private func conditionFacts(of rule: Int, on date: CalendarDate, _ facts: FactVector, _ workspace: inout Workspace) -> [String] {
         let open = QuestionRanking(graph: graph, plan: plan).openFacts(of: [rule], facts: facts, &workspace)
-        let deciding = open.filter { question in
-            guard let slot = graph.factSlots[question.fact], !graph.answers[slot].isEmpty else { return true }
-            return graph.answers[slot].contains { answer in
-                var trial = Evaluation(graph: graph, facts: facts.setting(slot, to: answer, program: graph.program), asOf: date)
-                return trial.condition(of: rule) != .unknown
+        var deciding: [String] = []
+        for question in open {
+            guard let slot = graph.factSlots[question.fact], !graph.answers[slot].isEmpty else {
+                deciding.append(question.fact)
+                continue
+            }
+            for answer in graph.answers[slot] {
+                let trial = facts.setting(slot, to: answer, program: graph.program)
+                if condition(of: rule, on: date, trial, &workspace) != .unknown {
+                    deciding.append(question.fact)
+                    break
+                }
             }
         }
-        return (deciding.isEmpty ? open : deciding).map(\.fact)
+        return deciding.isEmpty ? open.map(\.fact) : deciding
     }
 
     private func factsRead(_ rules: [Int], measure: Measure) -> [FactRead] {

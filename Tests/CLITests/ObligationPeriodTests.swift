@@ -94,6 +94,21 @@ struct ObligationPeriodTests {
         #expect(Self.entry(list, kind: "annual-planned", covers: "2016")?["status"] as? String == "overdue")
     }
 
+    @Test("the last period of a notification round that ended before the date is still listed as overdue")
+    func roundEndedBeforeTheDate() throws {
+        // The 2003 new and full round (rule in force 2002-07-01 to 2003-07-01) was due on 2003-06-30.
+        let text = Self.measure(period: "period:\n  from: 2000-01-01", member: "US")
+            .replacingOccurrences(of: "limited_to: [none]", with: "limited_to: [industries]\n  industries: [refrigerators]")
+            .replacingOccurrences(of: "export_performance: in-law", with: "export_performance: none")
+            .replacingOccurrences(of: "  export_destinations: [any]\n", with: "")
+        let list = try Self.obligations(text, asOf: "2003-08-01")
+        let round = try #require(Self.entry(list, kind: "full", covers: "2002"), "\(list)")
+        #expect(round["due"] as? String == "2003-06-30")
+        #expect(round["status"] as? String == "overdue")
+        #expect(round["rule"] as? String == "wto.scm.art25-2.full-notification-2003")
+        #expect(Self.entry(list, kind: "full", covers: "2003/2004")?["status"] as? String == "due")
+    }
+
     @Test("benefit unknown: the duties are listed as conditional on it, and the memo does not say none")
     func unknownBenefitIsConditional() throws {
         let text = Self.measure(period: "period:\n  from: 2027-01-01", benefit: "unknown")
