@@ -61,8 +61,13 @@ public struct ClassificationMemo {
         if c.obligations.isEmpty {
             blocks.append(.paragraph("Notifications: " + Self.noneOwed(c.asOf)))
         } else {
+            // Conditional duties that hang on the same facts name them once, after the list.
+            let conditional = c.obligations.filter { $0.status == .conditional }
+            let shared = conditional.count > 1 && conditional.allSatisfy({ $0.conditionalOn == conditional[0].conditionalOn })
+                ? conditional[0].conditionalOn : nil
             blocks.append(.paragraph("Notifications:"))
-            blocks.append(.list(c.obligations.map(ObligationWords.plain)))
+            blocks.append(.list(c.obligations.map { ObligationWords.plain($0, naming: shared == nil) }))
+            if let shared { blocks.append(.paragraph("Those marked conditional depend on " + ObligationWords.answers(shared))) }
         }
         return blocks
     }

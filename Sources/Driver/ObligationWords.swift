@@ -18,15 +18,22 @@ enum ObligationWords {
 
     /// One conclusion line: "EAEU: the list of subsidies planned for 2027, was due by 2026-12-01
     /// (overdue unless already made)".
-    static func plain(_ o: ObligationDue) -> String {
+    /// `naming: false` leaves out the open questions of a conditional entry (said once for all).
+    static func plain(_ o: ObligationDue, naming: Bool = true) -> String {
         let line = "\(o.regime.uppercased()): \(what(o)), " + (o.past ? "was due by \(o.due)" : "due by \(o.due)")
         switch o.status {
         case .due: return line
         case .overdue: return line + " (overdue unless already made)"
         case .conditional:
-            let questions = o.conditionalOn.map(question)
-            return line + " — owed only depending on the answer to: " + questions.joined(separator: " ")
+            guard naming else { return line + " (conditional)" }
+            return line + " — conditional: depends on " + answers(o.conditionalOn)
         }
+    }
+
+    /// "the answers to: Q1 Q2".
+    static func answers(_ facts: [String]) -> String {
+        (facts.count == 1 ? "the answer to: " : "the answers to: ")
+            + facts.map(question).joined(separator: " ")
     }
 
     /// One proof line: "EAEU annual-planned, covers 2027: due 2026-12-01, overdue — citation [rule]".
