@@ -1,4 +1,4 @@
-public import Engine
+import Engine
 import Measures
 
 /// The memo's opening: per regime, in plain words, what the measure is, why (one sentence) and

@@ -1,4 +1,4 @@
-public import Engine
+import Engine
 import Measures
 
 /// Notifications in plain words, for the memo's conclusion ("the report of subsidies granted in

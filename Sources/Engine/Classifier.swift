@@ -8,11 +8,15 @@ public struct Classifier: Sendable {
     private let workspaces = WorkspacePool()
     /// The slots of `period.from` and `period.until` (-1: not facts of the graph).
     private let periodSlots: (from: Int, until: Int)
+    /// When rule values may change with the date alone (past due dates reuse today's values).
+    private let changes: DateChanges
 
     public init(graph: RuleGraph) {
         self.graph = graph
-        self.plan = EnginePlan(graph: graph)
+        let plan = EnginePlan(graph: graph)
+        self.plan = plan
         self.periodSlots = (graph.factSlots["period.from"] ?? -1, graph.factSlots["period.until"] ?? -1)
+        self.changes = DateChanges(graph: graph, dateSlots: plan.isDate.indices.filter { plan.isDate[$0] })
     }
 
     /// Classifies one measure under every regime.
@@ -207,10 +211,21 @@ public struct Classifier: Sendable {
             if holds != .false, let next = upcoming, !granting.overlaps(start: next.periodStart, end: next.periodEnd) {
                 upcoming = CalendarSchedule.first(calendar, onOrAfter: evaluation.asOf, granting: granting)
             }
-            func owe(_ deadline: Deadline, past: Bool, holds: TriValue) {
+            // The unknown facts the rule turns on today, worked out once (for both entries).
+            var factsToday: [String]?
+            func owe(_ deadline: Deadline, past: Bool, holds: TriValue, asToday: Bool) {
                 // A duty that hangs on unknown facts, or on whether the measure grants in the period.
                 var conditionalOn: [String] = []
-                if holds == .unknown { conditionalOn = conditionFacts(of: o, on: deadline.due, evaluation.facts, &workspace) }
+                if holds == .unknown {
+                    if !asToday {
+                        conditionalOn = conditionFacts(of: o, on: deadline.due, evaluation.facts, &workspace)
+                    } else if let known = factsToday {
+                        conditionalOn = known
+                    } else {
+                        conditionalOn = conditionFacts(of: o, on: evaluation.asOf, evaluation.facts, &workspace)
+                        factsToday = conditionalOn
+                    }
+                }
                 if granting.from == nil, periodSlots.from >= 0, !conditionalOn.contains(graph.factPaths[periodSlots.from]) {
                     conditionalOn.append(graph.factPaths[periodSlots.from])
                 }
@@ -221,12 +236,13 @@ public struct Classifier: Sendable {
                     conditionalOn: conditionalOn, past: past))
             }
             // A past duty is owed when the rule applied on its due date (the law and the member's
-            // accession as they were then).
+            // accession as they were then); today's value serves when nothing changed in between.
             if let overdue {
-                let then = condition(of: o, on: overdue.due, evaluation.facts, &workspace)
-                if then != .false { owe(overdue, past: true, holds: then) }
+                let same = changes.same(overdue.due, evaluation.asOf, facts: evaluation.facts)
+                let then = same ? holds : condition(of: o, on: overdue.due, evaluation.facts, &workspace)
+                if then != .false { owe(overdue, past: true, holds: then, asToday: same) }
             }
-            if let upcoming, holds != .false { owe(upcoming, past: false, holds: holds) }
+            if let upcoming, holds != .false { owe(upcoming, past: false, holds: holds, asToday: true) }
         }
     }
 
