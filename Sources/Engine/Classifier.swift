@@ -8,15 +8,19 @@ public struct Classifier: Sendable {
     private let workspaces = WorkspacePool()
     /// The slots of `period.from` and `period.until` (-1: not facts of the graph).
     private let periodSlots: (from: Int, until: Int)
-    /// When rule values may change with the date alone (past due dates reuse today's values).
-    private let changes: DateChanges
+    /// Per obligation rule, when its value may change with the date alone (a past due date reuses
+    /// today's value).
+    private let changes: [DateChanges?]
 
     public init(graph: RuleGraph) {
         self.graph = graph
         let plan = EnginePlan(graph: graph)
         self.plan = plan
         self.periodSlots = (graph.factSlots["period.from"] ?? -1, graph.factSlots["period.until"] ?? -1)
-        self.changes = DateChanges(graph: graph, dateSlots: plan.isDate.indices.filter { plan.isDate[$0] })
+        let dateSlots = plan.isDate.indices.filter { plan.isDate[$0] }
+        self.changes = graph.rules.indices.map { r in
+            plan.obligations[r] == nil ? nil : DateChanges(graph: graph, rule: r, dateSlots: dateSlots)
+        }
     }
 
     /// Classifies one measure under every regime.
@@ -238,7 +242,7 @@ public struct Classifier: Sendable {
             // A past duty is owed when the rule applied on its due date (the law and the member's
             // accession as they were then); today's value serves when nothing changed in between.
             if let overdue {
-                let same = changes.same(overdue.due, evaluation.asOf, facts: evaluation.facts)
+                let same = changes[o]?.same(overdue.due, evaluation.asOf, facts: evaluation.facts) ?? false
                 let then = same ? holds : condition(of: o, on: overdue.due, evaluation.facts, &workspace)
                 if then != .false { owe(overdue, past: true, holds: then, asToday: same) }
             }

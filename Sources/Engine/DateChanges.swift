@@ -1,11 +1,12 @@
 import Measures
 import RuleCompiler
 
-/// The days on which some rule of a graph may change its value for the same facts: the days rules
-/// enter into force or lapse, the days compared with the evaluation date, and the days member-table
-/// rows begin and end. Between two dates with no such day in between, every rule has the same
-/// value on the same facts, unless a rule compares a date fact with the evaluation date (then the
-/// measure's own dates count too). Lets ``Classifier`` reuse a rule's value on a past due date.
+/// The days on which a rule may change its value for the same facts: the days it, or a rule it
+/// depends on, enters into force or lapses, the days they compare with the evaluation date, and the
+/// days the rows of the member tables they read begin and end. Between two dates with no such day
+/// in between, the rule has the same value on the same facts, unless a test compares a date fact
+/// with the evaluation date (then the measure's own dates count too). Lets ``Classifier`` reuse an
+/// obligation rule's value on a past due date.
 struct DateChanges: Sendable {
     /// Sorted day numbers.
     private let days: [Int]
@@ -14,21 +15,31 @@ struct DateChanges: Sendable {
     /// The date fact slots.
     private let dateSlots: [Int]
 
-    init(graph: RuleGraph, dateSlots: [Int]) {
+    /// The change days of rule `rule` of `graph` and of the rules it depends on, or that may defeat them.
+    init(graph: RuleGraph, rule: Int, dateSlots: [Int]) {
         var days = Set<Int>()
         func add(_ range: DateRange) {
             days.insert(range.from.dayNumber)
             if let until = range.until { days.insert(until.dayNumber) }
         }
-        for rule in graph.rules { add(rule.definition.inForce) }
         var compared = false
         var tables = Set<Int>()
-        for node in graph.nodes {
-            switch node {
-            case .date(_, _, nil): compared = true
-            case .asOf(_, let day): days.formUnion([day.dayNumber, day.dayNumber + 1])
-            case .memberOf(let table), .memberAttribute(let table, _, _): tables.insert(table)
-            case .always, .all, .any, .not, .rule, .equals, .anyOf, .allIn, .contains, .date, .number, .hsAllIn, .hsAnyIn: break
+        var seen = Set<Int>(), rules = [rule]
+        while let r = rules.popLast() {
+            guard seen.insert(r).inserted else { continue }
+            add(graph.rules[r].definition.inForce)
+            rules += graph.rules[r].dependsOn + graph.rules[r].exceptions
+            var nodes = [graph.rules[r].condition]
+            while let n = nodes.popLast() {
+                switch graph.nodes[n] {
+                case .all(let children), .any(let children): nodes += children
+                case .not(let child): nodes.append(child)
+                case .rule(let i): rules.append(i)
+                case .date(_, _, nil): compared = true
+                case .asOf(_, let day): days.formUnion([day.dayNumber, day.dayNumber + 1])
+                case .memberOf(let table), .memberAttribute(let table, _, _): tables.insert(table)
+                case .always, .equals, .anyOf, .allIn, .contains, .date, .number, .hsAllIn, .hsAnyIn: break
+                }
             }
         }
         for t in tables {
