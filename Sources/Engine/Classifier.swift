@@ -206,10 +206,13 @@ public struct Classifier: Sendable {
             // A rule no longer in force may still owe its last period due before the date.
             guard holds != .false || !evaluation.inForce(o) else { continue }
             let calendar = graph.calendars[c]
-            let dues = workspace.dues[o] ?? CalendarDues(
-                last: CalendarSchedule.last(calendar, before: evaluation.asOf),
-                next: CalendarSchedule.first(calendar, onOrAfter: evaluation.asOf, granting: .always))
-            workspace.dues[o] = dues
+            if workspace.dues[o] == nil {
+                workspace.dues[o] = CalendarDues(
+                    last: CalendarSchedule.last(calendar, before: evaluation.asOf),
+                    next: CalendarSchedule.first(calendar, onOrAfter: evaluation.asOf, granting: .always))
+            }
+            if holds == .false, workspace.dues[o]?.last == nil { continue }
+            let dues = workspace.dues[o]!
             let overdue = dues.last.flatMap { granting.overlaps(start: $0.periodStart, end: $0.periodEnd) ? $0 : nil }
             var upcoming = dues.next
             if holds != .false, let next = upcoming, !granting.overlaps(start: next.periodStart, end: next.periodEnd) {
@@ -270,22 +273,22 @@ public struct Classifier: Sendable {
     /// The unknown facts an obligation rule turns on, on `date`: those it reads of which some answer
     /// alone decides it (all of its unknown facts when no single one does).
     private func conditionFacts(of rule: Int, on date: CalendarDate, _ facts: FactVector, _ workspace: inout Workspace) -> [String] {
-        let open = QuestionRanking(graph: graph, plan: plan).openFacts(of: [rule], facts: facts, &workspace)
+        let open = plan.reads[rule].intersection(facts.unknownSlots).sorted
         var deciding: [String] = []
-        for question in open {
-            guard let slot = graph.factSlots[question.fact], !graph.answers[slot].isEmpty else {
-                deciding.append(question.fact)
+        for slot in open {
+            guard !graph.answers[slot].isEmpty else {
+                deciding.append(graph.factPaths[slot])
                 continue
             }
             for answer in graph.answers[slot] {
                 let trial = facts.setting(slot, to: answer, program: graph.program)
                 if condition(of: rule, on: date, trial, &workspace) != .unknown {
-                    deciding.append(question.fact)
+                    deciding.append(graph.factPaths[slot])
                     break
                 }
             }
         }
-        return deciding.isEmpty ? open.map(\.fact) : deciding
+        return deciding.isEmpty ? open.map { graph.factPaths[$0] } : deciding
     }
 
     private func factsRead(_ rules: [Int], measure: Measure) -> [FactRead] {
