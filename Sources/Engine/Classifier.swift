@@ -205,18 +205,19 @@ public struct Classifier: Sendable {
             let holds = evaluation.condition(of: o)
             // A rule no longer in force may still owe its last period due before the date.
             guard holds != .false || !evaluation.inForce(o) else { continue }
-            let calendar = graph.calendars[c]
+            // (The calendar is read only when a date must be worked out: copying it costs a
+            // reference count per field.)
             if workspace.dues[o] == nil {
                 workspace.dues[o] = CalendarDues(
-                    last: CalendarSchedule.last(calendar, before: evaluation.asOf),
-                    next: CalendarSchedule.first(calendar, onOrAfter: evaluation.asOf, granting: .always))
+                    last: CalendarSchedule.last(graph.calendars[c], before: evaluation.asOf),
+                    next: CalendarSchedule.first(graph.calendars[c], onOrAfter: evaluation.asOf, granting: .always))
             }
             if holds == .false, workspace.dues[o]?.last == nil { continue }
             let dues = workspace.dues[o]!
             let overdue = dues.last.flatMap { granting.overlaps(start: $0.periodStart, end: $0.periodEnd) ? $0 : nil }
             var upcoming = dues.next
             if holds != .false, let next = upcoming, !granting.overlaps(start: next.periodStart, end: next.periodEnd) {
-                upcoming = CalendarSchedule.first(calendar, onOrAfter: evaluation.asOf, granting: granting)
+                upcoming = CalendarSchedule.first(graph.calendars[c], onOrAfter: evaluation.asOf, granting: granting)
             }
             // The unknown facts the rule turns on today, worked out once (for both entries).
             var factsToday: [String]?
