@@ -275,6 +275,8 @@ public struct Classifier: Sendable {
     /// alone decides it (all of its unknown facts when no single one does).
     private func conditionFacts(of rule: Int, on date: CalendarDate, _ facts: FactVector, _ workspace: inout Workspace) -> [String] {
         let open = plan.reads[rule].intersection(facts.unknownSlots).sorted
+        // One unknown fact is the one the rule turns on: no trial needed.
+        guard open.count > 1 else { return open.map { graph.factPaths[$0] } }
         var deciding: [String] = []
         for slot in open {
             guard !graph.answers[slot].isEmpty else {
