@@ -62,14 +62,19 @@ public enum ClassificationJSON {
         return .object(pairs)
     }
 
+    /// An obligation (contract v1.1), then `next_due`, the v1 name of `due`, kept for its readers.
     static func obligation(_ o: ObligationDue) -> JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("regime", .string(o.regime)),
             ("kind", .string(o.kind)),
+            ("covers", .string(o.covers)),
+            ("due", .string(o.due.description)),
             ("rule", .string(o.rule)),
-            ("next_due", o.nextDue.map { .string($0.description) } ?? .null),
-            ("covers", o.covers.map(JSONValue.string) ?? .null),
             ("citation", .string(o.citation)),
-        ])
+            ("status", .string(o.status.rawValue)),
+        ]
+        if o.status == .conditional { pairs.append(("conditional_on", .array(o.conditionalOn.map(JSONValue.string)))) }
+        pairs.append(("next_due", .string(o.due.description)))
+        return .object(pairs)
     }
 }

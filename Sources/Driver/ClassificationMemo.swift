@@ -1,17 +1,26 @@
 public import Engine
 import Measures
+import RuleCompiler
 
-/// `subsidy classify` as a short legal memo, in plain text or Markdown.
+/// `subsidy classify` as a short legal memo, in plain text or Markdown: first the conclusion in
+/// plain words (per regime what the measure is, why, what to do; the notifications owed), then
+/// the proof (the rules, facts and exceptions behind each verdict, with rule ids and fact paths).
 public struct ClassificationMemo {
     public enum Style: Sendable { case text, markdown }
 
     public let style: Style
     /// Titles of the measures by id, for the memo's heading.
     public let titles: [String: String]
+    /// Titles of the rules by id, for the conclusion's "why".
+    public let ruleTitles: [String: String]
+    /// Whether the proof lists the provisions not in force on the date one by one (`--verbose`).
+    public let verbose: Bool
 
-    public init(style: Style, titles: [String: String]) {
+    public init(style: Style, titles: [String: String], ruleTitles: [String: String] = [:], verbose: Bool = false) {
         self.style = style
         self.titles = titles
+        self.ruleTitles = ruleTitles
+        self.verbose = verbose
     }
 
     public func render(_ results: [Classification]) -> String {
@@ -29,25 +38,46 @@ public struct ClassificationMemo {
     private func render(_ c: Classification) -> String {
         let title = titles[c.measureID].map { " — \($0)" } ?? ""
         var blocks: [Block] = [.heading(1, "\(c.measureID)\(title)"), .paragraph("File: \(c.file). As of \(c.asOf).")]
+        blocks += conclusion(c)
+        blocks.append(.heading(2, "Proof"))
         for v in c.verdicts { blocks += verdict(v) }
         if let note = StrictnessComparison.note(c.verdicts) {
             blocks.append(.paragraph(bold("Stricter regime:") + " " + note))
         }
-        blocks.append(.heading(2, "Notifications"))
+        blocks.append(.heading(3, "Notifications"))
         if c.obligations.isEmpty {
-            blocks.append(.paragraph("None triggered on the facts given."))
+            blocks.append(.paragraph(Self.noneOwed(c.asOf)))
         } else {
-            blocks.append(.list(c.obligations.map { o in
-                let due = o.nextDue.map { "next due \($0)" + (o.covers.map { " (covers \($0))" } ?? "") }
-                    ?? "no due date in the calendar's remaining periods"
-                return "\(o.regime.uppercased()) \(o.kind): \(due) — \(o.citation) [\(o.rule)]"
-            }))
+            blocks.append(.list(c.obligations.map(ObligationWords.full)))
         }
         return write(blocks)
     }
 
+    /// The answer first: a paragraph per regime, then the notifications owed, in plain words.
+    private func conclusion(_ c: Classification) -> [Block] {
+        let words = MemoConclusion(asOf: c.asOf, ruleTitles: ruleTitles)
+        var blocks: [Block] = [.heading(2, "Conclusion")]
+        blocks += c.verdicts.map { .paragraph(words.regime($0)) }
+        if c.obligations.isEmpty {
+            blocks.append(.paragraph("Notifications: " + Self.noneOwed(c.asOf)))
+        } else {
+            // Conditional duties that hang on the same facts name them once, after the list.
+            let conditional = c.obligations.filter { $0.status == .conditional }
+            let shared = conditional.count > 1 && conditional.allSatisfy({ $0.conditionalOn == conditional[0].conditionalOn })
+                ? conditional[0].conditionalOn : nil
+            blocks.append(.paragraph("Notifications:"))
+            blocks.append(.list(c.obligations.map { ObligationWords.plain($0, naming: shared == nil) }))
+            if let shared { blocks.append(.paragraph("Those marked conditional depend on " + ObligationWords.answers(shared))) }
+        }
+        return blocks
+    }
+
+    static func noneOwed(_ asOf: CalendarDate) -> String {
+        "none owed as of \(asOf) on the facts given, for the periods in which the measure grants support."
+    }
+
     private func verdict(_ v: RegimeVerdict) -> [Block] {
-        var blocks: [Block] = [.heading(2, "\(v.regime.uppercased()): \(v.category)"
+        var blocks: [Block] = [.heading(3, "\(v.regime.uppercased()): \(v.category)"
                                          + (v.grounds.isEmpty ? "" : " (\(v.grounds.joined(separator: ", ")))"))]
         if v.category == "undetermined" {
             blocks.append(.paragraph("The verdict turns on facts the measure does not state. Answer these, best first:"))
@@ -67,8 +97,8 @@ public struct ClassificationMemo {
         }
         blocks += considered(v.considered)
         if let e = v.exemption {
-            blocks.append(.paragraph(bold("Exemption:") + " \(e.rule) suspends the consequence"
-                                     + (e.until.map { " until \($0) (exclusive)" } ?? "") + " — \(e.citation)."))
+            let end = e.until.map { "; covered through \($0.adding(days: -1)) (until \($0), exclusive)" } ?? "; no end date"
+            blocks.append(.paragraph(bold("Exemption:") + " \(e.rule) suspends the consequence\(end) — \(e.citation)."))
         }
         for n in v.notes {
             blocks.append(.paragraph(bold("Note:") + " " + n.text
@@ -96,8 +126,10 @@ public struct ClassificationMemo {
         }
         let unclaimed = items.filter { failsOn("transitional_measures", $0) }
         let otherMembers = items.filter { failsOn("member_state", $0) }
-        var lines = items.filter { !unclaimed.contains($0) && !otherMembers.contains($0) }
+        let notInForce = verbose ? [] : items.filter { $0.status == .notInForce }
+        var lines = items.filter { !unclaimed.contains($0) && !otherMembers.contains($0) && !notInForce.contains($0) }
             .map { "\($0.rule): \($0.status.rawValue) — \($0.reason)" }
+        lines += Self.notInForceSummary(notInForce)
         if !unclaimed.isEmpty {
             lines.append("\(unclaimed.count) listed exemption(s) not claimed in `transitional_measures`: "
                          + unclaimed.map(\.rule).joined(separator: ", "))
@@ -107,6 +139,20 @@ public struct ClassificationMemo {
                          + otherMembers.map(\.rule).joined(separator: ", "))
         }
         return [.paragraph("Exceptions considered:"), .list(lines)]
+    }
+
+    /// "3 provisions that lapsed before the date were not considered" (and those not yet in force),
+    /// in place of one line each (`--verbose` lists them).
+    static func notInForceSummary(_ items: [ConsideredException]) -> [String] {
+        var lapsed = 0, notYet = 0
+        for item in items {
+            if case .notInForce(let range, let date) = item.because, range.from > date { notYet += 1 } else { lapsed += 1 }
+        }
+        func count(_ n: Int) -> String { n == 1 ? "1 provision that" : "\(n) provisions that" }
+        var lines: [String] = []
+        if lapsed > 0 { lines.append("\(count(lapsed)) lapsed before the date \(lapsed == 1 ? "was" : "were") not considered (--verbose lists them)") }
+        if notYet > 0 { lines.append("\(count(notYet)) had not yet entered into force \(notYet == 1 ? "was" : "were") not considered (--verbose lists them)") }
+        return lines
     }
 
     /// Markdown: blocks separated by blank lines. Text: headings flush left, the rest indented.
@@ -126,6 +172,7 @@ public struct ClassificationMemo {
             for block in blocks {
                 switch block {
                 case .heading(1, let text): out += text + "\n"
+                case .heading(2, let text): out += "\n" + text.uppercased() + "\n"
                 case .heading(_, let text): out += "\n" + text + "\n"
                 case .paragraph(let text): out += "  " + text + "\n"
                 case .list(let items): out += items.map { "    - " + $0 + "\n" }.joined()
@@ -156,19 +203,21 @@ enum StrictnessComparison {
         if let ea = a.exemption?.until, let eb = b.exemption?.until, ea != eb {
             let (first, other) = ea < eb ? (a, b) : (b, a)
             return "both regimes exempt the measure, but the \(first.regime.uppercased()) exemption ends first "
-                + "(\(first.exemption!.until!) against \(other.exemption!.until!)); plan for the earlier date."
+                + "(covered through \(first.exemption!.until!.adding(days: -1)) against "
+                + "\(other.exemption!.until!.adding(days: -1))); plan for the earlier date."
         }
         let (sa, sb) = (severity(a), severity(b))
         guard sa != sb, max(sa, sb) >= 2 else { return nil }
         let strict = sa > sb ? a : b, lax = sa > sb ? b : a
         func state(_ v: RegimeVerdict) -> String {
             guard let e = v.exemption else { return v.category }
-            return "\(v.category), exempt" + (e.until.map { " until \($0)" } ?? "") + " under \(e.rule)"
+            return "\(v.category), exempt" + (e.until.map { " through \($0.adding(days: -1))" } ?? " with no end date")
+                + " under \(e.rule)"
         }
         var note = "\(strict.regime.uppercased()) (\(state(strict))) is stricter than \(lax.regime.uppercased()) (\(state(lax)))"
         if let ended = strict.considered.first(where: { if case .ended = $0.because { true } else { false } }),
            case .ended(let date) = ended.because {
-            note += "; the \(strict.regime.uppercased()) exemption \(ended.rule) ended on \(date)"
+            note += "; the \(strict.regime.uppercased()) exemption \(ended.rule) covered only through \(date.adding(days: -1))"
         }
         return note + "; the measure must satisfy both."
     }

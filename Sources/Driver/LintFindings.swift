@@ -8,7 +8,8 @@ public import Reporting
 /// - `error`: a prohibited verdict with no exemption (rule id: the first deciding rule).
 /// - `warning`: an actionable (specific) subsidy; an exemption ending within the horizon; an
 ///   undetermined verdict (the message lists the questions that would decide it).
-/// - `note`: each notification the measure triggers, with its next due date.
+/// - `note`: each notification the measure owes (not those that hang on unknown facts), with its
+///   periods and due dates.
 ///
 /// A finding points at the verdict's `locate` fact when it has a range, else at the start of the
 /// measure's document. Its fingerprint key is `measureID#regime#ruleID`.
@@ -69,15 +70,23 @@ public struct LintFindingMapper: Sendable {
                 }
             }
         }
-        for o in classification.obligations where options.regimes?.contains(o.regime) ?? true {
-            let due = o.nextDue.map { "next due \($0)" + (o.covers.map { " (covers \($0))" } ?? "") }
-                ?? "no due date in the next ten years"
+        // One note per obligation rule (its fingerprint), naming every period it owes; duties that
+        // hang on unknown facts are left to the undetermined warnings.
+        var owed: [(rule: String, entries: [ObligationDue])] = []
+        for o in classification.obligations where o.status != .conditional && (options.regimes?.contains(o.regime) ?? true) {
+            if let i = owed.firstIndex(where: { $0.rule == o.rule }) { owed[i].entries.append(o) } else { owed.append((o.rule, [o])) }
+        }
+        for (rule, entries) in owed {
+            let o = entries[0]
+            let dues = entries.map { e in
+                e.status == .overdue ? "due \(e.due) (covers \(e.covers)), overdue unless made" : "next due \(e.due) (covers \(e.covers))"
+            }
             let finding = Finding(
-                ruleID: o.rule, level: .note,
-                message: "Notification duty under the \(Self.regimeName(o.regime)): \(o.kind), \(due) (\(o.citation)).\n"
+                ruleID: rule, level: .note,
+                message: "Notification duty under the \(Self.regimeName(o.regime)): \(o.kind), \(dues.joined(separator: "; ")) (\(o.citation)).\n"
                     + "Measure \(measure.id) must be included in this notification.",
                 range: anchor, help: LintRuleSummaries.howToComply(.notification),
-                fingerprintKey: "\(measure.id)#\(o.regime)#\(o.rule)")
+                fingerprintKey: "\(measure.id)#\(o.regime)#\(rule)")
             out.append(Mapped(finding: finding, kind: .notification))
         }
         return out

@@ -105,12 +105,51 @@ public struct ConsideredException: Sendable, Hashable {
     }
 }
 
+/// A notification the measure owes as of the classification date, for one reporting period in
+/// which it grants support (`period.from`..`period.until`).
+///
+/// Which ones are listed, per obligation rule: the last period of its calendar due before the
+/// date (`overdue`: the date has passed, check that it was made) and the first one due on or
+/// after it (`due`), each only when the measure grants support in the period it covers. A rule
+/// that may apply, on facts still unknown, gives the same entries with status `conditional`.
 public struct ObligationDue: Sendable, Hashable {
+    public enum Status: String, Sendable {
+        /// Due on or after the classification date.
+        case due
+        /// Due before the classification date (the last such period of the calendar).
+        case overdue
+        /// Owed only if unknown facts (`conditionalOn`) turn out one way.
+        case conditional
+    }
+
     public var regime: String
     public var kind: String
     public var rule: String
     public var citation: String
-    /// The next due date on or after the as-of date, and the period it covers.
-    public var nextDue: CalendarDate?
-    public var covers: String?
+    /// The reporting period: `2027-Q1`, `2027-H2`, `2027`, `2027/2028`.
+    public var covers: String
+    public var due: CalendarDate
+    public var status: Status
+    /// For a conditional entry: the unknown facts that decide whether it is owed.
+    public var conditionalOn: [String]
+    /// Whether the due date is before the classification date (also for conditional entries).
+    public var past: Bool
+
+    public init(
+        regime: String, kind: String, rule: String, citation: String, covers: String, due: CalendarDate,
+        status: Status, conditionalOn: [String] = [], past: Bool
+    ) {
+        self.regime = regime
+        self.kind = kind
+        self.rule = rule
+        self.citation = citation
+        self.covers = covers
+        self.due = due
+        self.status = status
+        self.conditionalOn = conditionalOn
+        self.past = past
+    }
+
+    /// The name the v1 contract gave the due date (`next_due`), kept for its readers.
+    public var nextDue: CalendarDate? { due }
 }

@@ -6,10 +6,21 @@ public struct Classifier: Sendable {
     public let graph: RuleGraph
     let plan: EnginePlan
     private let workspaces = WorkspacePool()
+    /// The slots of `period.from` and `period.until` (-1: not facts of the graph).
+    private let periodSlots: (from: Int, until: Int)
+    /// Per obligation rule, when its value may change with the date alone (a past due date reuses
+    /// today's value).
+    private let changes: [DateChanges?]
 
     public init(graph: RuleGraph) {
         self.graph = graph
-        self.plan = EnginePlan(graph: graph)
+        let plan = EnginePlan(graph: graph)
+        self.plan = plan
+        self.periodSlots = (graph.factSlots["period.from"] ?? -1, graph.factSlots["period.until"] ?? -1)
+        let dateSlots = plan.isDate.indices.filter { plan.isDate[$0] }
+        self.changes = graph.rules.indices.map { r in
+            plan.obligations[r] == nil ? nil : DateChanges(graph: graph, rule: r, dateSlots: dateSlots)
+        }
     }
 
     /// Classifies one measure under every regime.
@@ -175,28 +186,112 @@ public struct Classifier: Sendable {
         return out
     }
 
-    /// The notifications the measure triggers, with their next due dates. An obligation's entry
-    /// depends only on the rule and the date, so each workspace works it out once per date.
+    /// The notifications the measure owes for the periods in which it grants support: per
+    /// obligation rule that applies or may apply, the last period due before the date (`overdue`)
+    /// and the first due on or after it (`due`), each when the measure grants support in the period
+    /// it covers; `conditional` when the rule, or `period.from`, is unknown. Without a measure's
+    /// period the two deadlines depend only on the rule and the date, so each workspace works them
+    /// out once per date.
     private func dueObligations(
         _ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, _ workspace: inout Workspace, into out: inout [ObligationDue]
     ) {
         if workspace.duesDay != evaluation.asOfDay || workspace.dues.count != graph.rules.count {
-            workspace.dues = [ObligationDue?](repeating: nil, count: graph.rules.count)
+            workspace.dues = [CalendarDues?](repeating: nil, count: graph.rules.count)
             workspace.duesDay = evaluation.asOfDay
         }
-        for o in regime.obligations where evaluation.condition(of: o) == .true {
-            if let due = workspace.dues[o] {
-                out.append(due)
+        let granting = grantingPeriod(evaluation.facts)
+        for o in regime.obligations {
+            guard let (kind, c) = plan.obligations[o] else { continue }
+            let holds = evaluation.condition(of: o)
+            // A rule no longer in force may still owe its last period due before the date.
+            guard holds != .false || !evaluation.inForce(o) else { continue }
+            // (The calendar is read only when a date must be worked out: copying it costs a
+            // reference count per field.)
+            if workspace.dues[o] == nil {
+                workspace.dues[o] = CalendarDues(
+                    last: CalendarSchedule.last(graph.calendars[c], before: evaluation.asOf),
+                    next: CalendarSchedule.first(graph.calendars[c], onOrAfter: evaluation.asOf, granting: .always))
+            }
+            if holds == .false, workspace.dues[o]?.last == nil { continue }
+            let dues = workspace.dues[o]!
+            let overdue = dues.last.flatMap { granting.overlaps(start: $0.periodStart, end: $0.periodEnd) ? $0 : nil }
+            var upcoming = dues.next
+            if holds != .false, let next = upcoming, !granting.overlaps(start: next.periodStart, end: next.periodEnd) {
+                upcoming = CalendarSchedule.first(graph.calendars[c], onOrAfter: evaluation.asOf, granting: granting)
+            }
+            // The unknown facts the rule turns on today, worked out once (for both entries).
+            var factsToday: [String]?
+            func owe(_ deadline: Deadline, past: Bool, holds: TriValue, asToday: Bool) {
+                // A duty that hangs on unknown facts, or on whether the measure grants in the period.
+                var conditionalOn: [String] = []
+                if holds == .unknown {
+                    if !asToday {
+                        conditionalOn = conditionFacts(of: o, on: deadline.due, evaluation.facts, &workspace)
+                    } else if let known = factsToday {
+                        conditionalOn = known
+                    } else {
+                        conditionalOn = conditionFacts(of: o, on: evaluation.asOf, evaluation.facts, &workspace)
+                        factsToday = conditionalOn
+                    }
+                }
+                if granting.from == nil, periodSlots.from >= 0, !conditionalOn.contains(graph.factPaths[periodSlots.from]) {
+                    conditionalOn.append(graph.factPaths[periodSlots.from])
+                }
+                out.append(ObligationDue(
+                    regime: regime.name, kind: kind, rule: plan.ids[o], citation: plan.citations[o],
+                    covers: deadline.covers, due: deadline.due,
+                    status: !conditionalOn.isEmpty ? .conditional : past ? .overdue : .due,
+                    conditionalOn: conditionalOn, past: past))
+            }
+            // A past duty is owed when the rule applied on its due date (the law and the member's
+            // accession as they were then); today's value serves when nothing changed in between.
+            if let overdue {
+                let same = changes[o]?.same(overdue.due, evaluation.asOf, facts: evaluation.facts) ?? false
+                let then = same ? holds : condition(of: o, on: overdue.due, evaluation.facts, &workspace)
+                if then != .false { owe(overdue, past: true, holds: then, asToday: same) }
+            }
+            if let upcoming, holds != .false { owe(upcoming, past: false, holds: holds, asToday: true) }
+        }
+    }
+
+    /// The measure's `period.from`..`period.until`; an unknown bound is open.
+    private func grantingPeriod(_ facts: FactVector) -> GrantingPeriod {
+        func date(_ slot: Int) -> CalendarDate? {
+            if slot >= 0, case .date(let d) = facts[slot] { return d }
+            return nil
+        }
+        return GrantingPeriod(from: date(periodSlots.from), lastDay: date(periodSlots.until))
+    }
+
+    /// A rule's condition on another date than the evaluation's, for the same facts.
+    private func condition(of rule: Int, on date: CalendarDate, _ facts: FactVector, _ workspace: inout Workspace) -> TriValue {
+        var then = Evaluation(graph: graph, facts: facts, asOf: date, memo: workspace.pastMemo.take())
+        let value = then.condition(of: rule)
+        workspace.pastMemo = then.takeMemo()
+        return value
+    }
+
+    /// The unknown facts an obligation rule turns on, on `date`: those it reads of which some answer
+    /// alone decides it (all of its unknown facts when no single one does).
+    private func conditionFacts(of rule: Int, on date: CalendarDate, _ facts: FactVector, _ workspace: inout Workspace) -> [String] {
+        let open = plan.reads[rule].intersection(facts.unknownSlots).sorted
+        // One unknown fact is the one the rule turns on: no trial needed.
+        guard open.count > 1 else { return open.map { graph.factPaths[$0] } }
+        var deciding: [String] = []
+        for slot in open {
+            guard !graph.answers[slot].isEmpty else {
+                deciding.append(graph.factPaths[slot])
                 continue
             }
-            guard let (kind, c) = plan.obligations[o] else { continue }
-            let next = CalendarSchedule.next(graph.calendars[c], onOrAfter: evaluation.asOf)
-            let due = ObligationDue(
-                regime: regime.name, kind: kind, rule: plan.ids[o],
-                citation: plan.citations[o], nextDue: next?.due, covers: next?.covers)
-            workspace.dues[o] = due
-            out.append(due)
+            for answer in graph.answers[slot] {
+                let trial = facts.setting(slot, to: answer, program: graph.program)
+                if condition(of: rule, on: date, trial, &workspace) != .unknown {
+                    deciding.append(graph.factPaths[slot])
+                    break
+                }
+            }
         }
+        return deciding.isEmpty ? open.map { graph.factPaths[$0] } : deciding
     }
 
     private func factsRead(_ rules: [Int], measure: Measure) -> [FactRead] {

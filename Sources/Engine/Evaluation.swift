@@ -53,6 +53,11 @@ public struct Evaluation: ~Copyable {
         workspace.cells = facts.takeCells()
     }
 
+    /// Hands the evaluation's remembered rule values back, for another evaluation of the same measure.
+    consuming func takeMemo() -> RuleMemo {
+        memo
+    }
+
     /// Whether the rule is in force on the evaluation date.
     public func inForce(_ rule: Int) -> Bool {
         asOfDay >= ruleFrom[rule] && asOfDay < ruleUntil[rule]

@@ -44,9 +44,11 @@ public enum Reason: Sendable, Hashable {
             out.append("does not apply: ")
             Reason.words(part, into: &out)
         case .ended(let date):
-            out.append("its conditions hold, but it ended on ")
+            out.append("its conditions hold, but it covered only through ")
+            out.append(date.adding(days: -1))
+            out.append(" (until ")
             out.append(date)
-            out.append(" (it applied until the day before)")
+            out.append(", exclusive)")
         }
     }
 

@@ -7,6 +7,8 @@ import RuleCompiler
 struct Workspace {
     var cells: [FactCell] = []
     var memo: RuleMemo?
+    /// Rule values of the evaluations on a past due date (``Classifier``'s obligations).
+    var pastMemo: RuleMemo?
     var applies: [TriValue] = []
     var deciding: [Int] = []
     var possible: [Int] = []
@@ -24,8 +26,8 @@ struct Workspace {
     /// words for every measure classified on that date.
     var notInForceWords: [String?] = []
     var wordedDay = Int.min
-    /// Per obligation rule, its entry for the evaluation date `duesDay` (next due date and period).
-    var dues: [ObligationDue?] = []
+    /// Per obligation rule, its calendar's deadlines around the evaluation date `duesDay`.
+    var dues: [CalendarDues?] = []
     var duesDay = Int.min
     var settled: [Int] = []
     /// The verdicts' rule lists built so far (``RuleListings``).
@@ -101,4 +103,11 @@ struct FailedTestKey: DirectMappedKey {
         let key = UInt64(node) << 8 | UInt64(cell.tag.rawValue)
         return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15 ^ cell.word &* 0xC2B2_AE3D_27D4_EB4F) >> UInt64(64 - bits))
     }
+}
+
+/// An obligation calendar's deadlines around an evaluation date, for a measure granting at all
+/// time: the last one due before the date and the first one due on or after it.
+struct CalendarDues {
+    var last: Deadline?
+    var next: Deadline?
 }

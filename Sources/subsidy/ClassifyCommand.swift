@@ -11,7 +11,8 @@ struct ClassifyCommand: ParsableCommand {
         discussion: """
             For each measure and regime: the category, the rules and citations that decided it, any \
             exemption with its end date, the questions that would decide an undetermined verdict, and \
-            the notifications it triggers. Exit 2 when a file is invalid.
+            the notifications it owes for the periods in which it grants support. The memo (text, markdown) \
+            starts with the conclusion in plain words, then gives the proof. Exit 2 when a file is invalid.
             """
     )
 
@@ -26,6 +27,9 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: "Output format: text, json or markdown.")
     var format: Format = .text
 
+    @Flag(help: "In the memo, list one by one the provisions not in force on the date (summarised in one line otherwise).")
+    var verbose = false
+
     @OptionGroup var rules: RulesOption
 
     func run() throws {
@@ -39,10 +43,14 @@ struct ClassifyCommand: ParsableCommand {
         let classifier = Classifier(graph: graph)
         let results = load.measures.map { classifier.classify($0, asOf: date) }
         let titles = Dictionary(load.measures.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let ruleTitles = Dictionary(graph.rules.map { ($0.definition.id, $0.definition.title) }, uniquingKeysWith: { a, _ in a })
+        func memo(_ style: ClassificationMemo.Style) -> String {
+            ClassificationMemo(style: style, titles: titles, ruleTitles: ruleTitles, verbose: verbose).render(results)
+        }
         switch format {
         case .json: print(ClassificationJSON.render(results), terminator: "")
-        case .text: print(ClassificationMemo(style: .text, titles: titles).render(results), terminator: "")
-        case .markdown: print(ClassificationMemo(style: .markdown, titles: titles).render(results), terminator: "")
+        case .text: print(memo(.text), terminator: "")
+        case .markdown: print(memo(.markdown), terminator: "")
         }
     }
 }

@@ -63,9 +63,13 @@ extension RuleFileDecoder {
             return .verdict(category: category, ground: ground)
         }
         if let e = reader.optional(m, "exemption") {
-            guard let em = reader.mapping(e, known: ["until"], what: "'exemption'"),
-                  let untilNode = reader.required(em, "until", in: e, what: "'exemption'"),
-                  let end = exemptionEnd(untilNode) else { return nil }
+            // `until` omitted: open-ended (`exemption: {}`).
+            guard let em = reader.mapping(e, known: ["until"], what: "'exemption'") else { return nil }
+            var end = ExemptionEnd.open
+            if let untilNode = reader.optional(em, "until") {
+                guard let known = exemptionEnd(untilNode) else { return nil }
+                end = known
+            }
             guard let s = reader.required(m, "suspends", in: node, what: "an exemption"),
                   let suspends = reader.strings(s, what: "suspends") else { return nil }
             return .exemption(until: end, suspends: suspends)

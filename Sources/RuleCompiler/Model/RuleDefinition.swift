@@ -14,10 +14,12 @@ public enum Conclusion: Sendable {
     case note(String)
 }
 
-/// When an exemption ends (exclusive): a date, or the earliest known of several dates and date facts.
+/// When an exemption ends (exclusive): a date, or the earliest known of several dates and date facts,
+/// or never (`until` omitted: the exemption has no end date of its own).
 public enum ExemptionEnd: Sendable {
     case date(CalendarDate)
     case earliest(dates: [CalendarDate], facts: [String])
+    case open
 }
 
 /// A rule as written in a rule file, with the source ranges its diagnostics point at.
