@@ -77,7 +77,7 @@ public struct ExampleRunner: Sendable {
         if let own = example.measure { node = node.map { $0.merged(with: own) } ?? own }
         let root = node ?? YAMLNode(content: .mapping(YAMLMapping()), range: example.range)
         let document = YAMLDocument(root: root, range: example.range)
-        return MeasureDecoder().decode(document, file: file, requireIdentity: false)
+        return MeasureDecoder(vocabulary: graph.vocabulary).decode(document, file: file, requireIdentity: false)
     }
 
     private func run(_ example: ExampleDefinition, of index: Int, classifier: Classifier) -> Outcome {

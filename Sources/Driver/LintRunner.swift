@@ -64,7 +64,7 @@ public struct LintRunner: Sendable {
     /// Lints every measure file under `paths`.
     public func run(_ paths: [String]) -> LintResult {
         let explicit = Set(paths.filter { !FileSystem.isDirectory($0) })
-        let files = MeasureReader().expand(paths).filter { !LintIgnore.matches($0, patterns: options.ignore) }
+        let files = MeasureReader(vocabulary: graph.vocabulary).expand(paths).filter { !LintIgnore.matches($0, patterns: options.ignore) }
         let outcomes = lintAll(files, explicit: explicit)
 
         var findings: [Finding] = []
@@ -98,7 +98,7 @@ public struct LintRunner: Sendable {
     private func lintAll(_ files: [String], explicit: Set<String>) -> [FileOutcome] {
         let context = FileContext(
             classifier: Classifier(graph: graph), mapper: LintFindingMapper(options: options),
-            reader: MeasureReader(), options: options)
+            reader: MeasureReader(vocabulary: graph.vocabulary), options: options)
         let workers = min(jobs, files.count)
         if workers <= 1 {
             return files.map { context.lint($0, named: explicit.contains($0)) }

@@ -24,9 +24,12 @@ public struct MeasureLoad: Sendable {
 /// Reads measure files and folders: `*.yaml`, `*.yml` and Markdown drafts with front matter.
 public struct MeasureReader: Sendable {
     public var limits: YAMLLimits
+    /// What a measure may state: the rule corpus's vocabulary (``RuleGraph/vocabulary``).
+    public var vocabulary: MeasureVocabulary
     public static let extensions = [".yaml", ".yml", ".md", ".markdown"]
 
-    public init(limits: YAMLLimits = .default) {
+    public init(vocabulary: MeasureVocabulary, limits: YAMLLimits = .default) {
+        self.vocabulary = vocabulary
         self.limits = limits
     }
 
@@ -67,7 +70,7 @@ public struct MeasureReader: Sendable {
         if !MeasureSource.isMarkdown(path), Self.looksLikeSchedule(bytes) {
             return .schedule(diagnostics: ScheduleSource.load(bytes: bytes, path: path, loader: loader).diagnostics, bytes: bytes)
         }
-        let (measures, diagnostics) = MeasureSource.load(bytes: bytes, path: path, loader: loader)
+        let (measures, diagnostics) = MeasureSource.load(bytes: bytes, path: path, vocabulary: vocabulary, loader: loader)
         return .measures(measures, diagnostics: diagnostics, bytes: bytes)
     }
 

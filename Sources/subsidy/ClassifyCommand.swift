@@ -30,7 +30,7 @@ struct ClassifyCommand: ParsableCommand {
 
     func run() throws {
         let graph = try rules.graph()
-        let load = MeasureReader().read(files)
+        let load = MeasureReader(vocabulary: graph.vocabulary).read(files)
         if !load.diagnostics.isEmpty {
             Output.error(DiagnosticRenderer(sources: load.sources).render(load.diagnostics))
         }
