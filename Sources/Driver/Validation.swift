@@ -100,7 +100,7 @@ public struct MeasureReader: Sendable {
         return load
     }
 
-    /// A notification schedule file (spec/schedule.md) has a top-level `submissions:` key; a
+    /// A notification schedule file (Docs/schedule-file.md) has a top-level `submissions:` key; a
     /// measure never does.
     static func looksLikeSchedule(_ bytes: [UInt8]) -> Bool {
         let key = Array("submissions:".utf8)

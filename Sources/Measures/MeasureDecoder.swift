@@ -230,19 +230,9 @@ private struct DecodeState {
     /// A code of the country table (or one of `also`), case-sensitive: `kz` is refused.
     mutating func country(_ node: YAMLNode, path: String, also: [String]) -> String? {
         guard let code = reader.string(node) else { return nil }
-        if vocabulary.countryCodes.contains(code) || also.contains(code) { return code }
-        var hint = ""
-        if vocabulary.countryCodes.contains(code.uppercased()) || also.contains(code.uppercased()) {
-            hint = "; did you mean '\(code.uppercased())'?"
-        } else if let word = also.first(where: { $0.lowercased() == code.lowercased() }) {
-            hint = "; did you mean '\(word)'?"
-        } else if code.count > 2 {
-            hint = Suggestion.hint(for: code, in: also)
-        }
-        let words = also.isEmpty ? "" : " (or \(also.joined(separator: ", ")))"
-        reader.diagnostics.error("measure.invalid-value",
-            "'\(code)' is not an ISO 3166-1 alpha-2 country code or EU\(words), for '\(path)'\(hint)", at: node.range,
-            notes: [Note("EAEU members are AM, BY, KG, KZ, RU; codes are in capitals")])
+        guard let problem = CountryCode.problem(code, in: vocabulary, also: also) else { return code }
+        reader.diagnostics.error("measure.invalid-value", "\(problem) (for '\(path)')", at: node.range,
+                                 notes: [Note("EAEU members are AM, BY, KG, KZ, RU; codes are in capitals")])
         return nil
     }
 

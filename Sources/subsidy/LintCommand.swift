@@ -6,7 +6,7 @@ import Reporting
 
 /// `subsidy lint`: the CI check for drafting teams.
 ///
-/// Exit codes (spec/cli.md): 0 no finding at or above `--fail-on`; 1 some; 2 bad usage, a bad
+/// Exit codes (Docs/cli.md): 0 no finding at or above `--fail-on`; 1 some; 2 bad usage, a bad
 /// config file, a path that cannot be read, or an invalid measure file (its problems are also
 /// reported as `error` findings, in every format, before the exit).
 struct LintCommand: ParsableCommand {
