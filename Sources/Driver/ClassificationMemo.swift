@@ -1,5 +1,6 @@
 public import Engine
 import Measures
+import RuleCompiler
 
 /// `subsidy classify` as a short legal memo, in plain text or Markdown.
 public struct ClassificationMemo {
@@ -49,7 +50,7 @@ public struct ClassificationMemo {
     private func verdict(_ v: RegimeVerdict) -> [Block] {
         var blocks: [Block] = [.heading(2, "\(v.regime.uppercased()): \(v.category)"
                                          + (v.grounds.isEmpty ? "" : " (\(v.grounds.joined(separator: ", ")))"))]
-        if v.category == "undetermined" {
+        if v.category == Category.undetermined.rawValue {
             blocks.append(.paragraph("The verdict turns on facts the measure does not state. Answer these, best first:"))
             blocks.append(.list(v.questions.enumerated().map { i, q in
                 "\(i + 1). \(q.question) (`\(q.fact)`\(q.settles ? "; any answer settles it" : ""); \(q.rule))"
@@ -142,11 +143,12 @@ public struct ClassificationMemo {
 /// Points out which regime is stricter when the two differ.
 enum StrictnessComparison {
     static func severity(_ v: RegimeVerdict) -> Int {
-        switch v.category {
-        case "prohibited": v.exemption == nil ? 5 : 3
-        case "actionable": 2
-        case "undetermined": 1
-        default: 0
+        guard let category = Category(rawValue: v.category) else { return 0 }
+        switch category {
+        case .prohibited: return v.exemption == nil ? 5 : 3
+        case .actionable: return 2
+        case .undetermined: return 1
+        case .notApplicable, .outOfScope, .notASubsidy, .nonSpecific, .nonActionable: return 0
         }
     }
 

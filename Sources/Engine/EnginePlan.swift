@@ -111,7 +111,7 @@ final class EnginePlan: Sendable {
                 nil
             }
         }
-        categories = rules.map { if case .verdict(let category, _) = $0.role { category } else { nil } }
+        categories = rules.map { if case .verdict(let category, _) = $0.role { category.rawValue } else { nil } }
         grounds = rules.map { if case .verdict(_, let ground) = $0.role { ground } else { nil } }
         exceptions = RuleLists(rules.map(\.exceptions))
         var suspendedBy = [[Int]](repeating: [], count: rules.count)

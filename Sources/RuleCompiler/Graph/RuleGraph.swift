@@ -10,7 +10,7 @@ public final class RuleGraph: Sendable {
         case predicate
         /// A predicate with `exception_to`: when it applies, the rules it names do not decide.
         case defeater
-        case verdict(category: String, ground: String?)
+        case verdict(category: Category, ground: String?)
         case exemption
         case obligation(kind: String, calendar: Int)
         case note(String)
