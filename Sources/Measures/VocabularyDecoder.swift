@@ -172,12 +172,22 @@ public enum VocabularyDecoder {
         let field = MeasureSchema.Field(
             key, type, required: flag("required"), question: text("question"), help: text("help"),
             questionRU: text("question_ru"), helpRU: text("help_ru"), minimum: number("minimum"), maximum: number("maximum"),
-            minItems: reader.optional(m, "min_items").flatMap { reader.number($0) }.map { Int($0) },
+            minItems: minItems(m, &reader),
             singleLine: flag("single_line"), standsAlone: alone, combinesOnly: combines)
         if let low = field.minimum, let high = field.maximum, low > high {
             reader.diagnostics.error("vocabulary.invalid-value", "'\(path)': minimum \(low) is above maximum \(high)", at: typeNode.range)
         }
         return (field, keyNode.range)
+    }
+
+    /// `min_items`: a whole number from 0 to 1,000,000.
+    private static func minItems(_ m: YAMLMapping, _ reader: inout NodeReader) -> Int? {
+        guard let node = reader.optional(m, "min_items"), let n = reader.number(node) else { return nil }
+        guard n >= 0, n <= 1_000_000, n == n.rounded() else {
+            reader.diagnostics.error("vocabulary.invalid-value", "'min_items' must be a whole number from 0 to 1000000", at: node.range)
+            return nil
+        }
+        return Int(n)
     }
 
     /// Loads `files` (path, text), decodes their vocabulary documents and assembles a vocabulary;

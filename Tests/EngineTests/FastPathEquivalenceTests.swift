@@ -245,6 +245,10 @@ struct MeasureGenerator {
         var tree: [String: Any] = [:]
         for (path, field) in FastPathEquivalenceTests.graph.vocabulary.factFields where !["id", "title", "member_state"].contains(path) {
             guard random(4) != 0, var value = value(field.type) else { continue }
+            // A number within its declared bounds (research_share is a percentage).
+            if field.type == .number, let high = field.maximum {
+                value = pick(["0", "5", "10", "50", String(Int(high)), "unknown"])
+            }
             // A list whose choices constrain one another (none stands alone): one choice.
             if case .choiceList(let allowed) = field.type, !field.standsAlone.isEmpty || !field.combinesOnly.isEmpty {
                 value = "[" + pick(allowed) + "]"
