@@ -193,7 +193,7 @@ public enum VocabularyDecoder {
     /// Loads `files` (path, text), decodes their vocabulary documents and assembles a vocabulary;
     /// parts the files do not declare come from `base` (an error when there is none).
     public static func assemble(
-        files: [(path: String, text: String)], base: MeasureVocabulary?
+        files: [(path: String, text: String)], base: @autoclosure () -> MeasureVocabulary?
     ) -> (vocabulary: MeasureVocabulary?, diagnostics: [Diagnostic]) {
         let loader = YAMLLoader()
         var documents: [YAMLDocument] = []
@@ -203,13 +203,14 @@ public enum VocabularyDecoder {
             diagnostics += loaded.diagnostics
             documents += loaded.documents
         }
-        let (vocabulary, problems) = assemble(documents: documents, base: base)
+        let (vocabulary, problems) = assemble(documents: documents, base: base())
         return (vocabulary, diagnostics + problems)
     }
 
     /// Decodes vocabulary documents and assembles a vocabulary (see ``assemble(files:base:)``).
+    /// `base` is read only when a part is missing (the built-in vocabulary is decoded on first use).
     public static func assemble(
-        documents: [YAMLDocument], base: MeasureVocabulary?
+        documents: [YAMLDocument], base: @autoclosure () -> MeasureVocabulary?
     ) -> (vocabulary: MeasureVocabulary?, diagnostics: [Diagnostic]) {
         var bag = DiagnosticBag()
         var parts: [String: (part: Part, range: SourceRange)] = [:]
@@ -225,7 +226,9 @@ public enum VocabularyDecoder {
             }
             parts[part.kind] = (part, range)
         }
-        var fields = base?.fields, countries = base?.countries, currencies = base?.currencies
+        let complete = parts.count == kinds.count
+        let fallback = complete ? nil : base()
+        var fields = fallback?.fields, countries = fallback?.countries, currencies = fallback?.currencies
         for (_, entry) in parts {
             switch entry.part {
             case .facts(let f): fields = f

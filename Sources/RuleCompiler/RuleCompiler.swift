@@ -25,7 +25,7 @@ public struct RuleCompiler {
     /// and currency tables); a part the files do not declare is taken from `base` (by default the
     /// vocabulary built into the binary).
     public func compile(
-        _ files: [(path: String, text: String)], base: MeasureVocabulary = .builtIn
+        _ files: [(path: String, text: String)], base: @autoclosure () -> MeasureVocabulary = MeasureVocabulary.builtIn
     ) -> (graph: RuleGraph?, diagnostics: [Diagnostic]) {
         var bag = DiagnosticBag()
         var decoded: [RuleFile] = []
@@ -46,7 +46,7 @@ public struct RuleCompiler {
                 decoded.append(file)
             }
         }
-        let (assembled, problems) = VocabularyDecoder.assemble(documents: vocabularyDocuments, base: base)
+        let (assembled, problems) = VocabularyDecoder.assemble(documents: vocabularyDocuments, base: base())
         bag.emit(contentsOf: problems)
         guard let vocabulary = assembled else { return (nil, bag.sorted) }
         var builder = GraphBuilder(files: decoded, sources: sources, requireExamples: requireExamples, vocabulary: vocabulary)

@@ -16,7 +16,8 @@ public struct ScheduleFileDecoder: Sendable {
     /// Allowed kinds by regime: the contract's, plus any a rule calendar defines.
     public var kinds: [String: [String]]
     /// The country table `member_state` is checked against (the same as measure files').
-    public var vocabulary: MeasureVocabulary = .builtIn
+    /// `nil`: the built-in table (decoded only when a schedule file is read).
+    public var vocabulary: MeasureVocabulary?
 
     /// The decoder for the rule set `graph`: the contract's kinds plus every kind its calendars set,
     /// and the graph's country table.
@@ -98,7 +99,7 @@ public struct ScheduleFileDecoder: Sendable {
 
     private func memberCode(_ node: YAMLNode, _ reader: inout NodeReader) -> String? {
         guard let code = reader.string(node) else { return nil }
-        if let problem = CountryCode.problem(code, in: vocabulary) {
+        if let problem = CountryCode.problem(code, in: vocabulary ?? .builtIn) {
             reader.diagnostics.error("schedule.invalid-value", problem,
                                      at: node.range, notes: [Note("write two capital letters, e.g. KZ")])
             return nil
