@@ -54,7 +54,8 @@ public struct MeasureDecoder: Sendable {
 /// A vocabulary's fields prepared once for decoding: each group's keys, fact paths and description,
 /// so that a decoding pass builds no strings of its own.
 final class SchemaGroup: Sendable {
-    struct Entry: Sendable {
+    /// A class, so that reading one while decoding copies a reference, not the field's many parts.
+    final class Entry: Sendable {
         let field: MeasureSchema.Field
         /// `a.b.c`
         let path: String
@@ -62,6 +63,13 @@ final class SchemaGroup: Sendable {
         let group: SchemaGroup?
         /// The fact's slot in the vocabulary (leaf fields).
         let slot: Int
+
+        init(field: MeasureSchema.Field, path: String, group: SchemaGroup?, slot: Int) {
+            self.field = field
+            self.path = path
+            self.group = group
+            self.slot = slot
+        }
     }
 
     let keys: [String]
@@ -213,18 +221,30 @@ private struct DecodeState {
     /// Free text: a required text is not empty; a single-line text has no control characters.
     mutating func text(_ node: YAMLNode, field: MeasureSchema.Field, path: String) -> String? {
         guard let text = reader.string(node) else { return nil }
-        if field.required, text.allSatisfy(\.isWhitespace) {
+        if field.required, text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             reader.diagnostics.error("measure.empty-value", "'\(path)' is empty", at: node.range,
                                      notes: [Note("write the \(path) of the measure, or leave the key out only where it is optional")])
             return nil
         }
-        if field.singleLine, let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+        if field.singleLine, Self.hasControlCharacter(text),
+           let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
             let code = "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
             reader.diagnostics.error("measure.invalid-value",
                 "'\(path)' contains a control character (\(code)); it must be one line of printable text", at: node.range)
             return nil
         }
         return text
+    }
+
+    /// Whether `text` holds a C0 or C1 control character or DEL, by its UTF-8 bytes (C1 controls
+    /// are U+0080–U+009F: 0xC2 followed by 0x80–0x9F).
+    static func hasControlCharacter(_ text: String) -> Bool {
+        var afterC2 = false
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || (afterC2 && byte < 0xA0) { return true }
+            afterC2 = byte == 0xC2
+        }
+        return false
     }
 
     /// A code of the country table (or one of `also`), case-sensitive: `kz` is refused.
