@@ -14,7 +14,7 @@ let package = Package(
         .library(name: "SubsidyKit", targets: ["Driver"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
         .systemLibrary(
@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Measures", dependencies: ["YAMLLoader", "Diagnostics", "JSONText", "RulesCorpus"], swiftSettings: strictSettings),
         .target(
             name: "RuleCompiler",
-            dependencies: ["YAMLLoader", "Diagnostics", "Measures"],
+            dependencies: ["YAMLLoader", "Diagnostics", "Measures", "Localization"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -36,6 +36,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "JSONText", swiftSettings: strictSettings),
+        .target(name: "Localization", dependencies: ["YAMLLoader", "Diagnostics", "Measures"], swiftSettings: strictSettings),
         .target(name: "Reporting", dependencies: ["Diagnostics", "JSONText"], swiftSettings: strictSettings),
         .target(
             name: "Schedules",
@@ -48,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "Driver",
-            dependencies: ["YAMLLoader", "Measures", "RuleCompiler", "Engine", "Reporting", "Schedules", "RulesCorpus", "JSONText"],
+            dependencies: ["YAMLLoader", "Measures", "RuleCompiler", "Engine", "Reporting", "Schedules", "RulesCorpus", "JSONText", "Localization"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -76,6 +77,7 @@ let package = Package(
         ),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Driver", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Measures", "YAMLLoader", "TestSupport"]),
         .testTarget(name: "LintTests", dependencies: ["Driver", "Reporting", "Measures", "Diagnostics", "TestSupport"]),
     ]
 )

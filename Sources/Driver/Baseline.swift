@@ -17,7 +17,10 @@ import YAMLLoader
 /// ```
 ///
 /// - `rule`, `file`, `fingerprint` and `reason` are required; `expires` is optional.
-/// - `file` is repository-relative (as in SARIF), else the path as given on the command line.
+/// - `file` is relative to the baseline's own place, never to the working directory: the
+///   repository that holds the baseline file (the nearest folder with `.git` upward from it), else
+///   the baseline file's folder (`../drafts/a.yaml` when the file lies outside it). So the same
+///   baseline matches from any working directory.
 /// - `fingerprint` is the finding's fingerprint key (`measure-id#regime#rule`) when it has one,
 ///   otherwise its SARIF `partialFingerprints.primaryLocationLineHash` (`hash:occurrence`) as a
 ///   report written without the baseline shows it. Either form is accepted when reading.
@@ -61,9 +64,27 @@ public struct Baseline: Sendable {
     public static let entryKeys = ["rule", "file", "fingerprint", "reason", "expires"]
 
     public var entries: [Entry]
+    /// The absolute folder `file` keys are relative to (see ``base(forBaselineAt:workingDirectory:)``);
+    /// `nil`: repository-relative as the report context says (for baselines not read from a file).
+    public var folder: String?
 
-    public init(entries: [Entry] = []) {
+    public init(entries: [Entry] = [], folder: String? = nil) {
         self.entries = entries
+        self.folder = folder
+    }
+
+    /// The folder a baseline at `path` keeps its `file` keys relative to: the repository holding
+    /// it (nearest folder with `.git` upward), else its own folder. Absolute.
+    public static func base(forBaselineAt path: String, workingDirectory: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+        let folder = PathText.normalise(PathText.parent(absolute))
+        var candidate = folder
+        while true {
+            if FileManager.default.fileExists(atPath: candidate + "/.git") { return candidate }
+            let parent = PathText.parent(candidate)
+            if parent == candidate { return folder }
+            candidate = parent
+        }
     }
 
     // MARK: - Reading
@@ -72,9 +93,14 @@ public struct Baseline: Sendable {
     static let fileWhat = "the baseline file"
 
     /// Reads and checks the baseline at `path`: the baseline, or the errors (with the file's text).
-    public static func load(path: String) -> (baseline: Baseline?, diagnostics: [Diagnostic], source: SourceText?) {
+    /// `allowPlaceholders` accepts `reason: TODO` (reading the old baseline `--write-baseline` replaces).
+    public static func load(path: String, allowPlaceholders: Bool = false, workingDirectory: String? = nil)
+        -> (baseline: Baseline?, diagnostics: [Diagnostic], source: SourceText?)
+    {
         let file = StrictYAMLFile.load(path: path, domain: "baseline", what: fileWhat)
-        let (baseline, diagnostics) = read(file)
+        var (baseline, diagnostics) = read(file, allowPlaceholders: allowPlaceholders)
+        let cwd = workingDirectory ?? FileManager.default.currentDirectoryPath
+        baseline?.folder = base(forBaselineAt: path, workingDirectory: cwd)
         return (baseline, diagnostics, file.source)
     }
 
@@ -83,19 +109,21 @@ public struct Baseline: Sendable {
         read(StrictYAMLFile(bytes: bytes, path: path, domain: "baseline", what: fileWhat))
     }
 
-    private static func read(_ file: StrictYAMLFile) -> (Baseline?, [Diagnostic]) {
+    private static func read(_ file: StrictYAMLFile, allowPlaceholders: Bool = false) -> (Baseline?, [Diagnostic]) {
         var file = file
         var baseline = Baseline()
         if let root = file.root, let map = file.reader.mapping(root, known: topKeys, what: "the baseline"),
            let list = file.reader.optional(map, "accepted"), let items = file.reader.sequence(list, what: "accepted findings") {
             for item in items {
-                if let entry = readEntry(item, reader: &file.reader) { baseline.entries.append(entry) }
+                if let entry = readEntry(item, allowPlaceholders: allowPlaceholders, reader: &file.reader) {
+                    baseline.entries.append(entry)
+                }
             }
         }
         return file.result(baseline)
     }
 
-    private static func readEntry(_ node: YAMLNode, reader: inout NodeReader) -> Entry? {
+    private static func readEntry(_ node: YAMLNode, allowPlaceholders: Bool, reader: inout NodeReader) -> Entry? {
         guard let map = reader.mapping(node, known: entryKeys, what: "a baseline entry") else { return nil }
         func text(_ key: String) -> String? {
             guard let value = reader.required(map, key, in: node, what: "a baseline entry") else { return nil }
@@ -104,7 +132,7 @@ public struct Baseline: Sendable {
         let rule = text("rule"), file = text("file"), fingerprint = text("fingerprint"), reason = text("reason")
         if let reason, let value = map["reason"] {
             let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty || trimmed.uppercased() == placeholderReason {
+            if !allowPlaceholders, trimmed.isEmpty || trimmed.uppercased() == placeholderReason {
                 reader.diagnostics.error(
                     "baseline.missing-reason",
                     "a baseline entry needs a reason saying why the finding is accepted, not '\(reason)'",
@@ -164,9 +192,14 @@ public struct Baseline: Sendable {
         id.fingerprints.flatMap { index[key(rule: id.rule, file: id.file, fingerprint: $0)] ?? [] }
     }
 
-    /// Identities of `findings`; the file key is repository-relative when possible (as in SARIF).
-    static func identities(_ findings: [Finding], context: ReportContext) -> [Identity] {
-        let path = { (file: String) in context.repositoryRelativePath(file) ?? file }
+    /// Identities of `findings`; the file key is relative to `folder` (see ``folder``), else
+    /// repository-relative when possible (as in SARIF).
+    static func identities(_ findings: [Finding], context: ReportContext, folder: String? = nil) -> [Identity] {
+        let cwd = context.workingDirectory ?? FileManager.default.currentDirectoryPath
+        let path = { (file: String) -> String in
+            if let folder { return PathText.relative(file.hasPrefix("/") ? file : cwd + "/" + file, to: folder) }
+            return context.repositoryRelativePath(file) ?? file
+        }
         let hashes = Fingerprint.compute(for: findings, paths: path, sources: context.sources)
         return findings.indices.map { i in
             let f = findings[i]
@@ -177,7 +210,7 @@ public struct Baseline: Sendable {
 
     /// Suppresses the findings that a live entry matches; reports expired and unmatched entries.
     public func apply(to findings: [Finding], asOf: CalendarDate, context: ReportContext) -> Outcome {
-        let ids = Self.identities(findings, context: context)
+        let ids = Self.identities(findings, context: context, folder: folder)
         let index = index()
         var used = [Bool](repeating: false, count: entries.count)
         var kept: [Finding] = []
@@ -223,10 +256,13 @@ public struct Baseline: Sendable {
     /// A baseline accepting every finding at or above `minimum` (`baseline.*` findings excepted),
     /// with reason `TODO` unless `previous` has an entry for the same finding (its reason and
     /// expiry are kept).
-    public static func make(for findings: [Finding], minimum: Severity, context: ReportContext, previous: Baseline? = nil) -> Baseline {
-        let ids = identities(findings, context: context)
+    /// `folder`: where the new baseline's `file` keys are relative to (its
+    /// ``base(forBaselineAt:workingDirectory:)``); a `previous` baseline must have the same.
+    public static func make(for findings: [Finding], minimum: Severity, context: ReportContext, previous: Baseline? = nil,
+                            folder: String? = nil) -> Baseline {
+        let ids = identities(findings, context: context, folder: folder)
         let previousIndex = previous?.index() ?? [:]
-        var out = Baseline()
+        var out = Baseline(folder: folder)
         var seen = Set<String>()
         for (finding, id) in zip(findings, ids) where finding.level >= minimum && !finding.ruleID.hasPrefix("baseline.") {
             let fingerprint = id.fingerprints[0]
@@ -237,6 +273,16 @@ public struct Baseline: Sendable {
                                      reason: old?.reason ?? placeholderReason, expires: old?.expires))
         }
         return out
+    }
+
+    /// What writing `self` over `old` changes: entries added (new findings), dropped (no longer
+    /// found) and kept (with their reasons and expiry dates).
+    public func changes(from old: Baseline?) -> (added: Int, dropped: Int, kept: Int) {
+        func keys(_ b: Baseline?) -> Set<String> {
+            Set((b?.entries ?? []).map { Self.key(rule: $0.rule, file: $0.file, fingerprint: $0.fingerprint) })
+        }
+        let before = keys(old), after = keys(self)
+        return (after.subtracting(before).count, before.subtracting(after).count, after.intersection(before).count)
     }
 
     /// The baseline as YAML that ``parse(bytes:path:)`` reads back.

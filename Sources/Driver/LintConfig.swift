@@ -13,13 +13,17 @@ import YAMLLoader
 ///   eaeu.annex28.para97: off
 ///   eaeu.annex28.prohibited.domestic-goods: warning
 /// ignore: [Examples/measures, "*.old.md"]
+/// include: ["drafts/**", "measures/**"]
 /// ```
+/// `include` says which files found walking a folder are measures (default: every `*.yaml`,
+/// `*.yml`, `*.md`, `*.markdown`; the config, baselines, hidden files, CI folders and other tools'
+/// well-known files such as `mkdocs.yml` never are).
 /// Every key is optional; unknown keys and bad values are errors with file, line and column.
 public struct LintConfig: Sendable, Equatable {
     /// The config file's name, looked for upward from the working directory.
     public static let fileName = ".subsidy.yml"
     /// The keys the file may hold.
-    public static let keys = ["as_of", "regimes", "levels", "ignore"]
+    public static let keys = ["as_of", "regimes", "levels", "ignore", "include"]
     /// The regimes `regimes` may list.
     public static let knownRegimes = Regime.allCases.map(\.rawValue)
 
@@ -27,6 +31,8 @@ public struct LintConfig: Sendable, Equatable {
     public var regimes: Set<String>?
     public var levels: [String: LintLevel] = [:]
     public var ignore: [String] = []
+    /// Which files under walked folders are measures (`nil`: every measure-named file).
+    public var include: [String]?
     /// Where each `levels` key is, for reporting rule ids the corpus does not know.
     public var levelRanges: [String: SourceRange] = [:]
 
@@ -105,6 +111,13 @@ public struct LintConfig: Sendable, Equatable {
                 if let value = reader.choice(pair.value, allowed: allowed, what: "level"), let level = LintLevel(rawValue: value) {
                     levels[pair.keyText] = level
                     levelRanges[pair.keyText] = pair.key.range
+                    if level != .error, LintRunner.contractPrefixes.contains(where: pair.keyText.hasPrefix) {
+                        reader.diagnostics.emit(Diagnostic(
+                            id: "config.locked-level", severity: .warning,
+                            message: "'\(pair.keyText)' checks that a file is a valid measure file: its errors stay errors "
+                                + "('\(value)' applies only to its warnings and notes)",
+                            range: pair.value.range))
+                    }
                 }
             }
         } else if let node = reader.optional(map, "levels") {
@@ -112,6 +125,9 @@ public struct LintConfig: Sendable, Equatable {
         }
         if let node = reader.optional(map, "ignore"), let items = reader.strings(node, what: "ignored paths") {
             ignore = items
+        }
+        if let node = reader.optional(map, "include"), let items = reader.strings(node, what: "measure paths") {
+            include = items
         }
     }
 }

@@ -26,6 +26,11 @@ public struct LintOptions: Sendable {
     public var levels: [String: LintLevel]
     /// Paths to skip: prefixes (`drafts/old`) or globs (`*.draft.md`, `drafts/**`).
     public var ignore: [String]
+    /// Which files found walking a folder are measures: prefixes or globs as for ``ignore``;
+    /// `nil` means every `*.yaml`, `*.yml`, `*.md` and `*.markdown` file (the tool's own files,
+    /// hidden files, CI folders and other tools' well-known files are never measures). Named files
+    /// are always read.
+    public var include: [String]?
     /// An exemption ending within this many days of `asOf` is a warning.
     public var exemptionHorizonDays: Int
 
@@ -35,8 +40,10 @@ public struct LintOptions: Sendable {
         regimes: Set<String>? = nil,
         levels: [String: LintLevel] = [:],
         ignore: [String] = [],
+        include: [String]? = nil,
         exemptionHorizonDays: Int = 365
     ) {
+        self.include = include
         self.asOf = asOf
         self.regimes = regimes
         self.levels = levels

@@ -20,11 +20,14 @@ public struct LintResult: Sendable {
     public var sources: [String: SourceText]
     /// Every file checked (after `ignore`), clean ones included.
     public var checkedFiles: [String]
-    /// Paths that could not be read (missing, unreadable): the run is unusable, exit 2.
+    /// Paths that could not be read (missing, unreadable, a folder that cannot be listed): the
+    /// run is incomplete, exit 2; every report format carries them.
     public var inputErrors: [Diagnostic]
-    /// Files that are not valid measure files (their problems are `error` findings): exit 2, as
-    /// for every command given invalid input.
+    /// Files that are not valid measure files (their problems are `error` findings, exit 1 under
+    /// `--fail-on error` like any other error).
     public var invalidFiles: [String] = []
+    /// Named files that are the tool's own (the config, a baseline) and were not linted, with why.
+    public var toolFiles: [(path: String, reason: String)] = []
 }
 
 /// `subsidy lint`: reads measure files and folders, validates them, classifies the valid ones and
@@ -42,47 +45,68 @@ public struct LintRunner: Sendable {
     public let options: LintOptions
     /// How many files are linted at once (≥ 1).
     public let jobs: Int
+    /// How files are found and read.
+    public let reader: MeasureReader
 
-    /// Creates a runner; `jobs` defaults to the number of active processors.
-    public init(graph: RuleGraph, options: LintOptions, jobs: Int? = nil) {
+    /// Creates a runner; `jobs` defaults to the number of active processors; `reader` defaults to
+    /// one with the graph's vocabulary.
+    public init(graph: RuleGraph, options: LintOptions, jobs: Int? = nil, reader: MeasureReader? = nil) {
         self.graph = graph
         self.options = options
+        self.reader = reader ?? MeasureReader(vocabulary: graph.vocabulary)
         self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
     /// What linting one file produced.
     struct FileOutcome: Sendable {
-        enum Status: Sendable { case checked, skipped, unreadable }
+        enum Status: Sendable { case checked, skipped, unreadable, toolFile(String) }
         var status: Status = .checked
         var invalid = false
         var findings: [Finding] = []
         var kinds: [(String, LintFindingMapper.Kind)] = []
         var source: SourceText?
         var inputError: Diagnostic?
+        /// The measures read (id and range), for the duplicate-id check across files.
+        var ids: [(id: String, range: SourceRange)] = []
     }
 
     /// Lints every measure file under `paths`.
     public func run(_ paths: [String]) -> LintResult {
-        let explicit = Set(paths.filter { !FileSystem.isDirectory($0) })
-        let files = MeasureReader(vocabulary: graph.vocabulary).expand(paths).filter { !LintIgnore.matches($0, patterns: options.ignore) }
+        let inputs = reader.inputs(paths)
+        let explicit = inputs.named
+        let files = inputs.files.filter { file in
+            !LintIgnore.matches(file, patterns: options.ignore)
+                && (explicit.contains(file) || options.include.map { LintIgnore.matches(file, patterns: $0) } ?? true)
+        }
         let outcomes = lintAll(files, explicit: explicit)
 
         var findings: [Finding] = []
         var kinds: [String: LintFindingMapper.Kind] = [:]
         var sources: [String: SourceText] = [:]
         var checked: [String] = []
-        var inputErrors: [Diagnostic] = []
+        var inputErrors: [Diagnostic] = inputs.problems
         var invalid: [String] = []
+        var toolFiles: [(path: String, reason: String)] = []
+        var ids: [(id: String, range: SourceRange)] = []
         for (file, outcome) in zip(files, outcomes) {
             if outcome.invalid { invalid.append(file) }
+            ids += outcome.ids
             switch outcome.status {
             case .skipped: continue
+            case .toolFile(let reason):
+                if explicit.contains(file) { toolFiles.append((file, reason)) }
+                continue
             case .unreadable: inputErrors += outcome.inputError.map { [$0] } ?? []
             case .checked: checked.append(file)
             }
             findings += outcome.findings
             for (id, kind) in outcome.kinds where kinds[id] == nil { kinds[id] = kind }
             if let source = outcome.source { sources[file] = source }
+        }
+        for duplicate in DuplicateIDs.diagnostics(ids) {
+            findings.append(Finding(duplicate))
+            if let file = duplicate.range?.file, !invalid.contains(file) { invalid.append(file) }
+            Self.keepLines(of: duplicate, in: &sources)
         }
         var firstLevel: [String: Severity] = [:]
         for f in findings where firstLevel[f.ruleID] == nil { firstLevel[f.ruleID] = f.level }
@@ -91,14 +115,33 @@ public struct LintRunner: Sendable {
         }
         return LintResult(
             findings: findings.sortedForReport(), rules: rules, sources: sources,
-            checkedFiles: checked, inputErrors: inputErrors.sorted(by: Diagnostic.sortKey), invalidFiles: invalid)
+            checkedFiles: checked, inputErrors: inputErrors.sorted(by: Diagnostic.sortKey), invalidFiles: invalid,
+            toolFiles: toolFiles)
+    }
+
+    /// Adds the lines a duplicate-id finding (and its note) points at to the kept sources.
+    private static func keepLines(of diagnostic: Diagnostic, in sources: inout [String: SourceText]) {
+        let ranges = [diagnostic.range] + diagnostic.notes.map(\.range)
+        for case let range? in ranges {
+            guard let bytes = try? FileSystem.read(range.file, limit: YAMLLimits.default.maxBytes) else { continue }
+            let full = SourceText(path: range.file, text: String(decoding: bytes, as: UTF8.self))
+            var kept = [Int: String]()
+            if let old = sources[range.file] {
+                var n = 1
+                while let line = old.line(n) { if !line.isEmpty { kept[n] = String(line) }; n += 1 }
+            }
+            if let line = full.line(range.start.line) { kept[range.start.line] = String(line) }
+            let last = kept.keys.max() ?? 0
+            let text = (1...max(last, 1)).map { kept[$0] ?? "" }.joined(separator: "\n")
+            sources[range.file] = SourceText(path: range.file, text: text)
+        }
     }
 
     /// Lints `files` on `jobs` workers; outcome `i` belongs to `files[i]`.
     private func lintAll(_ files: [String], explicit: Set<String>) -> [FileOutcome] {
         let context = FileContext(
             classifier: Classifier(graph: graph), mapper: LintFindingMapper(options: options),
-            reader: MeasureReader(vocabulary: graph.vocabulary), options: options)
+            reader: reader, options: options)
         let workers = min(jobs, files.count)
         if workers <= 1 {
             return files.map { context.lint($0, named: explicit.contains($0)) }
@@ -137,8 +180,8 @@ public struct LintRunner: Sendable {
         let reader: MeasureReader
         let options: LintOptions
 
-        /// Reads, decodes, classifies and maps one file. A Markdown file found in a folder without
-        /// front matter is prose (a README), not a draft: skipped. A named one is an error.
+        /// Reads, decodes, classifies and maps one file. Markdown without front matter that does
+        /// not look like a draft is prose (a README): skipped, with a note when it was named.
         func lint(_ path: String, named: Bool) -> FileOutcome {
             var outcome = FileOutcome()
             let bytes: [UInt8]
@@ -151,6 +194,12 @@ public struct LintRunner: Sendable {
             case .skipped:
                 outcome.status = .skipped
                 return outcome
+            case .toolFile(let reason):
+                outcome.status = .toolFile(reason)
+                return outcome
+            case .prose:
+                outcome.status = .toolFile("Markdown without front matter: prose, not a measure draft")
+                return outcome
             case .schedule(let diagnostics, let read):
                 bytes = read
                 findings = diagnostics.map { Finding($0) }
@@ -159,6 +208,7 @@ public struct LintRunner: Sendable {
                 bytes = read
                 findings = diagnostics.map { Finding($0) }
                 outcome.invalid = diagnostics.contains { $0.severity == .error }
+                outcome.ids = measures.map { ($0.id, $0.range) }
                 for measure in measures {
                     let classification = classifier.classify(measure, asOf: options.asOf)
                     for mapped in mapper.findings(for: classification, measure: measure) {
@@ -216,16 +266,26 @@ public struct LintRunner: Sendable {
         return widened
     }
 
-    /// Applies `levels`: a new severity, or drops findings of rules set to `off`.
+    /// Applies `levels`: a new severity, or drops findings of rules set to `off`. A loader or
+    /// contract error (an invalid file: ``isLocked(_:)``) keeps its level: a file that cannot be
+    /// read as a measure is never a note.
     static func applyLevels(_ findings: [Finding], _ levels: [String: LintLevel]) -> [Finding] {
         if levels.isEmpty { return findings }
         return findings.compactMap { finding in
-            guard let override = levels[finding.ruleID] else { return finding }
+            guard !isLocked(finding), let override = levels[finding.ruleID] else { return finding }
             guard let severity = override.severity else { return nil }
             var changed = finding
             changed.level = severity
             return changed
         }
+    }
+
+    /// The id prefixes of the loader's and the measure contract's checks.
+    public static let contractPrefixes = ["yaml.", "measure.", "schedule.", "input."]
+
+    /// Whether `finding` says the file is not a valid measure file: an error of the loader or the contract.
+    static func isLocked(_ finding: Finding) -> Bool {
+        finding.level == .error && contractPrefixes.contains(where: finding.ruleID.hasPrefix)
     }
 
 }

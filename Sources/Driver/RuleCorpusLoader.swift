@@ -16,7 +16,12 @@ public enum RuleCorpusLoader {
         var files: [(path: String, text: String)] = []
         var problems: [Diagnostic] = []
         if let directory {
-            for path in FileSystem.files(under: directory, extensions: [".yaml", ".yml"]) {
+            let walk = FileSystem.walk(directory, extensions: [".yaml", ".yml"])
+            for failure in walk.problems {
+                problems.append(Diagnostic(id: "input.unreadable", message: failure.reason,
+                                           range: SourceRange(file: failure.path, at: SourceLocation(line: 0, column: 0))))
+            }
+            for path in walk.files {
                 do {
                     let bytes = try FileSystem.read(path, limit: 8 << 20)
                     files.append((path, String(decoding: bytes, as: UTF8.self)))

@@ -26,6 +26,7 @@ public struct MeasureDecoder: Sendable {
         var state = DecodeState(reader: reader, vocabulary: vocabulary)
         state.decodeGroup(root, vocabulary.root)
         state.checkConsistency(root)
+        state.applyContractDefaults()
         reader = state.reader
 
         if !requireIdentity {
@@ -396,6 +397,21 @@ private struct DecodeState {
             reader.diagnostics.error(
                 "measure.inverted-period", "'period.until' (\(until)) is before 'period.from' (\(from))",
                 at: ranges[v.slotPeriodUntil])
+        }
+    }
+
+    /// The contract's (v1.1) readings of omitted or empty values: an omitted `supports` is `[goods]`
+    /// when `goods.hs` names goods (otherwise unknown); an empty `export_destinations` is unknown.
+    mutating func applyContractDefaults() {
+        let v = vocabulary
+        if v.slotSupports >= 0, v.slotGoodsHS >= 0, values[v.slotSupports] == .unknown,
+           case .list(let codes) = values[v.slotGoodsHS], !codes.isEmpty,
+           case .choiceList(let allowed) = v.factFields[v.slotSupports].field.type, let goods = allowed.firstIndex(of: "goods") {
+            values[v.slotSupports] = .list(["goods"])
+            choiceBits[v.slotSupports] = Measure.choiceBit(goods)
+        }
+        if v.slotExportDestinations >= 0, values[v.slotExportDestinations] == .list([]) {
+            values[v.slotExportDestinations] = .unknown
         }
     }
 }

@@ -32,6 +32,7 @@ public final class MeasureVocabulary: Sendable {
     let root: SchemaGroup
     /// Slots of the facts the decoder itself reads (-1 when the vocabulary has no such fact).
     let slotID: Int, slotTitle: Int, slotMemberState: Int, slotForms: Int, slotPeriodFrom: Int, slotPeriodUntil: Int
+    let slotSupports: Int, slotGoodsHS: Int, slotExportDestinations: Int
     let unknownValues: [FactValue]
     let unknownRanges: [SourceRange?]
     let noChoiceBits: [UInt64]
@@ -72,6 +73,9 @@ public final class MeasureVocabulary: Sendable {
         slotForms = factSlots["forms"] ?? -1
         slotPeriodFrom = factSlots["period.from"] ?? -1
         slotPeriodUntil = factSlots["period.until"] ?? -1
+        slotSupports = factSlots["supports"] ?? -1
+        slotGoodsHS = factSlots["goods.hs"] ?? -1
+        slotExportDestinations = factSlots["conditions.export_destinations"] ?? -1
         unknownValues = [FactValue](repeating: .unknown, count: flat.count)
         unknownRanges = [SourceRange?](repeating: nil, count: flat.count)
         noChoiceBits = [UInt64](repeating: 0, count: flat.count)

@@ -15,7 +15,7 @@ public struct GitHubReporter: Reporter {
     /// One workflow command per finding, in report order.
     public func report(_ findings: [Finding], context: ReportContext) -> String {
         var out = ""
-        for finding in findings.sortedForReport() {
+        for finding in findings.sortedForReport() + context.inputErrors.sortedForReport() {
             out += command(finding, context: context) + "\n"
         }
         return out

@@ -6,8 +6,10 @@ import JSONText
 /// {"version": 1,
 ///  "findings": [{"rule", "level", "message", "file", "line", "column", "end_line", "end_column",
 ///                "help", "notes": [{"message", "file", "line", "column"}]}],
-///  "summary": {"errors", "warnings", "notes", "total", "files", "fail_on", "failed"}}
+///  "input_errors": [{"rule", "message", "file"}],
+///  "summary": {"errors", "warnings", "notes", "total", "files", "input_errors", "fail_on", "failed"}}
 /// ```
+/// `input_errors` lists the inputs that could not be read (the run is incomplete; `failed` is true).
 ///
 /// Keys always appear, in this order; absent values are `null`. `end_column` is exclusive.
 public struct JSONReporter: Reporter {
@@ -24,6 +26,15 @@ public struct JSONReporter: Reporter {
             ("version", .int(1)),
             ("findings", .array(findings.sortedForReport().map { finding($0, context: context) })),
             (
+                "input_errors",
+                .array(context.inputErrors.sortedForReport().map { error in
+                    .object([
+                        ("rule", .string(error.ruleID)), ("message", .string(error.message)),
+                        ("file", .optional(error.file)),
+                    ])
+                })
+            ),
+            (
                 "summary",
                 .object([
                     ("errors", .int(summary.errors)),
@@ -31,6 +42,7 @@ public struct JSONReporter: Reporter {
                     ("notes", .int(summary.notes)),
                     ("total", .int(summary.total)),
                     ("files", .int(summary.files)),
+                    ("input_errors", .int(summary.inputErrors)),
                     ("fail_on", .string(context.failOn.rawValue)),
                     ("failed", .bool(summary.failed)),
                 ])

@@ -45,10 +45,26 @@ public struct JUnitReporter: Reporter {
             suites += "  </testsuite>\n"
         }
 
+        // Inputs that could not be read: one suite, an <error> per input.
+        let unread = context.inputErrors.sortedForReport()
+        if !unread.isEmpty {
+            totalTests += unread.count
+            suites +=
+                "  <testsuite name=\"inputs\" tests=\"\(unread.count)\" failures=\"0\" errors=\"\(unread.count)\" skipped=\"0\">\n"
+            for error in unread {
+                let path = error.file ?? ""
+                suites +=
+                    "    <testcase classname=\"inputs\" name=\"\(XMLEscaping.attribute(path))\">\n"
+                    + "      <error type=\"\(XMLEscaping.attribute(error.ruleID))\" message=\"\(XMLEscaping.attribute(error.headline))\">"
+                    + XMLEscaping.text(TextReporter.render(error, renderer: renderer)) + "</error>\n"
+                    + "    </testcase>\n"
+            }
+            suites += "  </testsuite>\n"
+        }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out +=
             "<testsuites name=\"\(XMLEscaping.attribute(context.toolName + " lint"))\" tests=\"\(totalTests)\""
-            + " failures=\"\(totalFailures)\" errors=\"0\">\n"
+            + " failures=\"\(totalFailures)\" errors=\"\(unread.count)\">\n"
         out += suites
         out += "</testsuites>\n"
         return out

@@ -21,6 +21,9 @@ public struct ReportContext: Sendable {
     public var checkedFiles: [String]
     /// The lowest level that fails the run (`--fail-on`).
     public var failOn: Severity
+    /// Inputs that could not be read at all (a missing path, a folder that cannot be listed): the
+    /// run is incomplete. Every format carries them and they fail the run whatever `failOn` says.
+    public var inputErrors: [Finding] = []
 
     /// Creates a context.
     public init(
@@ -68,6 +71,8 @@ public struct ReportSummary: Hashable, Sendable {
     public var files: Int
     /// Findings at or above the context's `failOn` level.
     public var failing: Int
+    /// Inputs that could not be read (the context's ``ReportContext/inputErrors``).
+    public var inputErrors: Int
 
     /// Counts `findings` under `context`.
     public init(_ findings: [Finding], context: ReportContext) {
@@ -75,6 +80,7 @@ public struct ReportSummary: Hashable, Sendable {
         warnings = findings.count { $0.level == .warning }
         notes = findings.count { $0.level == .note }
         failing = findings.count { $0.level >= context.failOn }
+        inputErrors = context.inputErrors.count
         let withFindings = Set(findings.compactMap(\.file))
         files = context.checkedFiles.isEmpty ? withFindings.count : Set(context.checkedFiles).union(withFindings).count
     }
@@ -82,15 +88,17 @@ public struct ReportSummary: Hashable, Sendable {
     /// All findings.
     public var total: Int { errors + warnings + notes }
 
-    /// Whether the run fails (exit code 1).
-    public var failed: Bool { failing > 0 }
+    /// Whether the run fails: findings at or above `failOn` (exit 1), or inputs not read (exit 2).
+    public var failed: Bool { failing > 0 || inputErrors > 0 }
 
     /// `3 findings in 2 files: 1 error, 1 warning, 1 note` or `no findings in 2 files`.
+    /// Followed by `; 1 input could not be read` when some could not.
     public var line: String {
         let fileWord = files == 1 ? "file" : "files"
-        guard total > 0 else { return "no findings in \(files) \(fileWord)" }
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let unread = inputErrors == 0 ? "" : "; \(count(inputErrors, "input")) could not be read"
+        guard total > 0 else { return "no findings in \(files) \(fileWord)" + unread }
         return "\(count(total, "finding")) in \(files) \(fileWord): "
-            + "\(count(errors, "error")), \(count(warnings, "warning")), \(count(notes, "note"))"
+            + "\(count(errors, "error")), \(count(warnings, "warning")), \(count(notes, "note"))" + unread
     }
 }

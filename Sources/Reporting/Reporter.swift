@@ -25,6 +25,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case junit
     /// GitHub Actions workflow commands (`::error file=…::…`).
     case github
+    /// A Markdown summary for a CI job page (`$GITHUB_STEP_SUMMARY`).
+    case markdown
 
     /// The reporter for this format.
     public var reporter: any Reporter {
@@ -34,6 +36,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .sarif: SARIFReporter()
         case .junit: JUnitReporter()
         case .github: GitHubReporter()
+        case .markdown: MarkdownReporter()
         }
     }
 

@@ -45,7 +45,7 @@ public struct SARIFReporter: Reporter {
             run.append(("originalUriBaseIds", .object([(Self.sourceRootBaseID, base)])))
         }
         run.append(("artifacts", .array(artifacts.uris.map { artifacts.json(for: $0, withIndex: false) })))
-        run.append(("invocations", .array([invocation(unlocated)])))
+        run.append(("invocations", .array([invocation(unlocated, inputErrors: context.inputErrors.sortedForReport())])))
         run.append(("columnKind", .string("unicodeCodePoints")))
         let results = located.enumerated().map { index, finding in
             result(
@@ -109,15 +109,23 @@ public struct SARIFReporter: Reporter {
         return .object(pairs)
     }
 
-    private func invocation(_ unlocated: [Finding]) -> JSONValue {
+    /// The run's invocation: unsuccessful when an input could not be read; file-less findings and
+    /// unread inputs as `toolExecutionNotifications` (an unread input names its path in the text).
+    private func invocation(_ unlocated: [Finding], inputErrors: [Finding]) -> JSONValue {
         let notifications = unlocated.map { finding in
             JSONValue.object([
                 ("descriptor", .object([("id", .string(finding.ruleID))])),
                 ("level", .string(finding.level.rawValue)),
                 ("message", .object([("text", .string(messageText(finding)))])),
             ])
+        } + inputErrors.map { error in
+            JSONValue.object([
+                ("descriptor", .object([("id", .string(error.ruleID))])),
+                ("level", .string(error.level.rawValue)),
+                ("message", .object([("text", .string((error.file.map { $0 + ": " } ?? "") + messageText(error)))])),
+            ])
         }
-        var pairs: [(String, JSONValue)] = [("executionSuccessful", .bool(true))]
+        var pairs: [(String, JSONValue)] = [("executionSuccessful", .bool(inputErrors.isEmpty))]
         if !notifications.isEmpty { pairs.append(("toolExecutionNotifications", .array(notifications))) }
         return .object(pairs)
     }

@@ -25,6 +25,9 @@ public struct TextReporter: Reporter {
         for finding in findings.sortedForReport() {
             out += Self.render(finding, renderer: renderer)
         }
+        for error in context.inputErrors.sortedForReport() {
+            out += Self.render(error, renderer: renderer)
+        }
         out += ReportSummary(findings, context: context).line + "\n"
         return out
     }

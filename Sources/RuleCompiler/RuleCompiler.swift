@@ -1,4 +1,5 @@
 public import Diagnostics
+import Localization
 public import Measures
 public import YAMLLoader
 
@@ -32,7 +33,8 @@ public struct RuleCompiler {
         var vocabularyDocuments: [YAMLDocument] = []
         var sources: [String: SourceText] = [:]
         let loader = YAMLLoader(limits: limits)
-        for (path, text) in files {
+        // Translation catalogues (Rules/i18n/) sit among the rule files but are not rules.
+        for (path, text) in files where !CatalogueFiles.isCatalogue(path) {
             sources[path] = SourceText(path: path, text: text)
             let loaded = loader.load(text, file: path)
             bag.emit(contentsOf: loaded.diagnostics)

@@ -20,7 +20,7 @@ struct ClassifyCommand: ParsableCommand {
     @Argument(help: "Measure files or folders (*.yaml, *.yml, *.md).")
     var files: [String]
 
-    @Option(name: .customLong("as-of"), help: "The date to classify on (YYYY-MM-DD; default: today).")
+    @Option(name: .customLong("as-of"), help: "The date to classify on (YYYY-MM-DD; default: \(Today.help)).", transform: DateArgument.init(parsing:))
     var asOf: DateArgument?
 
     @Option(help: "Output format: text, json or markdown.")

@@ -22,10 +22,10 @@ struct DeadlinesCommand: ParsableCommand {
     @Option(help: "The member state, an ISO 3166-1 alpha-2 code in capitals (e.g. KZ).")
     var member: String
 
-    @Option(help: "First due date of the window (YYYY-MM-DD; default: today).")
+    @Option(help: "First due date of the window (YYYY-MM-DD; default: \(Today.help)).", transform: DateArgument.init(parsing:))
     var from: DateArgument?
 
-    @Option(help: "Last due date of the window (YYYY-MM-DD; default: one year after --from, less a day).")
+    @Option(help: "Last due date of the window (YYYY-MM-DD; default: one year after --from, less a day).", transform: DateArgument.init(parsing:))
     var until: DateArgument?
 
     @Option(help: "Output format: text, json or ics.")

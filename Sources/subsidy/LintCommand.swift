@@ -6,9 +6,9 @@ import Reporting
 
 /// `subsidy lint`: the CI check for drafting teams.
 ///
-/// Exit codes (Docs/cli.md): 0 no finding at or above `--fail-on`; 1 some; 2 bad usage, a bad
-/// config file, a path that cannot be read, or an invalid measure file (its problems are also
-/// reported as `error` findings, in every format, before the exit).
+/// Exit codes (Docs/cli.md, v1.1): 0 no finding at or above `--fail-on`; 1 some (an invalid measure
+/// file is an `error` finding like any other); 2 bad usage, a bad config or baseline, an output
+/// that cannot be written, or an input that cannot be read (also reported in every format).
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
@@ -17,29 +17,37 @@ struct LintCommand: ParsableCommand {
             Levels: error (invalid file; prohibited with no exemption), warning (actionable; exemption \
             ending within a year; undetermined), note (notification duties). Settings come from \
             .subsidy.yml (nearest one upward from the working directory, or --config): as_of, regimes, \
-            levels (rule id: error|warning|note|off), ignore (path prefixes or globs); flags override it. \
-            --baseline FILE suppresses accepted findings (entries: rule, file, fingerprint, reason, \
-            optional expires; an expired entry is an error); --write-baseline FILE writes one with \
-            reason TODO, which must be replaced before the baseline is used. \
-            Exit 0 clean, 1 findings at or above --fail-on, 2 bad usage, bad config, bad baseline or \
-            unreadable path, or an invalid measure file (reported as error findings first).
+            levels (rule id: error|warning|note|off; loader and contract errors stay errors), ignore \
+            (path prefixes or globs), include (which files under a folder are measures; default every \
+            *.yaml, *.yml, *.md, *.markdown). The config, baselines, hidden files, CI folders and other \
+            tools' files (mkdocs.yml) are never linted. Flags override the config. \
+            --baseline FILE suppresses accepted findings (entries: rule, file relative to the baseline's \
+            repository, fingerprint, reason, optional expires; an expired entry is an error); \
+            --write-baseline FILE writes one (reason TODO for new entries, kept for entries that still \
+            match), which must be reviewed before the baseline is used. \
+            Exit 0 clean, 1 findings at or above --fail-on (an invalid file is an error finding), 2 bad \
+            usage, bad config or baseline, an output that cannot be written, or an input that cannot be \
+            read (also reported in every format).
             """
     )
 
     @Argument(help: "Measure files or folders (*.yaml, *.yml, *.md with front matter).")
     var paths: [String]
 
-    @Option(name: .customLong("as-of"), help: "The date to check on (YYYY-MM-DD; default: config, else today).")
+    @Option(name: .customLong("as-of"), help: "The date to check on (YYYY-MM-DD; default: config, else \(Today.help)).", transform: DateArgument.init(parsing:))
     var asOf: DateArgument?
 
-    @Option(help: "Report format on standard output: text, json, sarif, junit or github.")
+    @Option(help: "Report format on standard output: text, json, sarif, junit, github or markdown.")
     var format: FormatArgument = FormatArgument(.text)
 
-    @Option(name: .customLong("output"), help: "Also write FORMAT=PATH (repeatable), e.g. sarif=lint.sarif.")
+    @Option(name: .customLong("output"), help: "Also write FORMAT=PATH (repeatable), e.g. sarif=lint.sarif. All or none are written.")
     var outputs: [OutputArgument] = []
 
     @Option(name: .customLong("fail-on"), help: "Lowest level that fails the run: error, warning or note.")
     var failOn: SeverityArgument = SeverityArgument(.error)
+
+    @Flag(inversion: .prefixedNo, help: "Include notes (notification duties) in SARIF output, so code scanning shows them as alerts.")
+    var sarifNotes: Bool = true
 
     @Option(help: "Config file (default: the nearest .subsidy.yml upward from the working directory).")
     var config: String?
@@ -48,7 +56,7 @@ struct LintCommand: ParsableCommand {
     var baseline: String?
 
     @Option(name: .customLong("write-baseline"),
-            help: "Write a baseline accepting every current finding at or above --fail-on (reason: TODO, to be filled in), then exit 0.")
+            help: "Write a baseline accepting every current finding at or above --fail-on (new entries: reason TODO; entries of an existing file that still match keep their reason and expiry), then exit 0.")
     var writeBaseline: String?
 
     @Option(help: "Files linted at once (default: the number of processors). The output is the same at any value.")
@@ -61,22 +69,29 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
+        let cwd = FileManager.default.currentDirectoryPath
         // Both files are checked before any measure is, so that a broken one fails fast.
-        let (settings, configSources) = try loadConfig()
+        let (settings, configSources, configPath) = try loadConfig()
         let loadedBaseline = try baseline.map { path in try loadOrExit(path) { Baseline.load(path: $0) } }
         let accepted = loadedBaseline?.value
+        let targets = outputs.map(\.path) + (writeBaseline.map { [$0] } ?? [])
+        try checkTargets(targets, configPath: configPath)
         let graph = try rules.graph()
         let unknown = settings.unknownRuleWarnings(ruleIDs: graph.rules.map(\.id))
         if !unknown.isEmpty { Output.error(DiagnosticRenderer(sources: configSources).render(unknown)) }
         let options = LintOptions(
             asOf: asOf?.date ?? settings.asOf ?? Today.date, regimes: settings.regimes,
-            levels: settings.levels, ignore: settings.ignore)
+            levels: settings.levels, ignore: settings.ignore, include: settings.include)
         let result = LintRunner(graph: graph, options: options, jobs: jobs).run(paths)
-        let cwd = FileManager.default.currentDirectoryPath
+        for skipped in result.toolFiles {
+            Output.error("\(skipped.path): note: not linted: \(skipped.reason)\n")
+        }
+        try refuseOverwritingInputs(targets, inputs: result.checkedFiles + result.invalidFiles)
         var context = ReportContext(
             version: SubsidyCommand.configuration.version, rules: result.rules,
             repositoryRoot: RepositoryRoot.find(from: cwd), workingDirectory: cwd,
             sources: result.sources, checkedFiles: result.checkedFiles, failOn: failOn.severity)
+        context.inputErrors = result.inputErrors.map { Finding($0) }
         var findings = result.findings
         if let accepted {
             findings = accepted.apply(to: findings, asOf: options.asOf, context: context).findings
@@ -84,40 +99,99 @@ struct LintCommand: ParsableCommand {
             let used = Set(findings.map(\.ruleID))
             context.rules = context.rules.filter { used.contains($0.id) }
         }
+        var files: [(path: String, bytes: [UInt8])] = []
+        var baselineMessage = ""
         if let writeBaseline {
-            let written = Baseline.make(for: result.findings, minimum: failOn.severity, context: context, previous: accepted)
-            do {
-                try FileSystem.writeAtomically(Array(written.yaml().utf8), to: writeBaseline)
-            } catch {
-                Output.error("error: cannot write \(writeBaseline): \(error.localizedDescription)\n")
-                throw ExitCode(2)
-            }
-            Output.error("wrote \(written.entries.count) baseline entries to \(writeBaseline); give each a reason\n")
+            let folder = Baseline.base(forBaselineAt: writeBaseline, workingDirectory: cwd)
+            let previous = try previousBaseline(at: writeBaseline) ?? accepted
+            let written = Baseline.make(for: result.findings, minimum: failOn.severity, context: context,
+                                        previous: previous, folder: folder)
+            files.append((writeBaseline, Array(written.yaml().utf8)))
+            let change = written.changes(from: previous)
+            baselineMessage = "wrote \(written.entries.count) baseline entries to \(writeBaseline): \(change.added) added "
+                + "(reason TODO: give each a reason), \(change.kept) kept with their reasons, \(change.dropped) dropped "
+                + "(no longer found)\n"
         }
         for output in outputs {
-            let text = output.format.reporter.report(findings, context: context)
-            do {
-                try FileSystem.writeAtomically(Array(text.utf8), to: output.path)
-            } catch {
-                Output.error("error: cannot write \(output.path): \(error.localizedDescription)\n")
-                throw ExitCode(2)
-            }
+            files.append((output.path, Array(report(output.format, findings, context).utf8)))
         }
-        print(format.format.reporter.report(findings, context: context), terminator: "")
+        do {
+            try FileSystem.writeAll(files)
+        } catch {
+            Output.error("error: cannot write \(error.path): \(error.reason)\n")
+            throw ExitCode(2)
+        }
+        if !baselineMessage.isEmpty { Output.error(baselineMessage) }
+        print(report(format.format, findings, context), terminator: "")
         if !result.inputErrors.isEmpty {
             Output.error(DiagnosticRenderer(sources: result.sources).render(result.inputErrors))
             throw ExitCode(2)
         }
-        if !result.invalidFiles.isEmpty, writeBaseline == nil { throw ExitCode(2) }
         if writeBaseline == nil, ReportSummary(findings, context: context).failed { throw ExitCode(1) }
     }
 
-    /// The config from `--config` or the nearest `.subsidy.yml` (the defaults when there is none).
-    private func loadConfig() throws -> (LintConfig, [String: SourceText]) {
-        guard let path = config ?? LintConfig.find(from: FileManager.default.currentDirectoryPath) else {
-            return (LintConfig(), [:])
+    /// The report in `format`; SARIF without notes under `--no-sarif-notes`.
+    private func report(_ format: ReportFormat, _ findings: [Finding], _ context: ReportContext) -> String {
+        let shown = format == .sarif && !sarifNotes ? findings.filter { $0.level != .note } : findings
+        return format.reporter.report(shown, context: context)
+    }
+
+    /// Exits 2 when an output cannot be written (a folder, a missing folder), before anything is linted.
+    private func checkTargets(_ targets: [String], configPath: String?) throws {
+        for target in targets {
+            if let failure = FileSystem.whyNotWritable(target) {
+                Output.error("error: cannot write \(target): \(failure.reason)\n")
+                throw ExitCode(2)
+            }
         }
-        return try loadOrExit(path) { LintConfig.load(path: $0) }
+        var seen: [String: String] = [:]
+        let own = [configPath, baseline].compactMap { $0 }
+        for target in targets {
+            let key = Self.identity(target)
+            if let other = seen[key] {
+                Output.error("error: --output \(target) and \(other) are the same file\n")
+                throw ExitCode(2)
+            }
+            seen[key] = target
+            if let file = own.first(where: { Self.identity($0) == key }), target != writeBaseline || file != baseline {
+                Output.error("error: refusing to write \(target): it is an input (\(file))\n")
+                throw ExitCode(2)
+            }
+        }
+    }
+
+    /// Exits 2 when an output would overwrite a file being linted.
+    private func refuseOverwritingInputs(_ targets: [String], inputs: [String]) throws {
+        let inputKeys = Dictionary(inputs.map { (Self.identity($0), $0) }, uniquingKeysWith: { a, _ in a })
+        for target in targets {
+            if let input = inputKeys[Self.identity(target)] {
+                Output.error("error: refusing to write \(target): it is an input (\(input)), which the report would overwrite\n")
+                throw ExitCode(2)
+            }
+        }
+    }
+
+    /// A file's identity: its real path when it exists, else its absolute normalised path.
+    private static func identity(_ path: String) -> String {
+        if let real = FileSystem.realPath(path) { return real }
+        let cwd = FileManager.default.currentDirectoryPath
+        return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: cwd, isDirectory: true)).standardizedFileURL.path
+    }
+
+    /// The baseline `--write-baseline` replaces, read leniently (`reason: TODO` allowed), or `nil`
+    /// when there is none yet. A file that is there but not a baseline exits 2.
+    private func previousBaseline(at path: String) throws -> Baseline? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try loadOrExit(path) { Baseline.load(path: $0, allowPlaceholders: true) }.value
+    }
+
+    /// The config from `--config` or the nearest `.subsidy.yml` (the defaults when there is none).
+    private func loadConfig() throws -> (LintConfig, [String: SourceText], String?) {
+        guard let path = config ?? LintConfig.find(from: FileManager.default.currentDirectoryPath) else {
+            return (LintConfig(), [:], nil)
+        }
+        let (value, sources) = try loadOrExit(path) { LintConfig.load(path: $0) }
+        return (value, sources, path)
     }
 
     /// Loads a settings file with `load`; prints its diagnostics (warnings too), and exits 2 when it is bad.

@@ -41,6 +41,12 @@ struct RulesCommand: ParsableCommand {
         @Option(name: .customLong("min-coverage"), help: "Least share of rules (per cent) with an example that triggers them and one that does not.")
         var minCoverage: Double = 100
 
+        func validate() throws {
+            guard minCoverage.isFinite, (0...100).contains(minCoverage) else {
+                throw ValidationError("--min-coverage must be a share from 0 to 100 (per cent), not \(minCoverage.formatted())")
+            }
+        }
+
         func run() throws {
             let result = RuleCorpusLoader.load(directory: rules.directory)
             guard let graph = result.graph else {

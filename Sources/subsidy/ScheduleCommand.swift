@@ -26,7 +26,7 @@ struct ScheduleCommand: ParsableCommand {
         @Argument(help: "The schedule file (YAML).")
         var file: String
 
-        @Option(name: .customLong("as-of"), help: "The date to check on (YYYY-MM-DD; default: today).")
+        @Option(name: .customLong("as-of"), help: "The date to check on (YYYY-MM-DD; default: \(Today.help)).", transform: DateArgument.init(parsing:))
         var asOf: DateArgument?
 
         @Option(help: "Output format: text or json.")

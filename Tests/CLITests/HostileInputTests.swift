@@ -72,7 +72,8 @@ struct HostileInputTests {
         #expect(result.stderr.contains("[yaml.too-large]"))
         #expect(Date().timeIntervalSince(started) < 10)
         let lint = try Self.run(["lint", "--as-of", "2026-01-01", path])
-        #expect(lint.status == 2)
+        // An invalid draft is an error finding (contract v1.1): exit 1, not 2.
+        #expect(lint.status == 1)
         #expect(lint.stdout.contains("yaml.too-large"))
     }
 

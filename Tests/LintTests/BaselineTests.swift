@@ -151,7 +151,7 @@ import Testing
         #expect(written.entries.map(\.rule) == [
             "eaeu.annex28.prohibited.export", "wto.scm.art3-1a.export-contingent",
             "eaeu.annex28.prohibited.domestic-goods", "wto.scm.art3-1b.domestic-goods",
-            "eaeu.treaty.art93-4.subsidizing-body", "wto.scm.art1.government",
+            "eaeu.treaty.art93-4.subsidizing-body", "wto.scm.art1.no-benefit",
         ])
         #expect(written.entries[0].reason == "Notified to the Commission; legal memo 2026-14")
         #expect(written.entries[0].expires == CalendarDate("2027-06-30"))
@@ -231,7 +231,7 @@ import Testing
         let run = try LintFixtures.subsidy(["lint", "Examples/drafts", "--baseline", path, "--format", "json"] + asOf)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(!run.stdout.contains("\"level\": \"error\""))
-        #expect(run.stdout.contains("wto.scm.art1.government"))
+        #expect(run.stdout.contains("wto.scm.art1.no-benefit"))
         #expect(try LintFixtures.subsidy(["lint", "Examples/drafts", "--baseline", path, "--fail-on", "warning"] + asOf).status == 1)
         // Expired: an error finding in the baseline file, exit 1.
         try text.replacingOccurrences(of: "reason: TODO", with: "reason: ok\n    expires: 2026-01-31")

@@ -31,7 +31,7 @@ import Testing
             "error eaeu.annex28.prohibited.domestic-goods local-content-draft.md:23",
             "error wto.scm.art3-1b.domestic-goods local-content-draft.md:23",
             "warning eaeu.treaty.art93-4.subsidizing-body regional-loans.yaml:2",
-            "warning wto.scm.art1.government regional-loans.yaml:15",
+            "warning wto.scm.art1.no-benefit regional-loans.yaml:15",
         ])
         // Notification duties: EAEU (para 95, 97) and WTO (Art 25.2) for the two prohibited drafts; EAEU
         // only for the general tax cut (non-specific under the WTO); none for the undetermined loans.
@@ -114,11 +114,12 @@ import Testing
         #expect(missing.stderr.contains("no-such-file.yaml"))
     }
 
-    @Test func invalidMeasureIsAnErrorFindingAndExits2() throws {
+    /// Contract v1.1: an invalid draft is an `error` finding like any other (exit 1, not 2).
+    @Test func invalidMeasureIsAnErrorFindingAndExits1() throws {
         let folder = try LintFixtures.temporaryFolder()
         let bad = try LintFixtures.write("id: X\ntitel: typo\n", to: "bad.yaml", in: folder)
         let run = try lint([bad, "--format", "json"])
-        #expect(run.status == 2)
+        #expect(run.status == 1)
         #expect(try findings(run.stdout).contains { $0.rule == "measure.unknown-key" && $0.line == 2 })
     }
 

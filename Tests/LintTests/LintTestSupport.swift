@@ -71,3 +71,10 @@ enum LintFixtures {
         (try? run("/usr/bin/env", ["python3", "-c", "import jsonschema"]))?.status == 0
     }()
 }
+
+extension LintFixtures {
+    /// Whether `python3` is available.
+    static let hasPython: Bool = {
+        (try? run("/usr/bin/env", ["python3", "-c", "pass"]))?.status == 0
+    }()
+}

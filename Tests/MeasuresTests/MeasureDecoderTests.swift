@@ -20,12 +20,14 @@ let expectedFacts: [String: FactValue] = [
     "member_state": .text("KZ"),
     "granting_body.kind": .text("state-owned-enterprise"),
     "granting_body.governmental_authority": .unknown,
+    "granting_body.entrusted_or_directed": .bool(true),
     "granting_body.level": .text("national"),
     "granting_body.name": .text("Ministry of Industry and Construction"),
     "legal_basis": .text("Draft Government Resolution \"On support of component production\""),
     "period.from": date("2026-07-01"),
     "period.until": date("2030-12-31"),
     "period.contracts_concluded": date("2010-05-01"),
+    "period.initial_term_end": date("2025-05-01"),
     "supports": .list(["goods"]),
     "goods.hs": .list(["8708", "08", "870810"]),
     "goods.services_linked_to_goods": .bool(false),
@@ -34,6 +36,7 @@ let expectedFacts: [String: FactValue] = [
     "export_tax_remission.exceeds_amounts_accrued": .bool(false),
     "eligibility.limited_to": .list(["industries", "regions"]),
     "eligibility.enterprises": .list([]),
+    "eligibility.enterprises_named": .bool(false),
     "eligibility.industries": .list(["motor vehicle components"]),
     "eligibility.regions": .list(["Almaty"]),
     "eligibility.regions_part_of_jurisdiction": .bool(true),
@@ -99,11 +102,27 @@ struct MeasureHappyPathTests {
     func omittedFactIsUnknown(_ path: String) throws {
         var fixture = MeasureFixture.full.removing(path)
         if path == "forms" { fixture = fixture.removing("export_tax_remission.exceeds_amounts_accrued") }
+        // An omitted `supports` reads as [goods] when goods are named (tested below).
+        if path == "supports" { fixture = fixture.removing("goods.hs") }
         let (measures, diagnostics) = decode(fixture.render().text)
         #expect(diagnostics.isEmpty, "\(diagnostics.compact)")
         let measure = try #require(measures.first)
         #expect(measure[path].value == .unknown)
         #expect(measure[path].range == nil)
+    }
+
+    @Test func omittedSupportsIsGoodsWhenGoodsAreNamed() throws {
+        let (measures, diagnostics) = decode(MeasureFixture.full.removing("supports").render().text)
+        #expect(diagnostics.isEmpty, "\(diagnostics.compact)")
+        let measure = try #require(measures.first)
+        #expect(measure["supports"].value == .list(["goods"]))
+    }
+
+    @Test func emptyExportDestinationsAreUnknown() throws {
+        let (measures, diagnostics) = decode("id: X-1\ntitle: T\nmember_state: KZ\nconditions:\n  export_destinations: []\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics.compact)")
+        let measure = try #require(measures.first)
+        #expect(measure["conditions.export_destinations"].value == .unknown)
     }
 
     @Test func minimalMeasureLeavesEveryOtherFactUnknown() throws {
@@ -114,6 +133,15 @@ struct MeasureHappyPathTests {
             #expect(measure[path].value == .unknown, "\(path)")
         }
         #expect(measure["no.such.fact"].value == .unknown)
+    }
+
+    @Test func omittedSupportsMeansGoodsWhenHSCodesAreGiven() throws {
+        let withCodes = decode("id: X-1\ntitle: T\nmember_state: KZ\ngoods: {hs: [\"8708\"]}\n").0
+        #expect(try #require(withCodes.first)["supports"].value == .list(["goods"]))
+        let withoutCodes = decode("id: X-1\ntitle: T\nmember_state: KZ\ngoods: {hs: []}\n").0
+        #expect(try #require(withoutCodes.first)["supports"].value == .unknown)
+        let services = decode("id: X-1\ntitle: T\nmember_state: KZ\nsupports: [services]\ngoods: {hs: [\"8708\"]}\n").0
+        #expect(try #require(services.first)["supports"].value == .list(["services"]))
     }
 
     @Test func severalDocumentsAreSeveralMeasures() {

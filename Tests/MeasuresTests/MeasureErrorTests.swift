@@ -30,6 +30,7 @@ let badValues: [BadValueCase] = [
     BadValueCase(path: "period.from", value: "July 2026", id: "measure.invalid-date", says: "expected a date YYYY-MM-DD"),
     BadValueCase(path: "period.until", value: "2100-02-29", id: "measure.invalid-date"),
     BadValueCase(path: "period.contracts_concluded", value: "[2010-05-01]", id: "measure.type-mismatch"),
+    BadValueCase(path: "period.initial_term_end", value: "[2010-05-01]", id: "measure.type-mismatch"),
     BadValueCase(path: "goods.hs", value: "[\"87081\"]", id: "measure.invalid-hs-code", itemColumn: 1),
     BadValueCase(path: "goods.hs", value: "[8708, 87a8]", id: "measure.invalid-hs-code", itemColumn: 7),
     BadValueCase(path: "goods.hs", value: "8708", id: "measure.type-mismatch", says: "a list"),
@@ -111,7 +112,7 @@ struct MeasureErrorTests {
 
     @Test func groupMustBeAMapping() throws {
         let (text, values) = MeasureFixture.full.removing("period.until").removing("period.contracts_concluded")
-            .removing("period.from").setting("period", to: "2026").render()
+            .removing("period.initial_term_end").removing("period.from").setting("period", to: "2026").render()
         let d = try #require(decode(text).diagnostics.first)
         #expect(d.id == "measure.type-mismatch")
         #expect(d.range?.start == values["period"])

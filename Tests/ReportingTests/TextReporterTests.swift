@@ -53,7 +53,7 @@ import Testing
         #expect(ReportFormat(identifier: "xml") == nil)
         #expect(
             ReportFormat.allCases.map { type(of: $0.reporter).identifier } == [
-                "text", "json", "sarif", "junit", "github",
+                "text", "json", "sarif", "junit", "github", "markdown",
             ])
     }
 }
