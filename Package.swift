@@ -24,7 +24,7 @@ let package = Package(
         ),
         .target(name: "Diagnostics", swiftSettings: strictSettings),
         .target(name: "YAMLLoader", dependencies: ["CYAML", "Diagnostics"], swiftSettings: strictSettings),
-        .target(name: "Measures", dependencies: ["YAMLLoader", "Diagnostics", "JSONText"], swiftSettings: strictSettings),
+        .target(name: "Measures", dependencies: ["YAMLLoader", "Diagnostics", "JSONText", "RulesCorpus"], swiftSettings: strictSettings),
         .target(
             name: "RuleCompiler",
             dependencies: ["YAMLLoader", "Diagnostics", "Measures", "Localization"],

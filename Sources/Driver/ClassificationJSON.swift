@@ -2,7 +2,7 @@ public import JSONText
 public import Engine
 import Measures
 
-/// The JSON of `subsidy classify` (spec/cli.md, contract v1). Contract keys come first and keep
+/// The JSON of `subsidy classify` (Docs/cli.md, contract v1.1). Contract keys come first and keep
 /// their names; the explanation is added in extra keys.
 public enum ClassificationJSON {
     public static func render(_ results: [Classification]) -> String {

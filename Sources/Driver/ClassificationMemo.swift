@@ -15,8 +15,14 @@ public struct ClassificationMemo {
     public let ruleTitles: [String: String]
     /// Whether the proof lists the provisions not in force on the date one by one (`--verbose`).
     public let verbose: Bool
+    /// The question the measure vocabulary asks for each fact path (for conditional notifications).
+    public let factQuestions: [String: String]
 
-    public init(style: Style, titles: [String: String], ruleTitles: [String: String] = [:], verbose: Bool = false) {
+    public init(
+        style: Style, titles: [String: String], ruleTitles: [String: String] = [:], verbose: Bool = false,
+        factQuestions: [String: String] = [:]
+    ) {
+        self.factQuestions = factQuestions
         self.style = style
         self.titles = titles
         self.ruleTitles = ruleTitles
@@ -66,8 +72,8 @@ public struct ClassificationMemo {
             let shared = conditional.count > 1 && conditional.allSatisfy({ $0.conditionalOn == conditional[0].conditionalOn })
                 ? conditional[0].conditionalOn : nil
             blocks.append(.paragraph("Notifications:"))
-            blocks.append(.list(c.obligations.map { ObligationWords.plain($0, naming: shared == nil) }))
-            if let shared { blocks.append(.paragraph("Those marked conditional depend on " + ObligationWords.answers(shared))) }
+            blocks.append(.list(c.obligations.map { ObligationWords.plain($0, naming: shared == nil, questions: factQuestions) }))
+            if let shared { blocks.append(.paragraph("Those marked conditional depend on " + ObligationWords.answers(shared, questions: factQuestions))) }
         }
         return blocks
     }
@@ -79,7 +85,7 @@ public struct ClassificationMemo {
     private func verdict(_ v: RegimeVerdict) -> [Block] {
         var blocks: [Block] = [.heading(3, "\(v.regime.uppercased()): \(v.category)"
                                          + (v.grounds.isEmpty ? "" : " (\(v.grounds.joined(separator: ", ")))"))]
-        if v.category == "undetermined" {
+        if v.category == Category.undetermined.rawValue {
             blocks.append(.paragraph("The verdict turns on facts the measure does not state. Answer these, best first:"))
             blocks.append(.list(v.questions.enumerated().map { i, q in
                 "\(i + 1). \(q.question) (`\(q.fact)`\(q.settles ? "; any answer settles it" : ""); \(q.rule))"
@@ -189,11 +195,12 @@ public struct ClassificationMemo {
 /// Points out which regime is stricter when the two differ.
 enum StrictnessComparison {
     static func severity(_ v: RegimeVerdict) -> Int {
-        switch v.category {
-        case "prohibited": v.exemption == nil ? 5 : 3
-        case "actionable": 2
-        case "undetermined": 1
-        default: 0
+        guard let category = Category(rawValue: v.category) else { return 0 }
+        switch category {
+        case .prohibited: return v.exemption == nil ? 5 : 3
+        case .actionable: return 2
+        case .undetermined: return 1
+        case .notApplicable, .outOfScope, .notASubsidy, .nonSpecific, .nonActionable: return 0
         }
     }
 

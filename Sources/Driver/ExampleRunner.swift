@@ -77,7 +77,7 @@ public struct ExampleRunner: Sendable {
         if let own = example.measure { node = node.map { $0.merged(with: own) } ?? own }
         let root = node ?? YAMLNode(content: .mapping(YAMLMapping()), range: example.range)
         let document = YAMLDocument(root: root, range: example.range)
-        return MeasureDecoder().decode(document, file: file, requireIdentity: false)
+        return MeasureDecoder(vocabulary: graph.vocabulary).decode(document, file: file, requireIdentity: false)
     }
 
     private func run(_ example: ExampleDefinition, of index: Int, classifier: Classifier) -> Outcome {
@@ -106,8 +106,8 @@ public struct ExampleRunner: Sendable {
         let regime = example.regime ?? self.regime(of: rule)
         var decides = false
         if let verdict = classification.verdicts.first(where: { $0.regime == regime }) {
-            decides = verdict.category != "undetermined" && verdict.rules.contains(rule.id)
-            if let expected = example.category, verdict.category != expected {
+            decides = verdict.category != Category.undetermined.rawValue && verdict.rules.contains(rule.id)
+            if let expected = example.category?.rawValue, verdict.category != expected {
                 return fail("the \(verdict.regime) verdict is \(verdict.category) (rules: \(verdict.rules.joined(separator: ", "))), expected \(expected)")
             }
             for id in example.deciding where !verdict.rules.contains(id) {

@@ -25,7 +25,7 @@ public enum GraphExport {
         switch r {
         case .predicate: "predicate"
         case .defeater: "defeater"
-        case .verdict(let c, _): "verdict:\(c)"
+        case .verdict(let c, _): "verdict:\(c.rawValue)"
         case .exemption: "exemption"
         case .obligation(let k, _): "obligation:\(k)"
         case .note: "note"

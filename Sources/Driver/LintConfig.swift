@@ -1,6 +1,7 @@
 public import Diagnostics
 public import Measures
 import Foundation
+import RuleCompiler
 import YAMLLoader
 
 /// `.subsidy.yml`: project defaults for `subsidy lint`.
@@ -24,7 +25,7 @@ public struct LintConfig: Sendable, Equatable {
     /// The keys the file may hold.
     public static let keys = ["as_of", "regimes", "levels", "ignore", "include"]
     /// The regimes `regimes` may list.
-    public static let knownRegimes = ["eaeu", "wto"]
+    public static let knownRegimes = Regime.allCases.map(\.rawValue)
 
     public var asOf: CalendarDate?
     public var regimes: Set<String>?

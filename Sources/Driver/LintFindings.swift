@@ -1,4 +1,5 @@
 import Diagnostics
+import RuleCompiler
 public import Engine
 public import Measures
 public import Reporting
@@ -48,16 +49,16 @@ public struct LintFindingMapper: Sendable {
             }
             let regime = Self.regimeName(v.regime)
             let rule = v.rules.first ?? "\(v.regime).\(v.category)"
-            switch v.category {
-            case "prohibited" where v.exemption == nil:
+            switch Category(rawValue: v.category) {
+            case .prohibited? where v.exemption == nil:
                 make(rule, .error, prohibitedMessage(v, regime: regime, measure: measure), .prohibited)
-            case "actionable":
+            case .actionable?:
                 make(rule, .warning, "Actionable under the \(regime): a specific subsidy\(cited(v)). "
                     + "Another member may challenge it if it causes adverse effects.\n" + detail(v, measure), .actionable)
-            case "undetermined" where !(v.rules.isEmpty && v.questions.isEmpty):
+            case .undetermined? where !(v.rules.isEmpty && v.questions.isEmpty):
                 let questionRule = v.questions.first?.rule ?? rule
                 make(questionRule, .warning, undeterminedMessage(v, regime: regime, measure: measure), .undetermined)
-            default:
+            case .prohibited?, .undetermined?, .notApplicable?, .outOfScope?, .notASubsidy?, .nonSpecific?, .nonActionable?, nil:
                 break
             }
             if let e = v.exemption, let until = e.until {

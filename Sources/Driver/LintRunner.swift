@@ -48,11 +48,12 @@ public struct LintRunner: Sendable {
     /// How files are found and read.
     public let reader: MeasureReader
 
-    /// Creates a runner; `jobs` defaults to the number of active processors.
-    public init(graph: RuleGraph, options: LintOptions, jobs: Int? = nil, reader: MeasureReader = MeasureReader()) {
+    /// Creates a runner; `jobs` defaults to the number of active processors; `reader` defaults to
+    /// one with the graph's vocabulary.
+    public init(graph: RuleGraph, options: LintOptions, jobs: Int? = nil, reader: MeasureReader? = nil) {
         self.graph = graph
         self.options = options
-        self.reader = reader
+        self.reader = reader ?? MeasureReader(vocabulary: graph.vocabulary)
         self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 

@@ -17,12 +17,12 @@ public enum MarkdownDraft {
     }
 
     /// The draft's measures and problems, or `nil` for prose.
-    public static func read(_ bytes: [UInt8], path: String, loader: YAMLLoader)
+    public static func read(_ bytes: [UInt8], path: String, vocabulary: MeasureVocabulary, loader: YAMLLoader)
         -> (measures: [Measure], diagnostics: [Diagnostic])?
     {
         switch FrontMatter.scan(bytes) {
         case .found(let front):
-            return decode(front, path: path, loader: loader)
+            return decode(front, path: path, vocabulary: vocabulary, loader: loader)
         case .unterminated(let line):
             return ([], [Diagnostic(
                 id: "measure.no-front-matter",
@@ -48,7 +48,7 @@ public enum MarkdownDraft {
         MeasureReader.hasTopLevelKey(bytes, "id:") || MeasureReader.hasTopLevelKey(bytes, "member_state:")
     }
 
-    private static func decode(_ front: FrontMatter, path: String, loader: YAMLLoader) -> ([Measure], [Diagnostic]) {
+    private static func decode(_ front: FrontMatter, path: String, vocabulary: MeasureVocabulary, loader: YAMLLoader) -> ([Measure], [Diagnostic]) {
         let loaded = loader.load(front.yaml, file: path, lineOffset: front.lineOffset)
         var diagnostics = loaded.diagnostics
         var measures: [Measure] = []
@@ -56,7 +56,7 @@ public enum MarkdownDraft {
             diagnostics.append(Diagnostic(id: "measure.empty", message: "the file holds no measure",
                                           range: SourceRange(file: path, at: SourceLocation(line: 1 + front.lineOffset, column: 1))))
         }
-        let decoder = MeasureDecoder()
+        let decoder = MeasureDecoder(vocabulary: vocabulary)
         for document in loaded.documents {
             let (measure, problems) = decoder.decode(document, file: path)
             diagnostics += problems

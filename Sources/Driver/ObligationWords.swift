@@ -1,5 +1,4 @@
 import Engine
-import Measures
 
 /// Notifications in plain words, for the memo's conclusion ("the report of subsidies granted in
 /// 2027-Q1, due by 2027-04-30"), and in full, with rule and status, for its proof.
@@ -19,21 +18,21 @@ enum ObligationWords {
     /// One conclusion line: "EAEU: the list of subsidies planned for 2027, was due by 2026-12-01
     /// (overdue unless already made)".
     /// `naming: false` leaves out the open questions of a conditional entry (said once for all).
-    static func plain(_ o: ObligationDue, naming: Bool = true) -> String {
+    static func plain(_ o: ObligationDue, naming: Bool = true, questions: [String: String]) -> String {
         let line = "\(o.regime.uppercased()): \(what(o)), " + (o.past ? "was due by \(o.due)" : "due by \(o.due)")
         switch o.status {
         case .due: return line
         case .overdue: return line + " (overdue unless already made)"
         case .conditional:
             guard naming else { return line + " (conditional)" }
-            return line + " — conditional: depends on " + answers(o.conditionalOn)
+            return line + " — conditional: depends on " + answers(o.conditionalOn, questions: questions)
         }
     }
 
-    /// "the answers to: Q1 Q2".
-    static func answers(_ facts: [String]) -> String {
+    /// "the answers to: Q1 Q2" (a fact with no question in `questions` is named by its path).
+    static func answers(_ facts: [String], questions: [String: String]) -> String {
         (facts.count == 1 ? "the answer to: " : "the answers to: ")
-            + facts.map(question).joined(separator: " ")
+            + facts.map { questions[$0] ?? $0 }.joined(separator: " ")
     }
 
     /// One proof line: "EAEU annual-planned, covers 2027: due 2026-12-01, overdue — citation [rule]".
@@ -43,8 +42,4 @@ enum ObligationWords {
         return "\(o.regime.uppercased()) \(o.kind), covers \(o.covers): due \(o.due), \(status) — \(o.citation) [\(o.rule)]"
     }
 
-    /// The question the measure contract asks for a fact, or the fact's path when it has none.
-    static func question(_ path: String) -> String {
-        MeasureSchema.factFields.first { $0.path == path }?.field.question ?? path
-    }
 }

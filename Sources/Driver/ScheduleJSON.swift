@@ -3,7 +3,7 @@ import JSONText
 import Measures
 public import Schedules
 
-/// The JSON of `subsidy deadlines` and `subsidy schedule check` (spec/cli.md, contract v1).
+/// The JSON of `subsidy deadlines` and `subsidy schedule check` (Docs/cli.md, contract v1.1).
 /// Contract keys come first and keep their names; extra keys follow.
 public enum ScheduleJSON {
     /// `[{"regime", "kind", "covers", "due", "rule", "citation", ...}]`.

@@ -34,12 +34,18 @@ public struct MeasureInputs: Sendable {
 /// Reads measure files and folders: `*.yaml`, `*.yml` and Markdown drafts with front matter.
 public struct MeasureReader: Sendable {
     public var limits: YAMLLimits
+    /// What a measure may state: the rule corpus's vocabulary (``RuleGraph/vocabulary``).
+    public var vocabulary: MeasureVocabulary
     /// The names of measure files, compared ignoring case.
     public static let extensions = [".yaml", ".yml", ".md", ".markdown"]
     /// How folders are listed.
     public var lister: any FileSystem.Lister
 
-    public init(limits: YAMLLimits = .default, lister: any FileSystem.Lister = FileSystem.SystemLister()) {
+    public init(
+        vocabulary: MeasureVocabulary, limits: YAMLLimits = .default,
+        lister: any FileSystem.Lister = FileSystem.SystemLister()
+    ) {
+        self.vocabulary = vocabulary
         self.limits = limits
         self.lister = lister
     }
@@ -103,14 +109,14 @@ public struct MeasureReader: Sendable {
         }
         if let reason = Self.toolFileReason(path, bytes) { return .toolFile(reason: reason) }
         if MarkdownDraft.isMarkdown(path) {
-            let draft = MarkdownDraft.read(bytes, path: path, loader: loader)
+            let draft = MarkdownDraft.read(bytes, path: path, vocabulary: vocabulary, loader: loader)
             guard let draft else { return named ? .prose : .skipped }
             return .measures(draft.measures, diagnostics: draft.diagnostics, bytes: bytes)
         }
         if Self.looksLikeSchedule(bytes) {
             return .schedule(diagnostics: ScheduleSource.load(bytes: bytes, path: path, loader: loader).diagnostics, bytes: bytes)
         }
-        let (measures, diagnostics) = MeasureSource.load(bytes: bytes, path: path, loader: loader)
+        let (measures, diagnostics) = MeasureSource.load(bytes: bytes, path: path, vocabulary: vocabulary, loader: loader)
         return .measures(measures, diagnostics: diagnostics, bytes: bytes)
     }
 
@@ -158,7 +164,7 @@ public struct MeasureReader: Sendable {
         return load
     }
 
-    /// A notification schedule file (spec/schedule.md) has a top-level `submissions:` key; a
+    /// A notification schedule file (Docs/schedule-file.md) has a top-level `submissions:` key; a
     /// measure never does.
     static func looksLikeSchedule(_ bytes: [UInt8]) -> Bool {
         hasTopLevelKey(bytes, "submissions:")

@@ -133,7 +133,7 @@ public struct Classifier: Sendable {
         }
         if let e = exemption.finding, !e.verified { unverified.append(e.rule) }
         return RegimeVerdict(
-            regime: regime.name, category: category ?? "undetermined", grounds: listing.grounds, exemption: exemption.finding,
+            regime: regime.name, category: category ?? Category.undetermined.rawValue, grounds: listing.grounds, exemption: exemption.finding,
             rules: listing.rules, citations: listing.citations, questions: questions,
             exemptionQuestions: exemption.questions, factsRead: read, considered: considered, unverified: unverified,
             locate: locate(listed, measure: measure, facts: read), notes: notes(regime, &evaluation))

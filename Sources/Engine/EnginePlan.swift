@@ -85,9 +85,8 @@ final class EnginePlan: Sendable {
 
     init(graph: RuleGraph) {
         precondition(graph.factPaths.count <= SlotSet.capacity, "more fact slots than SlotSet holds")
-        // The graph lays facts out in the contract's order (GraphBuilder), as a measure stores them
-        // (`Measure.factValues`), so a measure's facts are read by slot.
-        precondition(graph.factPaths == MeasureSchema.factPaths, "the graph's fact slots are the contract's")
+        // The graph lays facts out in its vocabulary's slots, as a measure decoded with that
+        // vocabulary stores them (`Measure.factValues`), so a measure's facts are read by slot.
         let rules = graph.rules
         blockerSets = RuleSets(rules.map(\.blockers), ruleCount: rules.count)
         ids = rules.map(\.id)
@@ -112,7 +111,7 @@ final class EnginePlan: Sendable {
                 nil
             }
         }
-        categories = rules.map { if case .verdict(let category, _) = $0.role { category } else { nil } }
+        categories = rules.map { if case .verdict(let category, _) = $0.role { category.rawValue } else { nil } }
         grounds = rules.map { if case .verdict(_, let ground) = $0.role { ground } else { nil } }
         exceptions = RuleLists(rules.map(\.exceptions))
         var suspendedBy = [[Int]](repeating: [], count: rules.count)
@@ -131,9 +130,9 @@ final class EnginePlan: Sendable {
         regimes = graph.regimes.map { Regime($0, ruleCount: rules.count) }
         let memberState = graph.program.layout.memberState
         nodeSlots = graph.nodes.map { $0.factSlot(memberState: memberState >= 0 ? memberState : nil) ?? -1 }
-        let fields = Dictionary(MeasureSchema.factFields.map { ($0.path, $0.field) }, uniquingKeysWith: { a, _ in a })
-        isDate = graph.factPaths.map { fields[$0]?.type == .date }
-        questions = graph.factPaths.map { fields[$0]?.question ?? "What is '\($0)'?" }
+        let fields = graph.vocabulary.factFields
+        isDate = fields.map { $0.field.type == .date }
+        questions = fields.map { $0.field.question ?? "What is '\($0.path)'?" }
         answers = graph.answers.enumerated().map { slot, values in
             values.map { Answer(value: $0, cell: graph.program.cell($0, slot: slot)) }
         }

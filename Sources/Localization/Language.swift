@@ -1,6 +1,6 @@
 /// The language of everything the tool prints for people (memo, findings, questions, titles,
 /// citations). JSON keys, enumerated values (`category`, `kind`, `status`) and rule ids never
-/// change with it (spec/cli.md v1.1, "Languages").
+/// change with it (Docs/cli.md v1.1, "Languages").
 public enum Language: String, Sendable, CaseIterable {
     case en
     case ru

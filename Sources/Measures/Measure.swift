@@ -9,7 +9,9 @@ public struct Measure: Sendable {
     public var file: String
     /// The range of the measure's document in the file.
     public var range: SourceRange
-    /// The fact values in ``MeasureSchema/factPaths`` order, for evaluation without lookups by name.
+    /// The vocabulary the measure was decoded with: its facts sit in this vocabulary's slots.
+    public let vocabulary: MeasureVocabulary
+    /// The fact values by slot of ``vocabulary``, for evaluation without lookups by name.
     public private(set) var factValues: [FactValue]
     /// The ranges of ``factValues``, same order (`nil` for omitted facts).
     @usableFromInline private(set) var factRanges: [SourceRange?]
@@ -29,18 +31,18 @@ public struct Measure: Sendable {
         get {
             var out = extraFacts
             out.reserveCapacity(extraFacts.count + factValues.count)
-            for (slot, path) in MeasureSchema.factPaths.enumerated() {
+            for (slot, path) in vocabulary.factPaths.enumerated() {
                 out[path] = Fact(factValues[slot], range: factRanges[slot])
             }
             return out
         }
         set {
             choiceBits = []
-            factValues = Self.unknownValues
-            factRanges = Self.unknownRanges
+            factValues = vocabulary.unknownValues
+            factRanges = vocabulary.unknownRanges
             extraFacts = [:]
             for (path, fact) in newValue {
-                if let slot = MeasureSchema.factSlots[path] {
+                if let slot = vocabulary.factSlots[path] {
                     factValues[slot] = fact.value
                     factRanges[slot] = fact.range
                 } else {
@@ -50,27 +52,32 @@ public struct Measure: Sendable {
         }
     }
 
-    public init(id: String, title: String, memberState: String, file: String, range: SourceRange, facts: [String: Fact]) {
-        self.id = id
-        self.title = title
-        self.memberState = memberState
-        self.file = file
-        self.range = range
-        self.factValues = Self.unknownValues
-        self.factRanges = Self.unknownRanges
-        self.facts = facts
-    }
-
-    /// A measure from facts already in ``MeasureSchema/factPaths`` order (the decoder's form).
-    init(
+    public init(
         id: String, title: String, memberState: String, file: String, range: SourceRange,
-        factValues: [FactValue], factRanges: [SourceRange?], choiceBits: [UInt64]
+        vocabulary: MeasureVocabulary, facts: [String: Fact]
     ) {
         self.id = id
         self.title = title
         self.memberState = memberState
         self.file = file
         self.range = range
+        self.vocabulary = vocabulary
+        self.factValues = vocabulary.unknownValues
+        self.factRanges = vocabulary.unknownRanges
+        self.facts = facts
+    }
+
+    /// A measure from facts already in slot order (the decoder's form).
+    init(
+        id: String, title: String, memberState: String, file: String, range: SourceRange,
+        vocabulary: MeasureVocabulary, factValues: [FactValue], factRanges: [SourceRange?], choiceBits: [UInt64]
+    ) {
+        self.id = id
+        self.title = title
+        self.memberState = memberState
+        self.file = file
+        self.range = range
+        self.vocabulary = vocabulary
         self.factValues = factValues
         self.factRanges = factRanges
         self.choiceBits = choiceBits
@@ -78,23 +85,13 @@ public struct Measure: Sendable {
 
     /// The fact at `path`, `unknown` when the contract has no such fact.
     public subscript(path: String) -> Fact {
-        if let slot = MeasureSchema.factSlots[path] { return Fact(factValues[slot], range: factRanges[slot]) }
+        if let slot = vocabulary.factSlots[path] { return Fact(factValues[slot], range: factRanges[slot]) }
         return extraFacts[path] ?? Fact(.unknown, range: nil)
     }
 
-    /// The fact in slot `slot` of ``MeasureSchema/factPaths`` (no lookup by name).
+    /// The fact in slot `slot` of ``vocabulary`` (no lookup by name).
     @inlinable public func fact(slot: Int) -> Fact { Fact(factValues[slot], range: factRanges[slot]) }
 
     /// The bit of the allowed value at `index` in ``choiceBits`` (0 past 63 values).
     static func choiceBit(_ index: Int) -> UInt64 { index < 63 ? 1 << UInt64(index) : 0 }
-
-    static let noChoiceBits = [UInt64](repeating: 0, count: MeasureSchema.factPaths.count)
-    static let unknownValues = [FactValue](repeating: .unknown, count: MeasureSchema.factPaths.count)
-    static let unknownRanges = [SourceRange?](repeating: nil, count: MeasureSchema.factPaths.count)
-}
-
-extension MeasureSchema {
-    /// The position of each fact path in ``factPaths``.
-    static let factSlots: [String: Int] = Dictionary(
-        uniqueKeysWithValues: factPaths.enumerated().map { ($1, $0) })
 }

@@ -1,10 +1,15 @@
 public import Diagnostics
 public import YAMLLoader
 
-/// Decodes measure documents against ``MeasureSchema`` from located nodes, reporting every problem
-/// at the key or value that causes it.
+/// Decodes measure documents against a ``MeasureVocabulary`` from located nodes, reporting every
+/// problem at the key or value that causes it.
 public struct MeasureDecoder: Sendable {
-    public init() {}
+    /// What a measure may state (the corpus's vocabulary: ``RuleGraph/vocabulary``).
+    public let vocabulary: MeasureVocabulary
+
+    public init(vocabulary: MeasureVocabulary) {
+        self.vocabulary = vocabulary
+    }
 
     /// Decodes one document. Returns `nil` for the measure when a required field is missing or
     /// invalid; the diagnostics say why.
@@ -18,8 +23,8 @@ public struct MeasureDecoder: Sendable {
             reader.diagnostics.error("measure.empty", "the document holds no measure", at: document.range)
             return (nil, reader.diagnostics.diagnostics)
         }
-        var state = DecodeState(reader: reader)
-        state.decodeGroup(root, SchemaGroup.root)
+        var state = DecodeState(reader: reader, vocabulary: vocabulary)
+        state.decodeGroup(root, vocabulary.root)
         state.checkConsistency(root)
         state.applyContractDefaults()
         reader = state.reader
@@ -27,37 +32,45 @@ public struct MeasureDecoder: Sendable {
         if !requireIdentity {
             reader = NodeReader(domain: "measure")
             reader.diagnostics.emit(contentsOf: state.reader.diagnostics.diagnostics.filter { $0.id != "measure.missing-key" })
-            for slot in [Slot.id, Slot.title] where state.values[slot] == .unknown {
+            for slot in [vocabulary.slotID, vocabulary.slotTitle] where state.values[slot] == .unknown {
                 state.values[slot] = .text("example")
                 state.ranges[slot] = nil
             }
         }
         let member: String
-        if case .text(let code) = state.values[Slot.memberState] { member = code } else { member = "" }
-        guard case .text(let id) = state.values[Slot.id],
-              case .text(let title) = state.values[Slot.title],
+        if case .text(let code) = state.values[vocabulary.slotMemberState] { member = code } else { member = "" }
+        guard case .text(let id) = state.values[vocabulary.slotID],
+              case .text(let title) = state.values[vocabulary.slotTitle],
               requireIdentity ? !member.isEmpty : true,
               !reader.diagnostics.hasErrors else {
             return (nil, reader.diagnostics.diagnostics)
         }
         let measure = Measure(
-            id: id, title: title, memberState: member, file: file, range: root.range,
+            id: id, title: title, memberState: member, file: file, range: root.range, vocabulary: vocabulary,
             factValues: state.values, factRanges: state.ranges, choiceBits: state.choiceBits)
         return (measure, reader.diagnostics.diagnostics)
     }
 }
 
-/// ``MeasureSchema`` prepared once for decoding: each group's keys, fact paths and description,
+/// A vocabulary's fields prepared once for decoding: each group's keys, fact paths and description,
 /// so that a decoding pass builds no strings of its own.
-private final class SchemaGroup: Sendable {
-    struct Entry: Sendable {
+final class SchemaGroup: Sendable {
+    /// A class, so that reading one while decoding copies a reference, not the field's many parts.
+    final class Entry: Sendable {
         let field: MeasureSchema.Field
         /// `a.b.c`
         let path: String
         /// Set when the field is a nested group.
         let group: SchemaGroup?
-        /// The fact's position in ``MeasureSchema/factPaths`` (leaf fields).
+        /// The fact's slot in the vocabulary (leaf fields).
         let slot: Int
+
+        init(field: MeasureSchema.Field, path: String, group: SchemaGroup?, slot: Int) {
+            self.field = field
+            self.path = path
+            self.group = group
+            self.slot = slot
+        }
     }
 
     let keys: [String]
@@ -67,20 +80,18 @@ private final class SchemaGroup: Sendable {
     /// How problems name the group: "the measure", "'eligibility.in_practice'".
     let what: String
 
-    init(_ fields: [MeasureSchema.Field], prefix: String) {
+    init(_ fields: [MeasureSchema.Field], prefix: String, slots: [String: Int]) {
         keys = fields.map(\.key)
         keyLengths = keys.map(\.utf8.count)
         what = prefix.isEmpty ? "the measure" : "'\(prefix)'"
         entries = fields.map { field in
             let path = prefix.isEmpty ? field.key : prefix + "." + field.key
             if case .group(let children) = field.type {
-                return Entry(field: field, path: path, group: SchemaGroup(children, prefix: path), slot: -1)
+                return Entry(field: field, path: path, group: SchemaGroup(children, prefix: path, slots: slots), slot: -1)
             }
-            return Entry(field: field, path: path, group: nil, slot: MeasureSchema.factSlots[path] ?? -1)
+            return Entry(field: field, path: path, group: nil, slot: slots[path] ?? -1)
         }
     }
-
-    static let root = SchemaGroup(MeasureSchema.fields, prefix: "")
 
     /// The position in `entries` of `key`: a linear scan comparing lengths first (groups are small;
     /// cheaper than hashing the key).
@@ -91,27 +102,23 @@ private final class SchemaGroup: Sendable {
     }
 }
 
-/// Slots of the facts the decoder itself reads.
-private enum Slot {
-    static let id = MeasureSchema.factSlots["id"]!
-    static let title = MeasureSchema.factSlots["title"]!
-    static let memberState = MeasureSchema.factSlots["member_state"]!
-    static let forms = MeasureSchema.factSlots["forms"]!
-    static let periodFrom = MeasureSchema.factSlots["period.from"]!
-    static let periodUntil = MeasureSchema.factSlots["period.until"]!
-    static let supports = MeasureSchema.factSlots["supports"]!
-    static let goodsHS = MeasureSchema.factSlots["goods.hs"]!
-    static let exportDestinations = MeasureSchema.factSlots["conditions.export_destinations"]!
-}
-
 /// The mutable state of one decoding pass.
 private struct DecodeState {
     var reader: NodeReader
-    /// Facts in ``MeasureSchema/factPaths`` order: every one unknown until decoded.
-    var values = Measure.unknownValues
-    var ranges = Measure.unknownRanges
+    let vocabulary: MeasureVocabulary
+    /// Facts by slot: every one unknown until decoded.
+    var values: [FactValue]
+    var ranges: [SourceRange?]
     /// Choice and list-of-choice facts as bits over their allowed values (``Measure/choiceBits``).
-    var choiceBits = Measure.noChoiceBits
+    var choiceBits: [UInt64]
+
+    init(reader: NodeReader, vocabulary: MeasureVocabulary) {
+        self.reader = reader
+        self.vocabulary = vocabulary
+        values = vocabulary.unknownValues
+        ranges = vocabulary.unknownRanges
+        choiceBits = vocabulary.noChoiceBits
+    }
 
     /// Decodes a group's mapping in one pass over its pairs: one hash lookup per key.
     mutating func decodeGroup(_ node: YAMLNode, _ group: SchemaGroup) {
@@ -146,13 +153,25 @@ private struct DecodeState {
     mutating func decodeValue(_ node: YAMLNode, field: MeasureSchema.Field, path: String, slot: Int) -> FactValue? {
         switch field.type {
         case .text:
-            return reader.string(node).map(FactValue.text)
+            return text(node, field: field, path: path).map(FactValue.text)
         case .country:
+            return country(node, path: path, also: []).map(FactValue.text)
+        case .countryList(let also):
+            guard let items = reader.sequence(node, what: path) else { return nil }
+            var codes: [String] = []
+            for item in items {
+                guard let code = country(item, path: path, also: also) else { return nil }
+                if !codes.contains(code) { codes.append(code) }
+            }
+            return .list(codes)
+        case .currency:
             guard let code = reader.string(node) else { return nil }
-            guard code == "EU" || (code.count == 2 && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }) else {
+            guard vocabulary.currencyCodes.contains(code) else {
+                let hint = vocabulary.currencyCodes.contains(code.uppercased())
+                    ? "; did you mean '\(code.uppercased())'?" : Suggestion.hint(for: code, in: vocabulary.currencies.map(\.code))
                 reader.diagnostics.error("measure.invalid-value",
-                    "'\(code)' is not an ISO 3166-1 alpha-2 country code (or EU)", at: node.range,
-                    notes: [Note("EAEU members are AM, BY, KG, KZ, RU")])
+                    "'\(code)' is not an ISO 4217 currency code (for '\(path)')\(hint)", at: node.range,
+                    notes: [Note("three capital letters, e.g. KZT, RUB, BYN, AMD, KGS, USD, EUR")])
                 return nil
             }
             return .text(code)
@@ -177,10 +196,12 @@ private struct DecodeState {
                     bits |= Measure.choiceBit(index)
                 }
             }
-            if out.isEmpty, path == "forms" {
-                reader.diagnostics.error("measure.empty-list", "'forms' needs at least one form of support", at: node.range)
+            if let least = field.minItems, out.count < least {
+                reader.diagnostics.error("measure.empty-list",
+                    least == 1 ? "'\(path)' needs at least one item" : "'\(path)' needs at least \(least) items", at: node.range)
                 return nil
             }
+            guard combinations(out, items: items, field: field, path: path) else { return nil }
             choiceBits[slot] = bits
             return .list(out)
         case .textList:
@@ -190,27 +211,105 @@ private struct DecodeState {
         case .date:
             return date(node)
         case .number:
-            if let scalar = node.scalar, scalar.value == "unknown", scalar.style == .plain { return .unknown }
-            guard let n = reader.number(node) else { return nil }
-            if n < 0 {
-                reader.diagnostics.error("measure.invalid-value", "'\(path)' cannot be negative", at: node.range)
-                return nil
-            }
-            return .number(n)
-        case .transitionalIds:
-            return transitionalIds(node)
+            return number(node, field: field, path: path)
+        case .claims:
+            return claims(node, path: path)
         case .group:
             return nil
         }
+    }
+
+    /// Free text: a required text is not empty; a single-line text has no control characters.
+    mutating func text(_ node: YAMLNode, field: MeasureSchema.Field, path: String) -> String? {
+        guard let text = reader.string(node) else { return nil }
+        if field.required, text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            reader.diagnostics.error("measure.empty-value", "'\(path)' is empty", at: node.range,
+                                     notes: [Note("write the \(path) of the measure, or leave the key out only where it is optional")])
+            return nil
+        }
+        if field.singleLine, Self.hasControlCharacter(text),
+           let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+            let code = "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            reader.diagnostics.error("measure.invalid-value",
+                "'\(path)' contains a control character (\(code)); it must be one line of printable text", at: node.range)
+            return nil
+        }
+        return text
+    }
+
+    /// Whether `text` holds a C0 or C1 control character or DEL, by its UTF-8 bytes (C1 controls
+    /// are U+0080–U+009F: 0xC2 followed by 0x80–0x9F).
+    static func hasControlCharacter(_ text: String) -> Bool {
+        var afterC2 = false
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || (afterC2 && byte < 0xA0) { return true }
+            afterC2 = byte == 0xC2
+        }
+        return false
+    }
+
+    /// A code of the country table (or one of `also`), case-sensitive: `kz` is refused.
+    mutating func country(_ node: YAMLNode, path: String, also: [String]) -> String? {
+        guard let code = reader.string(node) else { return nil }
+        guard let problem = CountryCode.problem(code, in: vocabulary, also: also) else { return code }
+        reader.diagnostics.error("measure.invalid-value", "\(problem) (for '\(path)')", at: node.range,
+                                 notes: [Note("EAEU members are AM, BY, KG, KZ, RU; codes are in capitals")])
+        return nil
+    }
+
+    /// A number or `unknown`, finite and within the field's bounds.
+    mutating func number(_ node: YAMLNode, field: MeasureSchema.Field, path: String) -> FactValue? {
+        if let scalar = node.scalar, scalar.value == "unknown", scalar.style == .plain { return .unknown }
+        guard let n = reader.number(node) else { return nil }
+        if let low = field.minimum, n < low {
+            reader.diagnostics.error("measure.invalid-value",
+                low == 0 ? "'\(path)' cannot be negative" : "'\(path)' is \(Self.format(n)), below its minimum \(Self.format(low))",
+                at: node.range)
+            return nil
+        }
+        if let high = field.maximum, n > high {
+            let range = field.minimum.map { "from \(Self.format($0)) to \(Self.format(high))" } ?? "at most \(Self.format(high))"
+            reader.diagnostics.error("measure.invalid-value", "'\(path)' is \(Self.format(n)); it must be \(range)", at: node.range)
+            return nil
+        }
+        return .number(n)
+    }
+
+    static func format(_ n: Double) -> String {
+        n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+    }
+
+    /// The list constraints the vocabulary declares: choices that stand alone, choices that combine
+    /// only with certain others.
+    mutating func combinations(_ chosen: [String], items: [YAMLNode], field: MeasureSchema.Field, path: String) -> Bool {
+        func range(of choice: String) -> SourceRange {
+            items.first { $0.scalar?.value == choice }?.range ?? items.first?.range ?? SourceRange(file: "", at: SourceLocation(line: 0, column: 0))
+        }
+        var ok = true
+        for alone in field.standsAlone where chosen.contains(alone) && chosen.count > 1 {
+            reader.diagnostics.error("measure.inconsistent", "'\(alone)' stands alone in '\(path)': it cannot be listed with \(chosen.filter { $0 != alone }.joined(separator: ", "))",
+                                     at: range(of: alone))
+            ok = false
+        }
+        for (choice, with) in field.combinesOnly where chosen.contains(choice) {
+            let others = chosen.filter { $0 != choice && !with.contains($0) && !field.standsAlone.contains($0) }
+            if !others.isEmpty {
+                reader.diagnostics.error("measure.inconsistent",
+                    "'\(choice)' combines only with \(with.joined(separator: ", ")) in '\(path)', not with \(others.joined(separator: ", "))",
+                    at: range(of: others[0]))
+                ok = false
+            }
+        }
+        return ok
     }
 
     /// `true`, `false`, `unknown`, and the contract's `yes` / `no`.
     mutating func triState(_ node: YAMLNode, path: String) -> FactValue? {
         if let scalar = node.scalar, scalar.style == .plain {
             switch scalar.value {
-            case "true", "True", "TRUE", "yes", "Yes", "YES": return .bool(true)
-            case "false", "False", "FALSE", "no", "No", "NO": return .bool(false)
-            case "unknown", "Unknown", "UNKNOWN": return .unknown
+            case "true", "True", "TRUE", "yes", "Yes", "YES", "да", "Да", "ДА": return .bool(true)
+            case "false", "False", "FALSE", "no", "No", "NO", "нет", "Нет", "НЕТ": return .bool(false)
+            case "unknown", "Unknown", "UNKNOWN", "неизвестно", "Неизвестно", "НЕИЗВЕСТНО": return .unknown
             default: break
             }
         }
@@ -263,59 +362,56 @@ private struct DecodeState {
         return codes.isEmpty ? .unknown : .list(codes)
     }
 
-    mutating func transitionalIds(_ node: YAMLNode) -> FactValue? {
-        guard let items = reader.sequence(node, what: "transitional_measures") else { return nil }
+    /// Ids of exemptions the corpus declares claimable (``MeasureVocabulary/claimable``).
+    mutating func claims(_ node: YAMLNode, path: String) -> FactValue? {
+        guard let items = reader.sequence(node, what: path) else { return nil }
         var ids: [String] = []
         for item in items {
             guard let id = reader.string(item) else { return nil }
-            if MeasureSchema.transitionalMeasureIds.contains(id) || Self.isEstablishedSlugID(id) {
-                ids.append(id)
+            if vocabulary.claimableSet.contains(id) {
+                if !ids.contains(id) { ids.append(id) }
             } else {
                 reader.diagnostics.error(
                     "measure.unknown-transitional-measure",
-                    "unknown transitional measure '\(id)'\(Suggestion.hint(for: id, in: MeasureSchema.transitionalMeasureIds))",
-                    at: item.range)
+                    "'\(id)' is not an exemption the rules declare claimable\(Suggestion.hint(for: id, in: vocabulary.claimable))",
+                    at: item.range,
+                    notes: [Note("claimable: an exemption rule whose condition requires '\(path)' to contain its own id")])
             }
         }
         return .list(ids)
     }
 
-    /// `eaeu.annex28.appendix.BY.<slug>` / `eaeu.annex28.appendix.RU.<slug>` with a lower-kebab slug.
-    static func isEstablishedSlugID(_ id: String) -> Bool {
-        for prefix in ["eaeu.annex28.appendix.BY.", "eaeu.annex28.appendix.RU."] where id.hasPrefix(prefix) {
-            let slug = id.dropFirst(prefix.count)
-            return !slug.isEmpty && slug.first != "-" && slug.last != "-"
-                && slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-        }
-        return false
-    }
-
     /// Rules that tie one field to another.
     mutating func checkConsistency(_ root: YAMLNode) {
         guard let mapping = root.mapping else { return }
-        if let remission = mapping.pair("export_tax_remission"),
-           case .list(let forms) = values[Slot.forms], !forms.contains("export-tax-remission") {
+        let v = vocabulary
+        if let remission = mapping.pair("export_tax_remission"), v.slotForms >= 0,
+           case .list(let forms) = values[v.slotForms], !forms.contains("export-tax-remission") {
             reader.diagnostics.error(
                 "measure.inconsistent", "'export_tax_remission' is given but 'forms' does not list export-tax-remission",
                 at: remission.key.range)
         }
-        if case .date(let from) = values[Slot.periodFrom], case .date(let until) = values[Slot.periodUntil],
+        if v.slotPeriodFrom >= 0, v.slotPeriodUntil >= 0,
+           case .date(let from) = values[v.slotPeriodFrom], case .date(let until) = values[v.slotPeriodUntil],
            until < from {
             reader.diagnostics.error(
                 "measure.inverted-period", "'period.until' (\(until)) is before 'period.from' (\(from))",
-                at: ranges[Slot.periodUntil])
+                at: ranges[v.slotPeriodUntil])
         }
     }
 
     /// The contract's (v1.1) readings of omitted or empty values: an omitted `supports` is `[goods]`
     /// when `goods.hs` names goods (otherwise unknown); an empty `export_destinations` is unknown.
     mutating func applyContractDefaults() {
-        if values[Slot.supports] == .unknown, case .list(let codes) = values[Slot.goodsHS], !codes.isEmpty {
-            values[Slot.supports] = .list(["goods"])
-            choiceBits[Slot.supports] = Measure.choiceBit(0)
+        let v = vocabulary
+        if v.slotSupports >= 0, v.slotGoodsHS >= 0, values[v.slotSupports] == .unknown,
+           case .list(let codes) = values[v.slotGoodsHS], !codes.isEmpty,
+           case .choiceList(let allowed) = v.factFields[v.slotSupports].field.type, let goods = allowed.firstIndex(of: "goods") {
+            values[v.slotSupports] = .list(["goods"])
+            choiceBits[v.slotSupports] = Measure.choiceBit(goods)
         }
-        if values[Slot.exportDestinations] == .list([]) {
-            values[Slot.exportDestinations] = .unknown
+        if v.slotExportDestinations >= 0, values[v.slotExportDestinations] == .list([]) {
+            values[v.slotExportDestinations] = .unknown
         }
     }
 }
@@ -332,4 +428,10 @@ extension CalendarDate {
 
 extension Character {
     fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
 }

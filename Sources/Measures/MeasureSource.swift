@@ -29,7 +29,7 @@ public enum MeasureSource {
     }
 
     public static func load(
-        bytes: [UInt8], path: String, loader: YAMLLoader = YAMLLoader()
+        bytes: [UInt8], path: String, vocabulary: MeasureVocabulary, loader: YAMLLoader = YAMLLoader()
     ) -> (measures: [Measure], diagnostics: [Diagnostic]) {
         let yaml: [UInt8], lineOffset: Int
         do {
@@ -44,7 +44,7 @@ public enum MeasureSource {
             diagnostics.append(Diagnostic(id: "measure.empty", message: "the file holds no measure",
                                           range: SourceRange(file: path, at: SourceLocation(line: 1 + lineOffset, column: 1))))
         }
-        let decoder = MeasureDecoder()
+        let decoder = MeasureDecoder(vocabulary: vocabulary)
         for document in loaded.documents {
             let (measure, problems) = decoder.decode(document, file: path)
             diagnostics += problems

@@ -78,7 +78,11 @@ extension GraphBuilder {
                 }
             case .choice(let allowed):
                 checkValues(values.map(\.description), allowed: allowed.filter { $0 != "unknown" }, path: path, at: range)
-            case .text, .country:
+            case .country:
+                checkValues(values.map(\.description), allowed: vocabulary.countries.map(\.code), path: path, at: range)
+            case .currency:
+                checkValues(values.map(\.description), allowed: vocabulary.currencies.map(\.code), path: path, at: range)
+            case .text:
                 break
             default:
                 return mismatch("'is' and 'in' test single values; use any_of, all_in or contains on lists")
@@ -87,11 +91,13 @@ extension GraphBuilder {
         case .anyOf(let values), .allIn(let values):
             guard let allowed = listDomain(type) else { return mismatch("'any_of' and 'all_in' need a list fact") }
             if let allowed { checkValues(values, allowed: allowed, path: path, at: range) }
+            if type == .claims { claimTests += values.map { ($0, path, range) } }
             if case .anyOf = test { return .anyOf(slot: slot, values: values) }
             return .allIn(slot: slot, values: values)
         case .contains(let value):
             guard let allowed = listDomain(type) else { return mismatch("'contains' needs a list fact") }
             if let allowed { checkValues([value], allowed: allowed, path: path, at: range) }
+            if type == .claims { claimTests.append((value, path, range)) }
             return .contains(slot: slot, value: value)
         case .date(let op, let date):
             guard type == .date else { return mismatch("date comparisons need a date fact") }
@@ -118,16 +124,19 @@ extension GraphBuilder {
     private func listDomain(_ type: MeasureSchema.FieldType) -> [String]?? {
         switch type {
         case .choiceList(let allowed): return .some(allowed)
+        case .countryList(let also): return .some(vocabulary.countries.map(\.code) + also)
         case .textList, .hsList: return .some(nil)
-        case .transitionalIds: return .some(nil)
-        default: return nil
+        // Checked once the claimable exemptions are known (``checkClaimTests(_:)``).
+        case .claims: return .some(nil)
+        case .text, .country, .currency, .triState, .choice, .date, .number, .group: return nil
         }
     }
 
     private mutating func checkValues(_ values: [String], allowed: [String], path: String, at range: SourceRange) {
         for value in values where !allowed.contains(value) {
+            let values = allowed.count > 30 ? "the vocabulary's table (Rules/vocabulary/)" : allowed.joined(separator: ", ")
             bag.error("graph.invalid-value", "'\(value)' is not a value of '\(path)'\(suggest(value, allowed))", at: range,
-                      notes: [Note("values: \(allowed.joined(separator: ", "))")])
+                      notes: [Note("values: \(values)")])
         }
     }
 
@@ -135,9 +144,10 @@ extension GraphBuilder {
         switch type {
         case .text: "text"
         case .country: "a country code"
+        case .currency: "a currency code"
         case .triState: "a yes/no fact"
         case .choice: "a choice"
-        case .choiceList, .textList, .transitionalIds: "a list"
+        case .choiceList, .textList, .countryList, .claims: "a list"
         case .hsList: "a list of HS codes"
         case .date: "a date"
         case .number: "a number"

@@ -16,18 +16,25 @@ struct GraphBuilder {
     var calendarIndex: [String: Int] = [:]
     var fixtures: [String: FixtureDefinition] = [:]
     var nodes: [ExprNode] = []
-    let factPaths: [String] = MeasureSchema.factFields.map(\.path)
-    let factTypes: [String: MeasureSchema.FieldType] = Dictionary(
-        uniqueKeysWithValues: MeasureSchema.factFields.map { ($0.path, $0.field.type) })
-    var factSlots: [String: Int] = [:]
+    /// The vocabulary the rules are written against (without claimable exemptions: the builder
+    /// finds those, ``claimableExemptions(_:)``).
+    let vocabulary: MeasureVocabulary
+    let factPaths: [String]
+    let factTypes: [String: MeasureSchema.FieldType]
+    let factSlots: [String: Int]
+    /// Values tested against a `claims` fact, checked once the claimable exemptions are known.
+    var claimTests: [(value: String, path: String, range: SourceRange)] = []
 
     let requireExamples: Bool
 
-    init(files: [RuleFile], sources: [String: SourceText], requireExamples: Bool) {
+    init(files: [RuleFile], sources: [String: SourceText], requireExamples: Bool, vocabulary: MeasureVocabulary) {
         self.files = files
         self.sources = sources
         self.requireExamples = requireExamples
-        for (i, path) in factPaths.enumerated() { factSlots[path] = i }
+        self.vocabulary = vocabulary
+        factPaths = vocabulary.factPaths
+        factSlots = vocabulary.factSlots
+        factTypes = Dictionary(vocabulary.factFields.map { ($0.path, $0.field.type) }, uniquingKeysWith: { a, _ in a })
     }
 
     mutating func build() -> RuleGraph {
@@ -47,10 +54,12 @@ struct GraphBuilder {
         checkUnreachable(compiled)
         checkCalendarOverlap()
         checkExamples()
+        let claimable = claimableExemptions(compiled)
+        checkClaimTests(claimable)
         return RuleGraph(
             rules: compiled, ruleIndex: ruleIndex, nodes: nodes, tables: tables, tableIndex: tableIndex,
             calendars: calendars, calendarIndex: calendarIndex, fixtures: fixtures, regimes: regimes,
-            factPaths: factPaths, factSlots: factSlots, sources: sources,
+            vocabulary: vocabulary.claiming(claimable), sources: sources,
             program: program(compiled),
             answers: AnswerDomains.build(nodes: nodes, tables: tables, factPaths: factPaths, types: factTypes))
     }

@@ -1,7 +1,7 @@
 public import Diagnostics
 public import Measures
 
-/// A notification schedule file (spec/schedule.md): what a member state submitted, and which
+/// A notification schedule file (Docs/schedule-file.md): what a member state submitted, and which
 /// window of due dates to check.
 public struct ScheduleFile: Sendable {
     public var memberState: String

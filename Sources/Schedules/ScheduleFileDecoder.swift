@@ -1,5 +1,5 @@
 public import Diagnostics
-import Measures
+public import Measures
 public import RuleCompiler
 public import YAMLLoader
 
@@ -7,7 +7,7 @@ public import YAMLLoader
 /// missing keys, invalid dates, unknown regimes and kinds, and malformed `covers` are reported at
 /// the offending key or value, all in one pass.
 public struct ScheduleFileDecoder: Sendable {
-    /// The notification kinds of the contract (spec/schedule.md), by regime.
+    /// The notification kinds of the contract (Docs/schedule-file.md), by regime.
     public static let contractKinds: [String: [String]] = [
         "eaeu": ["quarterly-granted", "annual-planned"],
         "wto": ["full", "update", "cvd-semiannual", "nil"],
@@ -15,12 +15,17 @@ public struct ScheduleFileDecoder: Sendable {
 
     /// Allowed kinds by regime: the contract's, plus any a rule calendar defines.
     public var kinds: [String: [String]]
+    /// The country table `member_state` is checked against (the same as measure files').
+    /// `nil`: the built-in table (decoded only when a schedule file is read).
+    public var vocabulary: MeasureVocabulary?
 
-    /// The decoder for the rule set `graph`: the contract's kinds plus every kind its calendars set.
+    /// The decoder for the rule set `graph`: the contract's kinds plus every kind its calendars set,
+    /// and the graph's country table.
     public init(calendarsOf graph: RuleGraph) {
         var kinds: [String: [String]] = [:]
         for c in graph.calendars { kinds[c.regime, default: []].append(c.kind) }
         self.init(extraKinds: kinds)
+        vocabulary = graph.vocabulary
     }
 
     public init(extraKinds: [String: [String]] = [:]) {
@@ -94,8 +99,8 @@ public struct ScheduleFileDecoder: Sendable {
 
     private func memberCode(_ node: YAMLNode, _ reader: inout NodeReader) -> String? {
         guard let code = reader.string(node) else { return nil }
-        guard code.count == 2, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
-            reader.diagnostics.error("schedule.invalid-value", "'\(code)' is not an ISO 3166-1 alpha-2 country code",
+        if let problem = CountryCode.problem(code, in: vocabulary ?? .builtIn) {
+            reader.diagnostics.error("schedule.invalid-value", problem,
                                      at: node.range, notes: [Note("write two capital letters, e.g. KZ")])
             return nil
         }

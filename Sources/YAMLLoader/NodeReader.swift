@@ -122,6 +122,11 @@ public struct NodeReader: Sendable {
             switch scalar.resolved {
             case .int(let i): return Double(i)
             case .float(let d) where d.isFinite: return d
+            case .float:
+                diagnostics.error(
+                    "\(domain).type-mismatch", "expected a finite number, found '\(scalar.value)'", at: node.range,
+                    notes: [Note("'\(scalar.value)' is infinite or not a number (or too large to hold)")])
+                return nil
             default: break
             }
         }

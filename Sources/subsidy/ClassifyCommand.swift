@@ -34,7 +34,7 @@ struct ClassifyCommand: ParsableCommand {
 
     func run() throws {
         let graph = try rules.graph()
-        let load = MeasureReader().read(files)
+        let load = MeasureReader(vocabulary: graph.vocabulary).read(files)
         if !load.diagnostics.isEmpty {
             Output.error(DiagnosticRenderer(sources: load.sources).render(load.diagnostics))
         }
@@ -45,7 +45,12 @@ struct ClassifyCommand: ParsableCommand {
         let titles = Dictionary(load.measures.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let ruleTitles = Dictionary(graph.rules.map { ($0.definition.id, $0.definition.title) }, uniquingKeysWith: { a, _ in a })
         func memo(_ style: ClassificationMemo.Style) -> String {
-            ClassificationMemo(style: style, titles: titles, ruleTitles: ruleTitles, verbose: verbose).render(results)
+            ClassificationMemo(
+                style: style, titles: titles, ruleTitles: ruleTitles, verbose: verbose,
+                factQuestions: Dictionary(
+                    graph.vocabulary.factFields.compactMap { f in f.field.question.map { (f.path, $0) } },
+                    uniquingKeysWith: { a, _ in a })
+            ).render(results)
         }
         switch format {
         case .json: print(ClassificationJSON.render(results), terminator: "")

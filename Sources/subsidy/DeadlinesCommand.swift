@@ -19,7 +19,7 @@ struct DeadlinesCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, ics }
 
-    @Option(help: "The member state, an ISO 3166-1 alpha-2 code (e.g. KZ).")
+    @Option(help: "The member state, an ISO 3166-1 alpha-2 code in capitals (e.g. KZ).")
     var member: String
 
     @Option(help: "First due date of the window (YYYY-MM-DD; default: \(Today.help)).", transform: DateArgument.init(parsing:))
@@ -42,7 +42,12 @@ struct DeadlinesCommand: ParsableCommand {
 
     func run() throws {
         let graph = try rules.graph()
-        let code = member.uppercased()
+        // The same country table as measure files (Rules/vocabulary/countries.yaml): `kz` is refused.
+        if let problem = CountryCode.problem(member, in: graph.vocabulary) {
+            Output.error("error: --member: \(problem)\n")
+            throw ExitCode(2)
+        }
+        let code = member
         let planner = DeadlinePlanner(graph: graph)
         guard planner.knows(member: code) else {
             Output.error("error: --member: \(Membership.unknownMemberMessage(member, in: graph))\n")

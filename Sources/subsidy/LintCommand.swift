@@ -6,7 +6,7 @@ import Reporting
 
 /// `subsidy lint`: the CI check for drafting teams.
 ///
-/// Exit codes (spec/cli.md v1.1): 0 no finding at or above `--fail-on`; 1 some (an invalid measure
+/// Exit codes (Docs/cli.md, v1.1): 0 no finding at or above `--fail-on`; 1 some (an invalid measure
 /// file is an `error` finding like any other); 2 bad usage, a bad config or baseline, an output
 /// that cannot be written, or an input that cannot be read (also reported in every format).
 struct LintCommand: ParsableCommand {

@@ -98,7 +98,7 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show a rule: text, citation, dates in force, what it depends on and what depends on it.")
 
-    @Argument(help: "A rule id, e.g. wto.scm.art3.export-contingent.")
+    @Argument(help: "A rule id, e.g. wto.scm.art3-1a.export-contingent.")
     var ruleID: String
 
     @OptionGroup var rules: RulesOption

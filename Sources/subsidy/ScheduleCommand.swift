@@ -14,7 +14,7 @@ struct ScheduleCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a schedule file (spec/schedule.md): on-time, late, missing and pending notifications.",
+            abstract: "Check a schedule file (Docs/schedule-file.md): on-time, late, missing and pending notifications.",
             discussion: """
                 Exit 1 when a notification is late or missing or left out a listed measure; exit 2 when \
                 the schedule file is invalid (every problem with file:line:column).

@@ -11,8 +11,8 @@ struct SchemaCommand: ParsableCommand {
         commandName: "schema",
         abstract: "Print the JSON Schema of a file format (measure).",
         discussion: """
-            The schema is generated from the same field table the loader decodes with, so it cannot \
-            go stale. Editors can use it for completion (yaml-language-server: $schema=…); the loader \
+            The schema is generated from the same vocabulary the loader decodes with (Rules/vocabulary/, \
+            or --rules DIR), so it cannot go stale. Editors can use it for completion (yaml-language-server: $schema=…); the loader \
             stays the authority (it also checks dates, HS codes and cross-field rules).
             """
     )
@@ -23,14 +23,16 @@ struct SchemaCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Print FILE's YAML as JSON with the loader's core-schema values instead.", visibility: .hidden))
     var instance: String?
 
+    @OptionGroup var rules: RulesOption
+
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case measure
     }
 
     func run() throws {
         guard let instance else {
-            // The document ends in a newline.
-            print(MeasureJSONSchema.document(), terminator: "")
+            // The corpus's vocabulary (with its claimable exemptions); the document ends in a newline.
+            print(MeasureJSONSchema.document(vocabulary: try rules.graph().vocabulary), terminator: "")
             return
         }
         let bytes: [UInt8]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Diagnostics
 import Driver
 import Foundation
+import Measures
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,8 +14,12 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Measure files or folders (*.yaml, *.yml, *.md).")
     var paths: [String]
 
+    @OptionGroup var rules: RulesOption
+
     func run() throws {
-        let load = MeasureReader().read(paths)
+        // The corpus declares what a measure may state (facts, codes, claimable exemptions).
+        let graph = try rules.graph()
+        let load = MeasureReader(vocabulary: graph.vocabulary).read(paths)
         let renderer = DiagnosticRenderer(sources: load.sources)
         FileHandle.standardError.write(Data(renderer.render(load.diagnostics).utf8))
         if load.hasErrors { throw ExitCode(2) }

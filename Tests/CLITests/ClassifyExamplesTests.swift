@@ -1,5 +1,5 @@
 // Runs the built `subsidy classify` on every measure in Examples/measures and checks the verdicts
-// the law gives (Examples/measures/EXPECTED.md) and the JSON contract (spec/cli.md).
+// the law gives (Examples/measures/EXPECTED.md) and the JSON contract (Docs/cli.md).
 //
 // Build first: `swift build` (the tests run the `subsidy` built next to the test bundle, see
 // `builtSubsidyBinary`).

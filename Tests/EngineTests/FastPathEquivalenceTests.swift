@@ -21,7 +21,7 @@ struct FastPathEquivalenceTests {
     static let measures: [Measure] = {
         let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Examples/measures").path
-        let read = MeasureReader().read([examples]).measures
+        let read = MeasureReader(vocabulary: Self.graph.vocabulary).read([examples]).measures
         var generator = MeasureGenerator(seed: 20261129)
         return read + (0..<300).compactMap { _ in generator.next() }
     }()
@@ -55,7 +55,7 @@ struct FastPathEquivalenceTests {
     @Test("a decoded measure's choice bits classify as its values do")
     func choiceBitsMatchValues() {
         for measure in Self.measures {
-            #expect(measure.choiceBits.count == MeasureSchema.factPaths.count, "\(measure.id) was decoded")
+            #expect(measure.choiceBits.count == Self.graph.factPaths.count, "\(measure.id) was decoded")
             var rebuilt = measure
             rebuilt.facts = measure.facts  // drops the bits: the engine reads the values instead
             #expect(rebuilt.choiceBits.isEmpty)
@@ -201,7 +201,7 @@ struct FastPathEquivalenceTests {
         var scored: [(slot: Int, ratio: Double, all: Bool)] = []
         for slot in graph.factPaths.indices where facts.isUnknown(slot) {
             var answers = graph.answers[slot]
-            let type = MeasureSchema.factFields.first { $0.path == graph.factPaths[slot] }?.field.type
+            let type = graph.vocabulary.factFields.first { $0.path == graph.factPaths[slot] }?.field.type
             if type == .date {
                 for d in [asOf, asOf.adding(days: -1)] where !answers.contains(.date(d)) { answers.append(.date(d)) }
             }
@@ -243,8 +243,16 @@ struct MeasureGenerator {
     mutating func next() -> Measure? {
         var lines = ["id: GEN-\(random(1_000_000))", "title: generated", "member_state: \(pick(["AM", "BY", "KG", "KZ", "RU"]))"]
         var tree: [String: Any] = [:]
-        for (path, field) in MeasureSchema.factFields where !["id", "title", "member_state"].contains(path) {
+        for (path, field) in FastPathEquivalenceTests.graph.vocabulary.factFields where !["id", "title", "member_state"].contains(path) {
             guard random(4) != 0, var value = value(field.type) else { continue }
+            // A number within its declared bounds (research_share is a percentage).
+            if field.type == .number, let high = field.maximum {
+                value = pick(["0", "5", "10", "50", String(Int(high)), "unknown"])
+            }
+            // A list whose choices constrain one another (none stands alone): one choice.
+            if case .choiceList(let allowed) = field.type, !field.standsAlone.isEmpty || !field.combinesOnly.isEmpty {
+                value = "[" + pick(allowed) + "]"
+            }
             // Keep the measure consistent: a period that ends after it starts, and export tax
             // remission facts only with that form.
             if path == "period.until" { value = "2031-12-31" }
@@ -255,7 +263,7 @@ struct MeasureGenerator {
         let text = lines.joined(separator: "\n") + "\n"
         let loaded = YAMLLoader().load(text, file: "generated.yaml")
         guard let document = loaded.documents.first else { return nil }
-        return MeasureDecoder().decode(document, file: "generated.yaml").measure
+        return MeasureDecoder(vocabulary: FastPathEquivalenceTests.graph.vocabulary).decode(document, file: "generated.yaml").measure
     }
 
     private mutating func value(_ type: MeasureSchema.FieldType) -> String? {
@@ -269,9 +277,10 @@ struct MeasureGenerator {
         case .number: return pick(["0", "5", "10", "50", "150000", "500000", "unknown"])
         case .hsList: return "[" + Set((0...random(2)).map { _ in pick(["\"01\"", "\"0101\"", "\"1001\"", "\"8703\"", "\"870321\"", "\"99\"", "\"2905\""]) }).sorted().joined(separator: ", ") + "]"
         case .textList: return "[" + pick(["machinery", "agriculture", "Almaty", "cars"]) + "]"
-        case .transitionalIds:
-            return random(2) == 0 ? "[]" : "[" + pick(MeasureSchema.transitionalMeasureIds) + "]"
-        case .text, .country, .group: return nil
+        case .countryList: return "[" + pick(["any", "EAEU", "RU", "KZ", "CN"]) + "]"
+        case .claims:
+            return random(2) == 0 ? "[]" : "[" + pick(FastPathEquivalenceTests.graph.vocabulary.claimable) + "]"
+        case .text, .country, .currency, .group: return nil
         }
     }
 

@@ -15,7 +15,8 @@ struct OpenEndedExemptionTests {
         #expect(open != corpus)
         let g = try graph(open)
         let m = try measure("id: x\ntitle: x\nmember_state: KZ\ngranting_body: {kind: government}\nbenefit: true\n"
-            + "forms: [grant]\nconditions: {export_performance: in-law}\ntransitional_measures: [wto.accession.KZ.auto-assembly]\n")
+            + "forms: [grant]\nconditions: {export_performance: in-law}\ntransitional_measures: [wto.accession.KZ.auto-assembly]\n",
+            rules: g)
         return try #require(Classifier(graph: g).classify(m, asOf: date("2026-12-02")).verdicts.first { $0.regime == "wto" })
     }
 

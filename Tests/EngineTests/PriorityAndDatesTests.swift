@@ -83,7 +83,7 @@ let corpus = """
 
 func wto(_ facts: String, asOf: String) throws -> RegimeVerdict {
     let g = try graph(corpus)
-    let m = try measure("id: x\ntitle: x\nmember_state: KZ\ngranting_body: {kind: government}\n" + facts)
+    let m = try measure("id: x\ntitle: x\nmember_state: KZ\ngranting_body: {kind: government}\n" + facts, rules: g)
     return try #require(Classifier(graph: g).classify(m, asOf: date(asOf)).verdicts.first { $0.regime == "wto" })
 }
 

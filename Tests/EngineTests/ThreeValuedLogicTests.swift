@@ -13,10 +13,11 @@ func graph(_ yaml: String) throws -> RuleGraph {
     return try #require(graph)
 }
 
-/// Decodes a measure held in a string.
-func measure(_ yaml: String) throws -> Measure {
+/// Decodes a measure held in a string, with the vocabulary of `rules` (the built-in one without
+/// claimable exemptions when not given).
+func measure(_ yaml: String, rules: RuleGraph? = nil) throws -> Measure {
     let loaded = YAMLLoader().load(yaml, file: "m.yaml")
-    let (measure, problems) = MeasureDecoder().decode(try #require(loaded.documents.first), file: "m.yaml")
+    let (measure, problems) = MeasureDecoder(vocabulary: rules?.vocabulary ?? .builtIn).decode(try #require(loaded.documents.first), file: "m.yaml")
     #expect(problems.isEmpty, "\(problems.map(\.message))")
     return try #require(measure)
 }

@@ -166,7 +166,7 @@ import Testing
         let named = lint([readme])
         #expect(named.findings.isEmpty)
         #expect(named.toolFiles.map(\.path) == [readme])
-        #expect(MeasureReader().read([readme]).diagnostics.map(\.id) == ["measure.no-front-matter"])
+        #expect(MeasureReader(vocabulary: LintRunnerTests.graph.vocabulary).read([readme]).diagnostics.map(\.id) == ["measure.no-front-matter"])
     }
 
     @Test func garbageEmptyAndBinaryFilesGiveFindingsNotCrashes() throws {

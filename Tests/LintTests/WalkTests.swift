@@ -23,7 +23,7 @@ import Testing
         let folder = try LintFixtures.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder + "/locked", withIntermediateDirectories: false)
         try FileManager.default.copyItem(atPath: LintFixtures.drafts + "/tax-rate-cut.yaml", toPath: folder + "/a.yaml")
-        let reader = MeasureReader(lister: Lister(unlistable: [folder + "/locked"]))
+        let reader = MeasureReader(vocabulary: LintRunnerTests.graph.vocabulary, lister: Lister(unlistable: [folder + "/locked"]))
         let result = LintRunner(graph: LintRunnerTests.graph, options: LintOptions(asOf: LintRunnerTests.asOf), reader: reader)
             .run([folder])
         #expect(result.inputErrors.map(\.id) == ["input.unreadable"])

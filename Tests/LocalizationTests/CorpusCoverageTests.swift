@@ -28,9 +28,9 @@ enum PackageCorpus {
 
     /// The fact paths of the measure contract. The vocabulary is moving from Swift into
     /// `Rules/vocabulary/`; when it has, read the paths (with their places) from there instead.
-    static let factPaths: [CatalogueCoverage.Item] = MeasureSchema.factPaths.map { CatalogueCoverage.Item($0, at: nil) }
+    static let factPaths: [CatalogueCoverage.Item] = MeasureVocabulary.builtIn.factPaths.map { CatalogueCoverage.Item($0, at: nil) }
 
-    /// The enumerated values of the CLI contract (spec/cli.md v1.1) that people see in words.
+    /// The enumerated values of the CLI contract (Docs/cli.md v1.1) that people see in words.
     static let contractTerms: [RussianCatalogue.TermSection: [String]] = [
         .regimes: ["eaeu", "wto"],
         .categories: ["not-applicable", "out-of-scope", "not-a-subsidy", "non-specific", "non-actionable",
@@ -89,7 +89,7 @@ struct CorpusCoverageTests {
 
     @Test func everyEnglishQuestionHasARussianQuestion() throws {
         let catalogue = try #require(PackageCorpus.catalogue.catalogue)
-        let asked = MeasureSchema.factFields.filter { $0.field.question != nil }.map(\.path)
+        let asked = MeasureVocabulary.builtIn.factFields.filter { $0.field.question != nil }.map(\.path)
         #expect(asked.filter { catalogue.facts[$0]?.question == nil } == [])
     }
 

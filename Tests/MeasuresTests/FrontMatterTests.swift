@@ -17,7 +17,7 @@ struct FrontMatterTests {
     @Test func crlfAndByteOrderMarkKeepTheSameLines() {
         let crlf = Self.draft.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
         let bytes = [0xEF, 0xBB, 0xBF] + Array(crlf.utf8)
-        let diagnostics = MeasureSource.load(bytes: bytes, path: "draft.md").diagnostics
+        let diagnostics = MeasureSource.load(bytes: bytes, path: "draft.md", vocabulary: testVocabulary).diagnostics
         #expect(diagnostics.map(\.compact) == ["measure.type-mismatch@5:10"])
     }
 

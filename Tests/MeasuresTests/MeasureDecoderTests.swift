@@ -6,7 +6,7 @@ import YAMLLoader
 
 /// Decodes `text` as a measure file named `m.yaml`.
 func decode(_ text: String, path: String = "m.yaml") -> (measures: [Measure], diagnostics: [Diagnostic]) {
-    MeasureSource.load(bytes: Array(text.utf8), path: path)
+    MeasureSource.load(bytes: Array(text.utf8), path: path, vocabulary: testVocabulary)
 }
 
 func date(_ text: String) -> FactValue {
@@ -64,18 +64,18 @@ let expectedFacts: [String: FactValue] = [
     "agriculture.scheduled_export_subsidy": .bool(false),
     "sdt.art27_4_compliant": .unknown,
     "sdt.art29_notified": .bool(false),
-    "transitional_measures": .list(["eaeu.annex28.appendix.KZ.auto-assembly", "eaeu.annex28.appendix.BY.tractor-plant"]),
+    "transitional_measures": .list(["eaeu.annex28.appendix.KZ.auto-assembly", "wto.scm.art27-4-extension"]),
 ]
 
 @Suite("Measure decoding: happy paths")
 struct MeasureHappyPathTests {
     @Test func fixtureCoversEveryFieldOfTheContract() {
-        let contract = Set(MeasureSchema.factFields.map(\.path))
+        let contract = Set(testVocabulary.factFields.map(\.path))
         #expect(Set(MeasureFixture.full.leaves.map(\.path)) == contract)
         #expect(Set(expectedFacts.keys) == contract)
     }
 
-    @Test(arguments: MeasureSchema.factFields.map(\.path))
+    @Test(arguments: testVocabulary.factFields.map(\.path))
     func decodesField(_ path: String) throws {
         let (text, values) = MeasureFixture.full.render()
         let (measures, diagnostics) = decode(text)
@@ -98,7 +98,7 @@ struct MeasureHappyPathTests {
         #expect(measure.range.start == SourceLocation(line: 1, column: 1))
     }
 
-    @Test(arguments: MeasureSchema.factFields.filter { !$0.field.required }.map(\.path))
+    @Test(arguments: testVocabulary.factFields.filter { !$0.field.required }.map(\.path))
     func omittedFactIsUnknown(_ path: String) throws {
         var fixture = MeasureFixture.full.removing(path)
         if path == "forms" { fixture = fixture.removing("export_tax_remission.exceeds_amounts_accrued") }
@@ -129,7 +129,7 @@ struct MeasureHappyPathTests {
         let (measures, diagnostics) = decode("id: X-1\ntitle: T\nmember_state: EU\n")
         #expect(diagnostics.isEmpty)
         let measure = try #require(measures.first)
-        for (path, _) in MeasureSchema.factFields where !["id", "title", "member_state"].contains(path) {
+        for (path, _) in testVocabulary.factFields where !["id", "title", "member_state"].contains(path) {
             #expect(measure[path].value == .unknown, "\(path)")
         }
         #expect(measure["no.such.fact"].value == .unknown)
@@ -160,9 +160,9 @@ struct TriStateCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { "\(path): \(spelling)" }
 }
 
-let triStateCases: [TriStateCase] = MeasureSchema.factFields.filter { $0.field.type == .triState }.flatMap { path, _ in
+let triStateCases: [TriStateCase] = testVocabulary.factFields.filter { $0.field.type == .triState }.flatMap { path, _ in
     [("true", FactValue.bool(true)), ("false", .bool(false)), ("unknown", .unknown), ("yes", .bool(true)),
-     ("no", .bool(false)), ("on", nil), ("off", nil), ("y", nil), ("N", nil), ("maybe", nil), ("\"true\"", nil)]
+     ("no", .bool(false)), ("да", .bool(true)), ("Нет", .bool(false)), ("неизвестно", .unknown), ("on", nil), ("off", nil), ("y", nil), ("N", nil), ("maybe", nil), ("\"true\"", nil)]
         .map { TriStateCase(path: path, spelling: $0.0, expected: $0.1) }
 }
 

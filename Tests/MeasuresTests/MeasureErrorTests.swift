@@ -83,8 +83,8 @@ struct MeasureErrorTests {
 
     @Test func everyFieldHasAWrongValueCase() {
         let covered = Set(badValues.map(\.path))
-        let triStates = Set(MeasureSchema.factFields.filter { $0.field.type == .triState }.map(\.path))
-        let contract = Set(MeasureSchema.factFields.map(\.path))
+        let triStates = Set(testVocabulary.factFields.filter { $0.field.type == .triState }.map(\.path))
+        let contract = Set(testVocabulary.factFields.map(\.path))
         #expect(contract.subtracting(triStates).subtracting(covered).isEmpty)
     }
 

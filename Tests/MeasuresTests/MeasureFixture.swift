@@ -1,4 +1,15 @@
 import Diagnostics
+import Measures
+
+/// The built-in vocabulary, claiming the exemptions of contract v1.1's table (the rule corpus
+/// declares them; these tests decode without compiling it).
+let testVocabulary = MeasureVocabulary.builtIn.claiming([
+    "eaeu.annex28.appendix.KZ.business-road-map-interest", "eaeu.annex28.appendix.KZ.free-warehouse-exemption",
+    "eaeu.annex28.appendix.KZ.sez-exemption", "eaeu.annex28.appendix.KZ.auto-assembly",
+    "eaeu.annex28.appendix.KZ.subsoil-local-content", "eaeu.annex28.appendix.KZ.samruk-procurement",
+    "eaeu.annex28.appendix.RU.auto-assembly", "wto.accession.KZ.subsoil-local-content",
+    "wto.accession.KZ.auto-assembly", "wto.accession.RU.auto-investment", "wto.scm.art27-4-extension",
+])
 
 /// A measure file written from (fact path, value text) leaves in contract order, so that a test can
 /// replace or drop one field and know the line and column of every value it wrote.
@@ -56,7 +67,7 @@ struct MeasureFixture {
         ("agriculture.scheduled_export_subsidy", "false"),
         ("sdt.art27_4_compliant", "unknown"),
         ("sdt.art29_notified", "no"),
-        ("transitional_measures", "[eaeu.annex28.appendix.KZ.auto-assembly, eaeu.annex28.appendix.BY.tractor-plant]"),
+        ("transitional_measures", "[eaeu.annex28.appendix.KZ.auto-assembly, wto.scm.art27-4-extension]"),
     ])
 
     /// This fixture with `path`'s value replaced.

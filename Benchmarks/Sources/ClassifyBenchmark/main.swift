@@ -18,8 +18,12 @@ guard arguments.count == 3, let rounds = Int(arguments[2]),
     exit(2)
 }
 let paths = list.split(separator: "\n").map(String.init)
-let load = MeasureReader().read(paths)
-guard let graph = RuleCorpusLoader.load(directory: nil).graph, !load.measures.isEmpty else {
+guard let graph = RuleCorpusLoader.load(directory: nil).graph else {
+    FileHandle.standardError.write(Data("no rule graph\n".utf8))
+    exit(2)
+}
+let load = MeasureReader(vocabulary: graph.vocabulary).read(paths)
+guard !load.measures.isEmpty else {
     FileHandle.standardError.write(Data("no measures or no rule graph\n".utf8))
     exit(2)
 }

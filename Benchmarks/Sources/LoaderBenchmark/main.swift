@@ -5,6 +5,7 @@
 // times in seconds. Like the floor (Benchmarks/floor.c), every run reads every file from disk.
 // Benchmarks/run.sh interleaves the three contestants and prints the ratios.
 import Glibc
+import Driver
 import Measures
 import YAMLLoader
 
@@ -48,6 +49,8 @@ guard arguments.count == 4, let runs = Int(arguments[2]), ["tree", "decode"].con
 let paths = readFile(arguments[1]).split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
 let decode = arguments[3] == "decode"
 let loader = YAMLLoader()
+// The corpus's vocabulary (with its claimable exemptions), loaded once as the CLI does.
+let vocabulary = RuleCorpusLoader.load(directory: nil).graph!.vocabulary
 
 var best = Double.infinity
 for _ in 0..<runs {
@@ -55,7 +58,7 @@ for _ in 0..<runs {
     var count = 0
     for path in paths {
         if decode {
-            let (measures, diagnostics) = MeasureSource.load(bytes: readFile(path), path: path, loader: loader)
+            let (measures, diagnostics) = MeasureSource.load(bytes: readFile(path), path: path, vocabulary: vocabulary, loader: loader)
             if !diagnostics.isEmpty { fail("\(path): \(diagnostics)") }
             count += measures.count
         } else {

@@ -7,10 +7,8 @@ extension RuleFileDecoder {
         "id", "title", "regime", "citation", "in_force", "text", "when", "then", "exception_to",
         "locate", "examples",
     ]
-    static let categories = [
-        "not-applicable", "out-of-scope", "not-a-subsidy", "non-specific", "non-actionable", "actionable", "prohibited",
-    ]
-    static let regimes = ["eaeu", "wto"]
+    static let categories = Category.concluded.map(\.rawValue)
+    static let regimes = Regime.allCases.map(\.rawValue)
 
     mutating func rule(_ node: YAMLNode) -> RuleDefinition? {
         guard let m = reader.mapping(node, known: Self.ruleKeys, what: "a rule") else { return nil }
@@ -58,7 +56,8 @@ extension RuleFileDecoder {
         let keys = ["category", "ground", "exemption", "suspends", "obligation", "calendar", "note"]
         guard let m = reader.mapping(node, known: keys, what: "'then'") else { return nil }
         if let c = reader.optional(m, "category") {
-            guard let category = reader.choice(c, allowed: Self.categories, what: "category") else { return nil }
+            guard let category = reader.choice(c, allowed: Self.categories, what: "category").flatMap(Category.init(rawValue:))
+            else { return nil }
             let ground = reader.optional(m, "ground").flatMap { reader.string($0) }
             return .verdict(category: category, ground: ground)
         }

@@ -143,7 +143,7 @@ extension RuleFileDecoder {
             if t.scalar?.value == "unknown" { triggers = .unknown } else { triggers = reader.bool(t).map(TriValue.init) }
         }
         let category = reader.optional(e, "category").flatMap {
-            reader.choice($0, allowed: Self.categories + ["undetermined"], what: "category")
+            reader.choice($0, allowed: Category.allCases.map(\.rawValue), what: "category").flatMap(Category.init(rawValue:))
         }
         let regime = reader.optional(e, "regime").flatMap { reader.choice($0, allowed: Self.regimes, what: "regime") }
         let deciding = reader.optional(e, "deciding").flatMap { reader.strings($0, what: "deciding") } ?? []

@@ -2,7 +2,7 @@ public import Diagnostics
 import Measures
 public import YAMLLoader
 
-/// Decodes rule files from located YAML nodes (see `Rules/README.md` for the language).
+/// Decodes rule files from located YAML nodes (see `Docs/rule-language.md` for the language).
 public struct RuleFileDecoder {
     var reader = NodeReader(domain: "rule")
     let file: String

@@ -41,7 +41,7 @@ enum AnswerDomains {
             var values = Set<Double>()
             for case .number(_, _, let n) in leaves { values.formUnion([n - 1, n, n + 1]) }
             return values.sorted().map(FactValue.number)
-        case .textList?:
+        case .textList?, .countryList?:
             let values = Set(leaves.flatMap(\.namedTexts) + ["(other)"])
             return values.sorted().map { FactValue.list([$0]) }
         case .hsList?:

@@ -10,7 +10,7 @@ public final class RuleGraph: Sendable {
         case predicate
         /// A predicate with `exception_to`: when it applies, the rules it names do not decide.
         case defeater
-        case verdict(category: String, ground: String?)
+        case verdict(category: Category, ground: String?)
         case exemption
         case obligation(kind: String, calendar: Int)
         case note(String)
@@ -65,7 +65,10 @@ public final class RuleGraph: Sendable {
     public let calendarIndex: [String: Int]
     public let fixtures: [String: FixtureDefinition]
     public let regimes: [Regime]
-    /// Fact paths by slot; slot `i` of a fact vector holds `factPaths[i]`.
+    /// What a measure may state: the corpus's vocabulary, with the exemptions its rules declare
+    /// claimable. Measures are decoded with it (``MeasureDecoder/init(vocabulary:)``).
+    public let vocabulary: MeasureVocabulary
+    /// Fact paths by slot (the vocabulary's); slot `i` of a fact vector holds `factPaths[i]`.
     public let factPaths: [String]
     public let factSlots: [String: Int]
     /// The source files the corpus came from, for quoting lines in diagnostics.
@@ -78,7 +81,7 @@ public final class RuleGraph: Sendable {
     init(
         rules: [Rule], ruleIndex: [String: Int], nodes: [ExprNode], tables: [Table], tableIndex: [String: Int],
         calendars: [CalendarDefinition], calendarIndex: [String: Int], fixtures: [String: FixtureDefinition],
-        regimes: [Regime], factPaths: [String], factSlots: [String: Int], sources: [String: SourceText],
+        regimes: [Regime], vocabulary: MeasureVocabulary, sources: [String: SourceText],
         program: EvalProgram, answers: [[FactValue]]
     ) {
         self.answers = answers
@@ -91,8 +94,9 @@ public final class RuleGraph: Sendable {
         self.calendarIndex = calendarIndex
         self.fixtures = fixtures
         self.regimes = regimes
-        self.factPaths = factPaths
-        self.factSlots = factSlots
+        self.vocabulary = vocabulary
+        self.factPaths = vocabulary.factPaths
+        self.factSlots = vocabulary.factSlots
         self.sources = sources
         self.program = program
     }

@@ -6,7 +6,7 @@ public import YAMLLoader
 public enum Conclusion: Sendable {
     /// A derived yes/no value; with `exception_to` it is a defeater of the rules it names.
     case predicate
-    case verdict(category: String, ground: String?)
+    case verdict(category: Category, ground: String?)
     case exemption(until: ExemptionEnd, suspends: [String])
     case obligation(kind: String, calendar: String)
     /// Advice surfaced with the regime's verdict when the rule applies (e.g. "eligible for voluntary
@@ -54,7 +54,7 @@ public struct ExampleDefinition: Sendable {
     public var measure: YAMLNode?
     public var expectRange: SourceRange
     public var triggers: TriValue
-    public var category: String?
+    public var category: Category?
     public var regime: String?
     public var deciding: [String]
     /// `.some(nil)`: `exemption: none`; `nil`: not checked.

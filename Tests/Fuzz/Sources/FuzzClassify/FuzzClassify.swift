@@ -14,7 +14,7 @@ private let loader = YAMLLoader(limits: YAMLLimits(maxBytes: 1 << 16, maxDepth: 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let (measures, _) = MeasureSource.load(bytes: bytes, path: "measure.yaml", loader: loader)
+    let (measures, _) = MeasureSource.load(bytes: bytes, path: "measure.yaml", vocabulary: graph.vocabulary, loader: loader)
     for measure in measures {
         for asOf in [CalendarDate(year: 2026, month: 1, day: 1), CalendarDate(year: 1995, month: 1, day: 1)] {
             guard let asOf else { continue }

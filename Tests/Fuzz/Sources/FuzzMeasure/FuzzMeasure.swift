@@ -11,7 +11,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let path = data[0] & 1 == 0 ? "draft.md" : "measure.yaml"
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    let (measures, _) = MeasureSource.load(bytes: bytes, path: path, loader: loader)
+    let (measures, _) = MeasureSource.load(bytes: bytes, path: path, vocabulary: .builtIn, loader: loader)
     for measure in measures { precondition(!measure.id.isEmpty || measure.id.isEmpty) }
     return 0
 }
