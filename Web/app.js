@@ -11,7 +11,9 @@
     memo: "",
     previous: null,     // the result before the last answer, for "what changed"
     pending: 0,
-    timer: null
+    timer: null,
+    timerPending: false,
+    openGroups: {}      // group path -> open, kept when the form is rebuilt
   };
   var EXAMPLE = {
     id: "KZ-DRAFT-2027-001",
@@ -116,6 +118,9 @@
         if (help) fs.removeChild(help);
         det.appendChild(fs);
         det.dataset.path = path;
+        // Open when it holds values, or when the user had it open before the form was rebuilt.
+        det.open = state.openGroups[path] || getPath(state.measure, path) !== undefined;
+        det.addEventListener("toggle", function () { state.openGroups[path] = det.open; });
         return det;
       }
       return fs;
@@ -193,9 +198,13 @@
   }
 
   // ---- classification ----------------------------------------------------------------------------
+  // body[data-state] is "busy" from an edit until its classification is shown, then "ready".
+  function busy(yes) { document.body.setAttribute("data-state", yes ? "busy" : "ready"); }
   function changed() {
+    busy(true);
     clearTimeout(state.timer);
-    state.timer = setTimeout(classify, 250);
+    state.timerPending = true;
+    state.timer = setTimeout(function () { state.timerPending = false; classify(); }, 250);
   }
   function yamlText() { return MeasureYAML.dump(state.measure, state.schema); }
   function query(extra) {
@@ -206,24 +215,27 @@
   }
   function classify() {
     var ticket = ++state.pending;
+    busy(true);
     $("status").textContent = t("checking");
-    var body = JSON.stringify(state.measure);
-    var headers = { "Content-Type": "application/json" };
+    // The YAML that "Download YAML" saves, so the memo's line numbers point into that file.
+    var body = yamlText();
+    var headers = { "Content-Type": "text/yaml; charset=utf-8" };
     Promise.all([
       fetch("/api/classify" + query(), { method: "POST", headers: headers, body: body }),
       fetch("/api/classify" + query("&format=markdown"), { method: "POST", headers: headers, body: body })
     ]).then(function (rs) {
       return Promise.all([rs[0].json().then(function (j) { return { ok: rs[0].ok, json: j }; }), rs[1].text()]);
     }).then(function (both) {
-      if (ticket !== state.pending) return;
+      if (ticket !== state.pending || state.timerPending) return;
       $("status").textContent = t("upToDate");
-      if (!both[0].ok) { showProblems(both[0].json); return; }
+      if (!both[0].ok) { showProblems(both[0].json); busy(false); return; }
       $("problems").hidden = true;
       var r = Array.isArray(both[0].json) ? both[0].json[0] : both[0].json;
       state.result = r;
       state.memo = both[1];
       render();
-    }).catch(function (e) { $("status").textContent = String(e); });
+      busy(false);
+    }).catch(function (e) { $("status").textContent = String(e); busy(false); });
   }
   function showProblems(problem) {
     var box = $("problems");
@@ -263,6 +275,8 @@
       }
       if (v.citations.length) card.appendChild(el("p", { class: "cite", text: v.citations.join("; ") }));
       if (v.unverified && v.unverified.length) card.appendChild(el("p", { class: "warn", text: t("unverified") + ": " + v.unverified.join(", ") }));
+      var open = v.questions.length + (v.exemption_questions || []).length;
+      if (open) card.appendChild(el("p", {}, [el("a", { href: "#questions-panel", class: "to-questions", text: t("openQuestions").replace("%d", open) })]));
       box.appendChild(card);
     });
     $("memo").textContent = state.memo;
@@ -314,8 +328,9 @@
     var p = schemaAt(fact);
     var k = kind(p);
     if (k === "tri") return [[true, t("yes")], [false, t("no")]];
-    if (k === "choice") return p.enum.map(function (o) { return [o, o]; });
-    if (k === "choices") return p.items.enum.map(function (o) { return [[o], o]; });
+    var known = function (o) { return o !== "unknown"; };
+    if (k === "choice") return p.enum.filter(known).map(function (o) { return [o, o]; });
+    if (k === "choices") return p.items.enum.filter(known).map(function (o) { return [[o], o]; });
     return null;
   }
   function renderQuestions() {

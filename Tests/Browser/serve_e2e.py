@@ -48,7 +48,7 @@ def start_server():
 def browser(downloads):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
-    for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1800",
+    for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,2400",
                 "--lang=en-US", "--disable-gpu"]:
         options.add_argument(arg)
     options.add_experimental_option("prefs", {"download.default_directory": downloads,
@@ -58,9 +58,17 @@ def browser(downloads):
     return driver
 
 
+def ready(driver):
+    """Waits until the page has shown the classification of the last edit."""
+    WebDriverWait(driver, 20).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-state") == "ready")
+
+
 def verdicts(driver):
-    return {card.get_attribute("data-regime"): card.get_attribute("class").split("cat-")[-1]
-            for card in driver.find_elements(By.CSS_SELECTOR, "#verdicts .verdict")}
+    """{regime: category} as the page shows them (read in one step, after the page is ready)."""
+    ready(driver)
+    return driver.execute_script(
+        "var out = {}; document.querySelectorAll('#verdicts .verdict').forEach(function (c) {"
+        " out[c.getAttribute('data-regime')] = c.className.split('cat-').pop(); }); return out;")
 
 
 def set_value(driver, element_id, value):
@@ -72,10 +80,12 @@ def set_value(driver, element_id, value):
 
 def answer(driver, wait, fact, value):
     """Clicks the answer `value` of the question on `fact` and waits for the new verdict."""
+    ready(driver)
     old = driver.find_element(By.ID, "memo").text
     item = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f'#questions .question[data-fact="{fact}"]')))
     item.find_element(By.CSS_SELECTOR, f'button.answer[data-answer="{value}"]').click()
-    wait.until(lambda d: not d.find_element(By.ID, "changes").get_attribute("hidden")
+    ready(driver)
+    wait.until(lambda d: d.find_element(By.ID, "changes").get_attribute("hidden") is None
                and d.find_element(By.ID, "memo").text != old)
     return fact
 
@@ -112,19 +122,22 @@ def main():
         driver.find_element(By.ID, "f-amount-currency").send_keys("KZT")
 
         wait.until(lambda d: len(verdicts(d)) == 2 and d.find_elements(By.CSS_SELECTOR, "#questions .question"))
+        check("the filled form classifies without problems", driver.find_element(By.ID, "problems").get_attribute("hidden") is not None)
         before = verdicts(driver)
         check("both regimes get a verdict", set(before) == {"eaeu", "wto"}, str(before))
         check("the memo is shown", "EAEU" in driver.find_element(By.ID, "memo").text)
 
-        # Answer two questions: the first one (best first) with "yes", then the export condition.
+        # Answer two questions: the first one (best first) with "yes", then the local-content
+        # condition (a WTO question that any answer settles) with "in-law".
         first = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#questions .question")))
         answered = [answer(driver, wait, first.get_attribute("data-fact"), "true")]
         check("the first question is answered yes and classified again",
               driver.find_element(By.ID, f"f-{answered[0].replace('.', '-')}").get_attribute("value") == "true")
-        answered.append(answer(driver, wait, "conditions.export_performance", "in-law"))
+        answered.append(answer(driver, wait, "conditions.domestic_goods", "in-law"))
         after = verdicts(driver)
         check("two different questions were answered", len(set(answered)) == 2, str(answered))
         check("the verdict changed", after != before, f"{before} -> {after}")
+        check("WTO: a local-content condition in law is prohibited", after.get("wto") == "prohibited", str(after))
         check("what changed is shown", "→" in driver.find_element(By.ID, "changes").text,
               driver.find_element(By.ID, "changes").text)
 
