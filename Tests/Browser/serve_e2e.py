@@ -144,7 +144,11 @@ def main():
         # Russian page strings.
         driver.find_element(By.ID, "lang-ru").click()
         check("the page switches to Russian", driver.find_element(By.CSS_SELECTOR, "h1").text == "Квалификация меры поддержки")
+        check("the form keeps its open groups in Russian",
+              driver.find_element(By.CSS_SELECTOR, 'details[data-path="goods"]').get_attribute("open") is not None)
         driver.find_element(By.ID, "lang-en").click()
+        check("each undetermined verdict links to its open questions",
+              len(driver.find_elements(By.CSS_SELECTOR, '.verdict.cat-undetermined a[href="#questions-panel"]')) > 0)
 
         if SCREENSHOT:
             driver.save_screenshot(SCREENSHOT)
