@@ -255,6 +255,7 @@
     state.memo = "";
     $("verdicts").textContent = "";
     $("memo").textContent = "";
+    $("memo-box").hidden = true;
     $("questions").textContent = "";
     $("no-questions").hidden = true;
   }
@@ -280,6 +281,7 @@
       box.appendChild(card);
     });
     $("memo").textContent = state.memo;
+    $("memo-box").hidden = !state.memo;
     renderChanges();
     renderQuestions();
   }
