@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Driver", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "Driver", "Engine", "RuleCompiler", "Measures", "TestSupport"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Driver", "Engine", "RuleCompiler", "Measures", "JSONText", "TestSupport"]),
         .testTarget(name: "LintTests", dependencies: ["Driver", "Reporting", "Measures", "Diagnostics", "TestSupport"]),
     ]
 )

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Requests per second and latency (p50, p99) of `POST /api/classify` on `subsidy serve`, release
 # build, the server pinned to one core (taskset -c 0) and wrk on the other, over loopback only,
-# with 1 and 64 concurrent clients. Goal: p99 < 5 ms at 64 clients on one core.
+# with 1, 8 and 64 concurrent clients. Goal: p99 < 5 ms at 64 clients on one core.
 #
 # Usage: Benchmarks/serve.sh [SECONDS]   (per run; default 10)
 # Needs wrk (Debian: apt-get install wrk).
@@ -34,7 +34,7 @@ status=$(curl -s -o /dev/null -w '%{http_code}' --data-binary @"$root/Examples/d
     "http://127.0.0.1:$port/api/classify?as_of=2027-03-01")
 [ "$status" = 200 ] || { echo "classify answered $status" >&2; exit 1; }
 
-for clients in 1 64; do
+for clients in 1 8 64; do
     taskset -c 1 wrk -t1 -c"$clients" -d"${seconds}s" --latency -s "$out/serve-post.lua" \
         "http://127.0.0.1:$port/api/classify?as_of=2027-03-01" > "$out/serve-$clients.txt"
     python3 - "$clients" "$out/serve-$clients.txt" <<'PY'
