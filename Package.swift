@@ -15,6 +15,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // `subsidy serve` (Sources/Server): Hummingbird 2 on SwiftNIO; see README "Web page".
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -54,10 +56,26 @@ let package = Package(
         ),
         .executableTarget(
             name: "subsidy",
-            dependencies: ["Driver", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Driver", "Server", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "embed-rules", path: "Sources/EmbedRules"),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Driver", "Measures", "Engine", "RuleCompiler", "YAMLLoader", "Diagnostics", "JSONText", "WebAssets",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "WebAssets", plugins: ["EmbedWebPlugin"]),
+        .executableTarget(name: "embed-web", path: "Sources/EmbedWeb"),
+        .plugin(
+            name: "EmbedWebPlugin",
+            capability: .buildTool(),
+            dependencies: ["embed-web"],
+            path: "Sources/EmbedWebPlugin"
+        ),
         .plugin(
             name: "EmbedRulesPlugin",
             capability: .buildTool(),
@@ -78,6 +96,7 @@ let package = Package(
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Driver", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Measures", "YAMLLoader", "TestSupport"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Driver", "Engine", "RuleCompiler", "Measures", "JSONText", "TestSupport"]),
         .testTarget(name: "LintTests", dependencies: ["Driver", "Reporting", "Measures", "Diagnostics", "TestSupport"]),
     ]
 )

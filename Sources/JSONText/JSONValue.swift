@@ -70,6 +70,12 @@ public indirect enum JSONValue: Sendable {
     /// U+2028 and U+2029 escaped too so the output is also valid JavaScript.
     public static func writeString(_ value: String, to out: inout String) {
         out += "\""
+        // Most strings need no escape: append them whole (0xE2 may start U+2028 or U+2029).
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -38,18 +38,12 @@ enum Output {
     }
 }
 
-/// Today's date in the machine's time zone (`TZ`), the default `--as-of`: a ministry in Almaty
-/// (UTC+5) gets its own date at local midnight, not UTC's at 05:00.
+/// Today's date in the machine's time zone (`TZ`), the default `--as-of` (``LocalToday``).
 enum Today {
     /// How help texts name the default.
-    static let help = "today in the local time zone (TZ)"
+    static let help = LocalToday.help
 
-    static var date: CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone.current
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
+    static var date: CalendarDate { LocalToday.date() }
 }
 
 /// A `YYYY-MM-DD` command-line argument, validated (2026-02-30 is refused).

@@ -9,7 +9,7 @@ struct SubsidyCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, ClassifyCommand.self, LintCommand.self, DeadlinesCommand.self, ScheduleCommand.self,
-            SchemaCommand.self, RulesCommand.self, ExplainCommand.self,
+            SchemaCommand.self, RulesCommand.self, ExplainCommand.self, ServeCommand.self,
         ]
     )
 
