@@ -106,9 +106,27 @@ public struct Classifier: Sendable {
         applies: inout [TriValue], deciding: inout [Int], possible: inout [Int]
     ) -> RegimeVerdict {
         applications(regime, &evaluation, into: &applies)
-        let category = decide(regime, applies, deciding: &deciding, possible: &possible)
-        let listed = category == nil ? possible : deciding
-        let listing = workspace.listings.listing(listed, decided: category != nil, plan: plan)
+        var category = decide(regime, applies, deciding: &deciding, possible: &possible)
+        // The rare path: no rule applies. The reference evaluator says whether every answer to the
+        // open facts leads to one category (settled before undetermined) and what each answer gives.
+        var settled: ReferenceEvaluator.Verdict?
+        if category == nil {
+            let reference = ReferenceEvaluator(graph: graph)
+            let meaning = reference.verdict(regime: index, facts: reference.facts(of: measure), asOf: evaluation.asOf)
+            if meaning.category != "undetermined" {
+                category = meaning.category
+                settled = meaning
+                deciding = meaning.deciding.compactMap { graph.ruleIndex[$0] }.sorted { a, b in
+                    regime.verdicts.firstIndex(of: a)! < regime.verdicts.firstIndex(of: b)!
+                }
+                possible = possible.filter { plan.categories[$0] == meaning.category }
+            } else {
+                settled = meaning
+            }
+        }
+        let decidedNow = category != nil && (settled == nil || !deciding.isEmpty)
+        let listed = decidedNow ? deciding : possible
+        let listing = workspace.listings.listing(listed, decided: decidedNow, plan: plan)
         var unverified = listing.unverified
         let read = factsRead(listed, measure: measure)
         let considered = Explanation(graph: graph, plan: plan).considered(for: deciding, &evaluation, &workspace)
@@ -120,12 +138,42 @@ public struct Classifier: Sendable {
         } else {
             exemption = self.exemption(regime, deciding: deciding, &evaluation, &workspace)
         }
+        if let meaning = settled {
+            if category != nil {
+                // Settled: the facts that could still add a ground or change the exemption, in contract order.
+                questions = meaning.questions.keys.compactMap { graph.factSlots[$0] }.sorted().map { slot in
+                    let reader = regime.order.first { applies[$0] == .unknown && graph.rules[$0].reads.contains(slot) }
+                    return Question(fact: graph.factPaths[slot], question: plan.questions[slot],
+                                    rule: reader.map { plan.ids[$0] } ?? "", settles: false)
+                }
+            }
+            questions = questions.map { question in
+                var question = question
+                question.outcomes = Self.outcomes(meaning.questions[question.fact] ?? meaning.exemptionQuestions[question.fact] ?? [])
+                return question
+            }
+        }
+        if !exemption.questions.isEmpty {
+            let reference = ReferenceEvaluator(graph: graph)
+            let facts = reference.facts(of: measure)
+            exemption.questions = exemption.questions.map { question in
+                var question = question
+                if let slot = graph.factSlots[question.fact] {
+                    question.outcomes = Self.outcomes(reference.outcomes(regime: index, slot: slot, facts: facts, asOf: evaluation.asOf))
+                }
+                return question
+            }
+        }
         if let e = exemption.finding, !e.verified { unverified.append(e.rule) }
         return RegimeVerdict(
             regime: regime.name, category: category ?? "undetermined", grounds: listing.grounds, exemption: exemption.finding,
             rules: listing.rules, citations: listing.citations, questions: questions,
             exemptionQuestions: exemption.questions, factsRead: read, considered: considered, unverified: unverified,
             locate: locate(listed, measure: measure, facts: read), notes: notes(regime, &evaluation))
+    }
+
+    static func outcomes(_ outcomes: [ReferenceEvaluator.Outcome]) -> [QuestionOutcome] {
+        outcomes.map { QuestionOutcome(answer: $0.answer, category: $0.category, exemption: $0.exemption) }
     }
 
     /// The exemption that suspends the deciding rules, or the unknown facts that would decide whether one does.
