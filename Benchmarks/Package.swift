@@ -17,5 +17,9 @@ let package = Package(
             name: "ClassifyBenchmark",
             dependencies: [.product(name: "SubsidyKit", package: "subsidy")]
         ),
+        .executableTarget(
+            name: "EquivalenceBenchmark",
+            dependencies: [.product(name: "SubsidyKit", package: "subsidy")]
+        ),
     ]
 )

@@ -60,7 +60,8 @@ public struct Question: Sendable, Hashable {
 public struct QuestionOutcome: Sendable, Hashable {
     public var answer: FactValue
     public var category: String
-    public var exemption: Bool
+    /// The exemption that applies with this answer (`nil`: none), its end and its provision.
+    public var exemption: ExemptionFinding?
 }
 
 public struct ExemptionFinding: Sendable, Hashable {

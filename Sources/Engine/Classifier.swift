@@ -107,21 +107,17 @@ public struct Classifier: Sendable {
     ) -> RegimeVerdict {
         applications(regime, &evaluation, into: &applies)
         var category = decide(regime, applies, deciding: &deciding, possible: &possible)
-        // The rare path: no rule applies. The reference evaluator says whether every answer to the
-        // open facts leads to one category (settled before undetermined) and what each answer gives.
-        var settled: ReferenceEvaluator.Verdict?
+        // The rare path: no rule applies. Whether every answer to the open facts leads to one
+        // category (settled before undetermined, ``ReferenceEvaluator`` step 5).
+        let settling = Settling(classifier: self, regime: regime, asOf: evaluation.asOf)
+        var settled: Settling.Summary?
         if category == nil {
-            let reference = ReferenceEvaluator(graph: graph)
-            let meaning = reference.verdict(regime: index, facts: reference.facts(of: measure), asOf: evaluation.asOf)
-            if meaning.category != "undetermined" {
-                category = meaning.category
-                settled = meaning
-                deciding = meaning.deciding.compactMap { graph.ruleIndex[$0] }.sorted { a, b in
-                    regime.verdicts.firstIndex(of: a)! < regime.verdicts.firstIndex(of: b)!
-                }
-                possible = possible.filter { plan.categories[$0] == meaning.category }
-            } else {
-                settled = meaning
+            let summary = settling.summary(evaluation.facts)
+            if let settledCategory = summary.category {
+                category = settledCategory
+                settled = summary
+                deciding = summary.deciding
+                possible = possible.filter { plan.categories[$0] == settledCategory }
             }
         }
         let decidedNow = category != nil && (settled == nil || !deciding.isEmpty)
@@ -138,31 +134,29 @@ public struct Classifier: Sendable {
         } else {
             exemption = self.exemption(regime, deciding: deciding, &evaluation, &workspace)
         }
-        if let meaning = settled {
-            if category != nil {
-                // Settled: the facts that could still add a ground or change the exemption, in contract order.
-                questions = meaning.questions.keys.compactMap { graph.factSlots[$0] }.sorted().map { slot in
-                    let reader = regime.order.first { applies[$0] == .unknown && graph.rules[$0].reads.contains(slot) }
-                    return Question(fact: graph.factPaths[slot], question: plan.questions[slot],
-                                    rule: reader.map { plan.ids[$0] } ?? "", settles: false)
-                }
-            }
-            questions = questions.map { question in
-                var question = question
-                question.outcomes = Self.outcomes(meaning.questions[question.fact] ?? meaning.exemptionQuestions[question.fact] ?? [])
-                return question
+        if category == nil, questions.isEmpty {
+            // No unknown fact can decide it: ask for the facts given too broadly (an HS code).
+            questions = settling.imprecise(evaluation.facts, applies).map { slot in
+                let reader = regime.order.first { applies[$0] == .unknown && plan.reads[$0].contains(slot) }
+                return Question(fact: graph.factPaths[slot], question: plan.questions[slot],
+                                rule: reader.map { plan.ids[$0] } ?? "", settles: false)
             }
         }
-        if !exemption.questions.isEmpty {
-            let reference = ReferenceEvaluator(graph: graph)
-            let facts = reference.facts(of: measure)
-            exemption.questions = exemption.questions.map { question in
-                var question = question
-                if let slot = graph.factSlots[question.fact] {
-                    question.outcomes = Self.outcomes(reference.outcomes(regime: index, slot: slot, facts: facts, asOf: evaluation.asOf))
-                }
-                return question
+        if let summary = settled {
+            // Settled: the facts that could still add a ground or change the exemption, in contract order.
+            let asked = SlotSet(exemption.questions.compactMap { graph.factSlots[$0.fact] })
+            questions = settling.settledQuestions(summary, evaluation.facts, asked: asked).map { slot in
+                let reader = regime.order.first { applies[$0] == .unknown && plan.reads[$0].contains(slot) }
+                return Question(fact: graph.factPaths[slot], question: plan.questions[slot],
+                                rule: reader.map { plan.ids[$0] } ?? "", settles: false)
             }
+        }
+        // Every question says what each of its answers gives alone.
+        for i in questions.indices {
+            questions[i].outcomes = settling.outcomes(graph.factSlots[questions[i].fact]!, evaluation.facts)
+        }
+        for i in exemption.questions.indices {
+            exemption.questions[i].outcomes = settling.outcomes(graph.factSlots[exemption.questions[i].fact]!, evaluation.facts)
         }
         if let e = exemption.finding, !e.verified { unverified.append(e.rule) }
         return RegimeVerdict(
@@ -170,10 +164,6 @@ public struct Classifier: Sendable {
             rules: listing.rules, citations: listing.citations, questions: questions,
             exemptionQuestions: exemption.questions, factsRead: read, considered: considered, unverified: unverified,
             locate: locate(listed, measure: measure, facts: read), notes: notes(regime, &evaluation))
-    }
-
-    static func outcomes(_ outcomes: [ReferenceEvaluator.Outcome]) -> [QuestionOutcome] {
-        outcomes.map { QuestionOutcome(answer: $0.answer, category: $0.category, exemption: $0.exemption) }
     }
 
     /// The exemption that suspends the deciding rules, or the unknown facts that would decide whether one does.

@@ -16,9 +16,9 @@ public import RuleCompiler
 /// 4. **Immediate category.** When some verdict rule applies, its category (all that apply share
 ///    it: the compiler orders rules of different categories).
 /// 5. **Settled before undetermined** (contract v1.1). Otherwise the open facts are answered in
-///    every combination of their answer domains (``domain(_:asOf:)``): when every combination gives
-///    the same category, that is the verdict; else it is `undetermined`. (Kleene logic is
-///    monotone, so a combination can stop as soon as a rule applies: ``reachable(_:_:asOf:)``.)
+///    every combination of their answer domains (``domain(_:asOf:)``): when the combinations that
+///    decide lead to exactly one category, that is the verdict; else it is `undetermined`. (Kleene
+///    logic is monotone, so a combination stops as soon as a rule applies: ``reachable(_:_:into:)``.)
 /// 6. **Grounds** of a settled verdict are those of the rules of its category whose condition holds
 ///    and that nothing but rules of the same category might still block (the grounds known so far).
 /// 7. **Exemptions** suspend deciding rules: the first exemption of the regime suspending one of
@@ -32,14 +32,22 @@ public import RuleCompiler
 ///    (category, exemption), other facts staying unknown.
 public struct ReferenceEvaluator: Sendable {
     public let graph: RuleGraph
+    /// Per fact slot, whether the contract types it as a date.
+    private let isDate: [Bool]
 
-    public init(graph: RuleGraph) { self.graph = graph }
+    public init(graph: RuleGraph) {
+        self.graph = graph
+        let dates = Set(MeasureSchema.factFields.filter { $0.field.type == .date }.map(\.path))
+        isDate = graph.factPaths.map(dates.contains)
+    }
 
     /// What one answer alone gives.
     public struct Outcome: Sendable, Hashable {
         public var answer: FactValue
         public var category: String
-        public var exemption: Bool
+        /// The exemption that applies with this answer, and its end.
+        public var exemption: String?
+        public var exemptionUntil: CalendarDate?
     }
 
     /// A regime's verdict as the rules mean it (questions as sets: their order is ranking, not meaning).
@@ -52,6 +60,8 @@ public struct ReferenceEvaluator: Sendable {
         /// Fact path → outcomes of its answers.
         public var questions: [String: [Outcome]]
         public var exemptionQuestions: [String: [Outcome]]
+        /// Whether an exemption suspending a deciding rule may still apply (its condition or end unknown).
+        public var exemptionOpen: Bool
     }
 
     // MARK: 1. Facts
@@ -176,7 +186,7 @@ public struct ReferenceEvaluator: Sendable {
     /// the evaluation date and the day before. List facts are answered one value at a time.
     public func domain(_ slot: Int, asOf: CalendarDate) -> [FactValue] {
         var answers = graph.answers[slot]
-        if MeasureSchema.factFields.first(where: { $0.path == graph.factPaths[slot] })?.field.type == .date {
+        if isDate[slot] {
             for d in [asOf, asOf.adding(days: -1)] where !answers.contains(.date(d)) { answers.append(.date(d)) }
         }
         return answers
@@ -189,20 +199,40 @@ public struct ReferenceEvaluator: Sendable {
         return slots.filter { world.facts[$0] == .unknown && !domain($0, asOf: world.asOf).isEmpty }.sorted()
     }
 
-    /// The categories the answers can lead to (`nil`: a combination that decides nothing), stopping
-    /// once two are found. Answers every open fact in turn, in every value of its domain.
-    func reachable(_ regime: RuleGraph.Regime, _ world: World, asOf: CalendarDate) -> Set<String?> {
+    /// The known facts that an undecided rule reads and that a test still finds unknown: an HS
+    /// code broader than a listed line (or an empty list of codes). Asked only when no unknown fact
+    /// can decide the verdict; answer combinations do not try them.
+    func imprecise(_ regime: RuleGraph.Regime, _ world: World, _ applies: [TriValue]) -> [Int] {
+        var slots = Set<Int>()
+        for r in regime.order where applies[r] == .unknown { slots.formUnion(graph.rules[r].reads) }
+        return slots.filter { slot in
+            world.facts[slot] != .unknown && graph.nodes.indices.contains { node in
+                switch graph.nodes[node] {
+                case .hsAllIn(slot, _), .hsAnyIn(slot, _): value(node, world) == .unknown
+                default: false
+                }
+            }
+        }.sorted()
+    }
+
+    /// The categories the answers can lead to (a combination that decides nothing adds none),
+    /// added to `found`. Answers the open facts in turn, each in every value of its domain, and
+    /// stops once two are found or when no category the rules still allow would be new.
+    func reachable(_ regime: RuleGraph.Regime, _ world: World, into found: inout Set<String>) {
         let applies = applications(regime, world)
-        if let category = immediate(regime, applies) { return [category] }
-        guard let slot = open(regime, world, applies).first else { return [nil] }
-        var found = Set<String?>()
-        for answer in domain(slot, asOf: asOf) {
+        if let category = immediate(regime, applies) {
+            found.insert(category)
+            return
+        }
+        // Kleene logic is monotone: a rule that does not apply now applies in no answer combination.
+        let allowed = Set(regime.verdicts.filter { applies[$0] == .unknown }.compactMap(category(of:)))
+        guard !allowed.isSubset(of: found), let slot = open(regime, world, applies).first else { return }
+        for answer in domain(slot, asOf: world.asOf) {
             var answered = world
             answered.facts[slot] = answer
-            found.formUnion(reachable(regime, answered, asOf: asOf))
-            if found.count > 1 { break }
+            reachable(regime, answered, into: &found)
+            if found.count > 1 { return }
         }
-        return found
     }
 
     // MARK: 6–9. The verdict
@@ -217,15 +247,16 @@ public struct ReferenceEvaluator: Sendable {
         let regime = graph.regimes[k]
         let applies = applications(regime, world)
         var result = Verdict(category: "undetermined", deciding: [], grounds: [], exemption: nil, exemptionUntil: nil,
-                             questions: [:], exemptionQuestions: [:])
+                             questions: [:], exemptionQuestions: [:], exemptionOpen: false)
         var deciding: [Int]
         var settledLater = false
         if let category = immediate(regime, applies) {
             result.category = category
             deciding = regime.verdicts.filter { applies[$0] == .true }
         } else {
-            let reached = reachable(regime, world, asOf: world.asOf)
-            guard reached.count == 1, let only = reached.first, let category = only else {
+            var reached = Set<String>()
+            reachable(regime, world, into: &reached)
+            guard reached.count == 1, let category = reached.first else {
                 // Undetermined: the facts some answer to which changes some rule's application.
                 guard questions else { return result }
                 for slot in open(regime, world, applies) where domain(slot, asOf: world.asOf).contains(where: { answer in
@@ -234,6 +265,12 @@ public struct ReferenceEvaluator: Sendable {
                     return applications(regime, answered) != applies
                 }) {
                     result.questions[graph.factPaths[slot]] = outcomes(k, slot, world)
+                }
+                // No unknown fact can decide it: the facts given too broadly to decide it are asked.
+                if result.questions.isEmpty {
+                    for slot in imprecise(regime, world, applies) {
+                        result.questions[graph.factPaths[slot]] = outcomes(k, slot, world)
+                    }
                 }
                 return result
             }
@@ -265,6 +302,7 @@ public struct ReferenceEvaluator: Sendable {
             }
             unknownExemptions.append(e)
         }
+        result.exemptionOpen = !unknownExemptions.isEmpty
         var exemptionSlots = Set<Int>()
         for e in unknownExemptions {
             exemptionSlots.formUnion(graph.rules[e].reads.filter { world.facts[$0] == .unknown })
@@ -280,7 +318,7 @@ public struct ReferenceEvaluator: Sendable {
                     answered.facts[slot] = answer
                     let then = verdict(regime: k, answered, questions: false)
                     return !Set(then.grounds).isSubset(of: result.grounds) || then.exemption != result.exemption
-                        || then.exemptionQuestions.isEmpty != result.exemptionQuestions.isEmpty
+                        || then.exemptionOpen != result.exemptionOpen
                 }
                 if changes { result.questions[graph.factPaths[slot]] = outcomes(k, slot, world) }
             }
@@ -299,7 +337,7 @@ public struct ReferenceEvaluator: Sendable {
             var answered = world
             answered.facts[slot] = answer
             let then = verdict(regime: k, answered, questions: false)
-            return Outcome(answer: answer, category: then.category, exemption: then.exemption != nil)
+            return Outcome(answer: answer, category: then.category, exemption: then.exemption, exemptionUntil: then.exemptionUntil)
         }
     }
 
