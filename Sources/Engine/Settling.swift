@@ -9,6 +9,20 @@ struct Settling {
     let classifier: Classifier
     let regime: EnginePlan.Regime
     let asOf: CalendarDate
+    /// What was worked out for each answer combination (the same combinations recur across the
+    /// questions' outcomes), by the vector's values.
+    private let memo = Memo()
+
+    private final class Memo {
+        var applications: [[FactValue]: (applies: [TriValue], category: String?)] = [:]
+        var summaries: [[FactValue]: Summary] = [:]
+    }
+
+    init(classifier: Classifier, regime: EnginePlan.Regime, asOf: CalendarDate) {
+        self.classifier = classifier
+        self.regime = regime
+        self.asOf = asOf
+    }
     private var graph: RuleGraph { classifier.graph }
     private var plan: EnginePlan { classifier.plan }
 
@@ -23,6 +37,14 @@ struct Settling {
 
     /// The applications of the regime's rules on `facts`, and the immediate category.
     func applications(_ facts: FactVector) -> (applies: [TriValue], category: String?) {
+        let key = facts.valuesKey
+        if let known = memo.applications[key] { return known }
+        let result = freshApplications(facts)
+        memo.applications[key] = result
+        return result
+    }
+
+    private func freshApplications(_ facts: FactVector) -> (applies: [TriValue], category: String?) {
         var evaluation = Evaluation(graph: graph, facts: facts, asOf: asOf)
         var applies: [TriValue] = []
         classifier.applications(regime, &evaluation, into: &applies)
@@ -67,7 +89,8 @@ struct Settling {
     }
 
     /// The categories the answers can lead to, added to `found` (``ReferenceEvaluator``'s `reachable`).
-    func reachable(_ facts: FactVector, into found: inout Set<String>) {
+    /// With `scan`, each open fact is first answered alone (once, at the top).
+    func reachable(_ facts: FactVector, into found: inout Set<String>, scan: Bool = false) {
         let (applies, category) = applications(facts)
         if let category {
             found.insert(category)
@@ -75,7 +98,18 @@ struct Settling {
         }
         var allowed = Set<String>()
         for r in regime.verdicts where applies[r] == .unknown { if let c = plan.categories[r] { allowed.insert(c) } }
-        guard !allowed.isSubset(of: found), let slot = open(facts, applies).first else { return }
+        let slots = open(facts, applies)
+        guard !allowed.isSubset(of: found), let slot = slots.first else { return }
+        if scan {
+            // First each open fact answered alone: two categories found there settle the question
+            // without a deeper search (the common case on this path).
+            for s in slots {
+                for answer in domain(s) {
+                    if let c = applications(answering(facts, s, answer)).category { found.insert(c) }
+                    if found.count > 1 { return }
+                }
+            }
+        }
         for answer in domain(slot) {
             reachable(answering(facts, slot, answer), into: &found)
             if found.count > 1 { return }
@@ -84,6 +118,14 @@ struct Settling {
 
     /// The verdict without questions (``ReferenceEvaluator``'s `verdict(regime:_:questions: false)`).
     func summary(_ facts: FactVector) -> Summary {
+        let key = facts.valuesKey
+        if let known = memo.summaries[key] { return known }
+        let result = freshSummary(facts)
+        memo.summaries[key] = result
+        return result
+    }
+
+    private func freshSummary(_ facts: FactVector) -> Summary {
         let (applies, immediate) = applications(facts)
         var category = immediate
         var deciding: [Int]
@@ -91,7 +133,7 @@ struct Settling {
             deciding = regime.verdicts.filter { applies[$0] == .true && plan.categories[$0] == immediate }
         } else {
             var found = Set<String>()
-            reachable(facts, into: &found)
+            reachable(facts, into: &found, scan: true)
             guard found.count == 1, let settled = found.first else {
                 return Summary(category: nil, deciding: [], exemption: nil, exemptionOpen: false)
             }

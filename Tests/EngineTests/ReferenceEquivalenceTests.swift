@@ -18,11 +18,11 @@ struct ReferenceEquivalenceTests {
     static let dates = ["1994-06-30", "2010-03-01", "2013-06-30", "2016-07-01", "2026-11-29"].map { CalendarDate($0)! }
 
     /// Every example measure, export grants of several members with `domestic_goods` left out
-    /// (verdicts that settle), and 60 generated measures (a seed of their own).
+    /// (verdicts that settle), and 25 generated measures (a seed of their own).
     static let measures: [Measure] = {
         var generator = MeasureGenerator(seed: 14_2026)
         let crafted = ["KZ", "RU", "AM", "KG", "BY", "BR", "US", "IN"].flatMap { member in
-            ["1996-01-01", "2014-01-01", "2020-01-01"].compactMap { from in
+            ["1996-01-01", "2020-01-01"].compactMap { from in
                 try? measure("""
                     id: \(member)-EXPORT-\(from)
                     title: export grant
@@ -32,12 +32,14 @@ struct ReferenceEquivalenceTests {
                     goods: {hs: ["8418"], services_linked_to_goods: false}
                     forms: [grant]
                     benefit: true
-                    eligibility: {limited_to: [none]}
+                    eligibility:
+                      limited_to: [none]
+                      in_practice: {limited_number_of_users: false, predominant_users: false, disproportionate_amounts: false, discretionary_granting: false}
                     conditions: {export_performance: in-law, export_destinations: [any]}
                     """)
             }
         }
-        return Array(FastPathEquivalenceTests.measures.prefix(23)) + crafted + (0..<60).compactMap { _ in generator.next() }
+        return Array(FastPathEquivalenceTests.measures.prefix(23)) + crafted + (0..<25).compactMap { _ in generator.next() }
     }()
 
     @Test("every verdict, its grounds, exemption, questions and outcomes equal the reference's")
@@ -58,9 +60,9 @@ struct ReferenceEquivalenceTests {
             }
         }
         // The comparison means something only if each kind of verdict was met often.
-        #expect(undetermined > 100)
-        #expect(settled > 10)
-        #expect(outcomes > 1000)
+        #expect(undetermined > 40)
+        #expect(settled > 5)
+        #expect(outcomes > 300)
     }
 
     @Test("no verdict is undetermined without a question; every question has outcomes (1994, 2010, 2013, 2016, 2026)")
@@ -77,7 +79,7 @@ struct ReferenceEquivalenceTests {
                 }
             }
         }
-        #expect(questions > 500)
+        #expect(questions > 200)
     }
 
     @Test("settled before undetermined equals brute force over every combination of answers")
@@ -97,7 +99,7 @@ struct ReferenceEquivalenceTests {
                     let slots = open.filter { facts[$0] == .unknown }.sorted()
                     let domains = slots.map { Self.reference.domain($0, asOf: asOf) }
                     let size = domains.reduce(1) { $0 * max($1.count, 1) }
-                    guard size <= 500 else { continue }
+                    guard size <= 5_000 else { continue }
                     var categories = Set<String>()
                     for combination in 0..<size {
                         var answered = world
@@ -117,8 +119,8 @@ struct ReferenceEquivalenceTests {
                 }
             }
         }
-        #expect(compared > 100)
-        #expect(settled > 10)
+        #expect(compared > 40)
+        #expect(settled > 5)
     }
 
     @Test("an export grant with domestic goods unstated is prohibited under the WTO, with the question that could add a ground")
