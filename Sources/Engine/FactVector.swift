@@ -115,10 +115,6 @@ public struct FactVector: Sendable {
         return values[slot]
     }
 
-    /// The values as laid out (the measure's, with any answers set by ``setting(_:to:program:)``):
-    /// vectors of one measure with equal values evaluate alike (``Settling`` remembers by them).
-    var valuesKey: [FactValue] { values }
-
     /// Whether the fact in `slot` is unknown.
     public func isUnknown(_ slot: Int) -> Bool { unknownSlots.contains(slot) }
 

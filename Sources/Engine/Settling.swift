@@ -9,20 +9,6 @@ struct Settling {
     let classifier: Classifier
     let regime: EnginePlan.Regime
     let asOf: CalendarDate
-    /// What was worked out for each answer combination (the same combinations recur across the
-    /// questions' outcomes), by the vector's values.
-    private let memo = Memo()
-
-    private final class Memo {
-        var applications: [[FactValue]: (applies: [TriValue], category: String?)] = [:]
-        var summaries: [[FactValue]: Summary] = [:]
-    }
-
-    init(classifier: Classifier, regime: EnginePlan.Regime, asOf: CalendarDate) {
-        self.classifier = classifier
-        self.regime = regime
-        self.asOf = asOf
-    }
     private var graph: RuleGraph { classifier.graph }
     private var plan: EnginePlan { classifier.plan }
 
@@ -37,14 +23,6 @@ struct Settling {
 
     /// The applications of the regime's rules on `facts`, and the immediate category.
     func applications(_ facts: FactVector) -> (applies: [TriValue], category: String?) {
-        let key = facts.valuesKey
-        if let known = memo.applications[key] { return known }
-        let result = freshApplications(facts)
-        memo.applications[key] = result
-        return result
-    }
-
-    private func freshApplications(_ facts: FactVector) -> (applies: [TriValue], category: String?) {
         var evaluation = Evaluation(graph: graph, facts: facts, asOf: asOf)
         var applies: [TriValue] = []
         classifier.applications(regime, &evaluation, into: &applies)
@@ -89,8 +67,7 @@ struct Settling {
     }
 
     /// The categories the answers can lead to, added to `found` (``ReferenceEvaluator``'s `reachable`).
-    /// With `scan`, each open fact is first answered alone (once, at the top).
-    func reachable(_ facts: FactVector, into found: inout Set<String>, scan: Bool = false) {
+    func reachable(_ facts: FactVector, into found: inout Set<String>) {
         let (applies, category) = applications(facts)
         if let category {
             found.insert(category)
@@ -98,18 +75,7 @@ struct Settling {
         }
         var allowed = Set<String>()
         for r in regime.verdicts where applies[r] == .unknown { if let c = plan.categories[r] { allowed.insert(c) } }
-        let slots = open(facts, applies)
-        guard !allowed.isSubset(of: found), let slot = slots.first else { return }
-        if scan {
-            // First each open fact answered alone: two categories found there settle the question
-            // without a deeper search (the common case on this path).
-            for s in slots {
-                for answer in domain(s) {
-                    if let c = applications(answering(facts, s, answer)).category { found.insert(c) }
-                    if found.count > 1 { return }
-                }
-            }
-        }
+        guard !allowed.isSubset(of: found), let slot = open(facts, applies).first else { return }
         for answer in domain(slot) {
             reachable(answering(facts, slot, answer), into: &found)
             if found.count > 1 { return }
@@ -118,14 +84,6 @@ struct Settling {
 
     /// The verdict without questions (``ReferenceEvaluator``'s `verdict(regime:_:questions: false)`).
     func summary(_ facts: FactVector) -> Summary {
-        let key = facts.valuesKey
-        if let known = memo.summaries[key] { return known }
-        let result = freshSummary(facts)
-        memo.summaries[key] = result
-        return result
-    }
-
-    private func freshSummary(_ facts: FactVector) -> Summary {
         let (applies, immediate) = applications(facts)
         var category = immediate
         var deciding: [Int]
@@ -133,7 +91,7 @@ struct Settling {
             deciding = regime.verdicts.filter { applies[$0] == .true && plan.categories[$0] == immediate }
         } else {
             var found = Set<String>()
-            reachable(facts, into: &found, scan: true)
+            reachable(facts, into: &found)
             guard found.count == 1, let settled = found.first else {
                 return Summary(category: nil, deciding: [], exemption: nil, exemptionOpen: false)
             }
