@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Driver
+import Localization
 import Engine
 import Measures
 
@@ -32,8 +33,11 @@ struct ClassifyCommand: ParsableCommand {
 
     @OptionGroup var rules: RulesOption
 
+    @OptionGroup var lang: LanguageOption
+
     func run() throws {
-        let graph = try rules.graph()
+        let language = try lang.language()
+        let (graph, catalogue) = try rules.corpus()
         let load = MeasureReader(vocabulary: graph.vocabulary).read(files)
         if !load.diagnostics.isEmpty {
             Output.error(DiagnosticRenderer(sources: load.sources).render(load.diagnostics))
@@ -43,13 +47,22 @@ struct ClassifyCommand: ParsableCommand {
         let classifier = Classifier(graph: graph)
         let results = load.measures.map { classifier.classify($0, asOf: date) }
         let titles = Dictionary(load.measures.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        let ruleTitles = Dictionary(graph.rules.map { ($0.definition.id, $0.definition.title) }, uniquingKeysWith: { a, _ in a })
+        var ruleTitles = Dictionary(graph.rules.map { ($0.definition.id, $0.definition.title) }, uniquingKeysWith: { a, _ in a })
+        var factQuestions = Dictionary(
+            graph.vocabulary.factFields.compactMap { f in f.field.question.map { (f.path, $0) } },
+            uniquingKeysWith: { a, _ in a })
+        switch language {
+        case .en:
+            break
+        case .ru:
+            // Rule titles and questions in Russian where the catalogue has them (English otherwise).
+            for (id, text) in catalogue.rules { ruleTitles[id] = text.title }
+            for (path, text) in catalogue.facts { if let question = text.question { factQuestions[path] = question } }
+        }
         func memo(_ style: ClassificationMemo.Style) -> String {
             ClassificationMemo(
                 style: style, titles: titles, ruleTitles: ruleTitles, verbose: verbose,
-                factQuestions: Dictionary(
-                    graph.vocabulary.factFields.compactMap { f in f.field.question.map { (f.path, $0) } },
-                    uniquingKeysWith: { a, _ in a })
+                factQuestions: factQuestions
             ).render(results)
         }
         switch format {

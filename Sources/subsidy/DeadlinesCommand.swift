@@ -36,11 +36,15 @@ struct DeadlinesCommand: ParsableCommand {
 
     @OptionGroup var rules: RulesOption
 
+    @OptionGroup var lang: LanguageOption
+
     func validate() throws {
         guard (0...366).contains(remindDays) else { throw ValidationError("--remind-days must be from 0 to 366") }
     }
 
     func run() throws {
+        // --lang is validated; this output is still English (the Russian catalogue has no words for it yet).
+        _ = try lang.language()
         let graph = try rules.graph()
         // The same country table as measure files (Rules/vocabulary/countries.yaml): `kz` is refused.
         if let problem = CountryCode.problem(member, in: graph.vocabulary) {

@@ -64,6 +64,8 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var rules: RulesOption
 
+    @OptionGroup var lang: LanguageOption
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
@@ -76,6 +78,8 @@ struct LintCommand: ParsableCommand {
         let accepted = loadedBaseline?.value
         let targets = outputs.map(\.path) + (writeBaseline.map { [$0] } ?? [])
         try checkTargets(targets, configPath: configPath)
+        // --lang is validated; this output is still English (the Russian catalogue has no words for it yet).
+        _ = try lang.language()
         let graph = try rules.graph()
         let unknown = settings.unknownRuleWarnings(ruleIDs: graph.rules.map(\.id))
         if !unknown.isEmpty { Output.error(DiagnosticRenderer(sources: configSources).render(unknown)) }

@@ -34,7 +34,11 @@ struct ScheduleCommand: ParsableCommand {
 
         @OptionGroup var rules: RulesOption
 
+        @OptionGroup var lang: LanguageOption
+
         func run() throws {
+            // --lang is validated; this output is still English (the Russian catalogue has no words for it yet).
+            _ = try lang.language()
             let graph = try rules.graph()
             let bytes: [UInt8]
             do {
