@@ -1,6 +1,6 @@
-public import Diagnostics
+import Diagnostics
 import Localization
-public import RuleCompiler
+import RuleCompiler
 
 /// `subsidy rules check` on a corpus with a Russian catalogue (`i18n/ru/*.yaml`): every rule,
 /// table, calendar, instrument, ground and fact with no Russian text is an error at its place
@@ -15,6 +15,7 @@ enum CatalogueCheck {
         var coverage = CorpusDeclarations.read(files)
         coverage.facts = graph.vocabulary.factPaths.map { CatalogueCoverage.Item($0, at: nil) }
         var terms = ContractTerms.values.mapValues { $0.map { CatalogueCoverage.Item($0, at: nil) } }
+        terms[.phrases, default: []] += RussianMemo.phraseKeys.map { CatalogueCoverage.Item($0, at: nil) }
         var grounds: Set<String> = []
         for rule in graph.rules {
             guard case .verdict(_, let ground?) = rule.definition.conclusion, grounds.insert(ground).inserted else { continue }

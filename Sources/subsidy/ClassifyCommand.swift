@@ -47,28 +47,28 @@ struct ClassifyCommand: ParsableCommand {
         let classifier = Classifier(graph: graph)
         let results = load.measures.map { classifier.classify($0, asOf: date) }
         let titles = Dictionary(load.measures.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        var ruleTitles = Dictionary(graph.rules.map { ($0.definition.id, $0.definition.title) }, uniquingKeysWith: { a, _ in a })
-        var factQuestions = Dictionary(
+        let ruleTitles = Dictionary(graph.rules.map { ($0.definition.id, $0.definition.title) }, uniquingKeysWith: { a, _ in a })
+        let factQuestions = Dictionary(
             graph.vocabulary.factFields.compactMap { f in f.field.question.map { (f.path, $0) } },
             uniquingKeysWith: { a, _ in a })
-        switch language {
-        case .en:
-            break
-        case .ru:
-            // Rule titles and questions in Russian where the catalogue has them (English otherwise).
-            for (id, text) in catalogue.rules { ruleTitles[id] = text.title }
-            for (path, text) in catalogue.facts { if let question = text.question { factQuestions[path] = question } }
-        }
         func memo(_ style: ClassificationMemo.Style) -> String {
             ClassificationMemo(
                 style: style, titles: titles, ruleTitles: ruleTitles, verbose: verbose,
                 factQuestions: factQuestions
             ).render(results)
         }
-        switch format {
-        case .json: print(ClassificationJSON.render(results), terminator: "")
-        case .text: print(memo(.text), terminator: "")
-        case .markdown: print(memo(.markdown), terminator: "")
+        func russian(_ style: ClassificationMemo.Style) -> String {
+            RussianMemo(style: style, catalogue: catalogue, titles: titles,
+                        instruments: Dictionary(graph.rules.map { ($0.definition.id, $0.definition.citation.instrument) },
+                                                uniquingKeysWith: { a, _ in a }),
+                        verbose: verbose).render(results)
+        }
+        switch (format, language) {
+        case (.json, _): print(ClassificationJSON.render(results), terminator: "")
+        case (.text, .en): print(memo(.text), terminator: "")
+        case (.markdown, .en): print(memo(.markdown), terminator: "")
+        case (.text, .ru): print(russian(.text), terminator: "")
+        case (.markdown, .ru): print(russian(.markdown), terminator: "")
         }
     }
 }
