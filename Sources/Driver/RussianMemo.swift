@@ -184,7 +184,7 @@ public struct RussianMemo {
     private func kind(_ o: ObligationDue) -> String { catalogue.term(.obligationKinds, o.kind) ?? o.kind }
 
     private func plainObligation(_ o: ObligationDue, naming: Bool) -> String {
-        let line = "\(regime(o.regime)): \(kind(o)) \(p("memo-covers", ["period": period(o.covers)])), "
+        let line = "\(regime(o.regime)): \(kind(o)) \(p("memo-covers", ["period": Self.period(o.covers)])), "
             + (o.past ? p("memo-was-due-by", ["date": date(o.due)]) : p("memo-due-by", ["date": date(o.due)]))
         switch o.status {
         case .due: return line
@@ -197,7 +197,7 @@ public struct RussianMemo {
 
     /// A period as Russian texts write it: «2026 г.», «I квартал 2026 г.», «2025–2026 гг.»; any
     /// other form as given.
-    private func period(_ covers: String) -> String {
+    static func period(_ covers: String) -> String {
         let parts = covers.split(separator: "-")
         if parts.count == 1, let year = Int(covers) { return "\(year) г." }
         if parts.count == 2, let year = Int(parts[0]), parts[1].count == 2, parts[1].first == "Q",
@@ -217,7 +217,7 @@ public struct RussianMemo {
     private func fullObligation(_ o: ObligationDue) -> String {
         var status = catalogue.term(.obligationStatuses, o.status.rawValue) ?? o.status.rawValue
         if o.status == .conditional { status += ": " + o.conditionalOn.map { "`\($0)`" }.joined(separator: ", ") }
-        return "\(regime(o.regime)): \(kind(o)) \(p("memo-covers", ["period": period(o.covers)])); \(p("memo-due-by", ["date": date(o.due)])); "
+        return "\(regime(o.regime)): \(kind(o)) \(p("memo-covers", ["period": Self.period(o.covers)])); \(p("memo-due-by", ["date": date(o.due)])); "
             + "\(status) — \(citation(o.rule, english: o.citation)) [\(o.rule)]"
     }
 
