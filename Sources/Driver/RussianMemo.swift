@@ -195,7 +195,8 @@ public struct RussianMemo {
         }
     }
 
-    /// A period as Russian texts write it: «2026 г.», «I квартал 2026 г.», «2025–2026 гг.»; any
+    /// A period as Russian texts write it: «2026 г.», «I квартал 2026 г.», «II полугодие 2026 г.»,
+    /// «2025–2026 гг.»; any
     /// other form as given.
     static func period(_ covers: String) -> String {
         let parts = covers.split(separator: "-")
@@ -203,6 +204,9 @@ public struct RussianMemo {
         if parts.count == 2, let year = Int(parts[0]), parts[1].count == 2, parts[1].first == "Q",
            let quarter = Int(parts[1].dropFirst()), (1...4).contains(quarter) {
             return "\(["I", "II", "III", "IV"][quarter - 1]) квартал \(year) г."
+        }
+        if parts.count == 2, let year = Int(parts[0]), parts[1] == "H1" || parts[1] == "H2" {
+            return "\(parts[1] == "H1" ? "I" : "II") полугодие \(year) г."
         }
         let years = covers.split(separator: "/")
         if years.count == 2, let a = Int(years[0]), let b = Int(years[1]) { return "\(a)–\(b) гг." }

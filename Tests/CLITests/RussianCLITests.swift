@@ -90,4 +90,27 @@ struct RussianCLITests {
         let english = try Self.run(["explain", "wto.scm.art3-1a.export-contingent"], language: nil)
         #expect(!english.stdout.contains("Официальный"))
     }
+
+    @Test func deadlinesInRussianKeepTheEventsAndChangeOnlyTheWords() throws {
+        let arguments = ["deadlines", "--member", "KZ", "--from", "2026-12-01"]
+        let text = try Self.run(arguments + ["--lang", "ru"], language: nil)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.hasPrefix("KZ: 8 уведомлений со сроком представления с 1 декабря 2026 г. по 30 ноября 2027 г.\n"), "\(text.stdout)")
+        #expect(text.stdout.contains("за IV квартал 2026 г."))
+        #expect(text.stdout.contains("за II полугодие 2026 г."))
+
+        let russian = try Self.run(arguments + ["--format", "ics"], language: "ru")
+        let english = try Self.run(arguments + ["--format", "ics"], language: nil)
+        func lines(_ ics: String, _ prefix: String) -> [String] {
+            ics.components(separatedBy: "\r\n").filter { $0.hasPrefix(prefix) }
+        }
+        #expect(lines(russian.stdout, "UID:") == lines(english.stdout, "UID:"))
+        #expect(lines(russian.stdout, "DTSTART") == lines(english.stdout, "DTSTART"))
+        #expect(!lines(russian.stdout, "UID:").isEmpty)
+        #expect(russian.stdout.contains("X-WR-CALNAME:KZ: уведомления о субсидиях"))
+        #expect(russian.stdout.contains("SUMMARY:KZ: ЕАЭС — "))
+        // RFC 5545: lines folded at 75 octets, never inside a UTF-8 sequence (the text decodes whole).
+        for line in russian.stdout.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75, "\(line)") }
+        #expect(!russian.stdout.contains("\u{FFFD}"))
+    }
 }
