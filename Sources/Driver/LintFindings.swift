@@ -44,7 +44,8 @@ public struct LintFindingMapper: Sendable {
                 out.append(Mapped(
                     finding: Finding(
                         ruleID: rule, level: level, message: message, range: range,
-                        help: LintRuleSummaries.howToComply(kind), fingerprintKey: "\(measure.id)#\(v.regime)#\(rule)"),
+                        help: options.russian.map { RussianLintWords(catalogue: $0, asOf: options.asOf).help(kind) }
+                            ?? LintRuleSummaries.howToComply(kind), fingerprintKey: "\(measure.id)#\(v.regime)#\(rule)"),
                     kind: kind))
             }
             let regime = Self.regimeName(v.regime)
@@ -92,7 +93,9 @@ public struct LintFindingMapper: Sendable {
                 message: options.russian.map { RussianLintWords(catalogue: $0, asOf: options.asOf).notification(entries, measure: measure) }
                     ?? "Notification duty under the \(Self.regimeName(o.regime)): \(o.kind), \(dues.joined(separator: "; ")) (\(o.citation)).\n"
                     + "Measure \(measure.id) must be included in this notification.",
-                range: anchor, help: LintRuleSummaries.howToComply(.notification),
+                range: anchor,
+                help: options.russian.map { RussianLintWords(catalogue: $0, asOf: options.asOf).help(.notification) }
+                    ?? LintRuleSummaries.howToComply(.notification),
                 fingerprintKey: "\(measure.id)#\(o.regime)#\(rule)")
             out.append(Mapped(finding: finding, kind: .notification))
         }

@@ -14,7 +14,20 @@ struct RussianLintWords {
         "lint-prohibited", "lint-prohibited-no-ground", "lint-actionable", "lint-undetermined", "lint-answer-best-first",
         "lint-and-more", "lint-exemption-ending", "lint-must-comply-by", "lint-notification", "lint-include-in-notification",
         "lint-detail", "lint-detail-no-rule", "lint-rules-that-could-decide", "lint-next-due", "lint-overdue",
+        "lint-help-prohibited", "lint-help-actionable", "lint-help-exemption-ending", "lint-help-undetermined",
+        "lint-help-notification",
     ]
+
+    /// What a drafter can do, per kind of finding (the finding's help line).
+    func help(_ kind: LintFindingMapper.Kind) -> String {
+        switch kind {
+        case .prohibited: p("lint-help-prohibited")
+        case .actionable: p("lint-help-actionable")
+        case .exemptionEnding: p("lint-help-exemption-ending")
+        case .undetermined: p("lint-help-undetermined")
+        case .notification: p("lint-help-notification")
+        }
+    }
 
     private func p(_ key: String, _ values: [String: String] = [:]) -> String { catalogue.phrase(key, values) ?? "[\(key)]" }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 public import Localization
 public import Measures
 public import Schedules
@@ -16,6 +17,29 @@ public enum RussianSchedules {
                 + "\(d.rule) (\(catalogue.rules[d.rule]?.provision ?? d.citation))\n"
         }
         return out
+    }
+
+    /// `schedule check --lang ru`: each obligation with its status, then the findings (their
+    /// messages still in English), then a summary line.
+    public static func report(_ r: ScheduleReport, catalogue: RussianCatalogue) -> String {
+        let d: (CalendarDate) -> String = RussianDate.format
+        var out = "\(r.member), по состоянию на \(d(r.asOf)): обязанности по уведомлению со сроками с \(d(r.from)) по \(d(r.until))\n"
+        for o in r.obligations {
+            var line = "  \(status(o.status, catalogue)): \(d(o.deadline.due)), \(regime(o.deadline.regime, catalogue)), "
+                + "\(kind(o.deadline, catalogue)) за \(RussianMemo.period(o.deadline.covers))"
+            if let s = o.submission { line += "; представлено \(d(s.submitted))" }
+            if let days = o.daysLate { line += " (с опозданием на \(RussianNoun.day.counted(days)))" }
+            if !o.missingMeasures.isEmpty { line += "; не включены меры: \(o.missingMeasures.joined(separator: ", "))" }
+            out += line + "\n"
+        }
+        out += DiagnosticRenderer().render(r.findings.map(\.diagnostic))
+        let counts = ObligationStatus.Status.allCases.map { "\(status($0, catalogue)) — \(r.count($0))" }.joined(separator: ", ")
+        out += "\(RussianNoun.obligation.counted(r.obligations.count)): \(counts); \(RussianNoun.finding.counted(r.findings.count))\n"
+        return out
+    }
+
+    private static func status(_ s: ObligationStatus.Status, _ catalogue: RussianCatalogue) -> String {
+        catalogue.term(.submissionStatuses, s.rawValue) ?? s.rawValue
     }
 
     /// The words of the ICS calendar in Russian.

@@ -113,4 +113,17 @@ struct RussianCLITests {
         for line in russian.stdout.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75, "\(line)") }
         #expect(!russian.stdout.contains("\u{FFFD}"))
     }
+
+    @Test func scheduleCheckInRussianNamesStatusesAndCountsWithTheirPlurals() throws {
+        let result = try Self.run(["schedule", "check", "Examples/schedules/kz-2018-2025.yaml", "--as-of", "2025-11-15", "--lang", "ru"], language: nil)
+        #expect(result.status == 1, "late and missing notifications: \(result.stderr)")
+        #expect(result.stdout.hasPrefix("KZ, по состоянию на 15 ноября 2025 г.: "), "\(result.stdout)")
+        #expect(result.stdout.contains("(с опозданием на 15 дней)"))
+        #expect(result.stdout.contains("(с опозданием на 63 дня)"))
+        #expect(result.stdout.contains("(с опозданием на 2 дня)"))
+        #expect(result.stdout.contains("не представлено: 30 апреля 2020 г., ЕАЭС, ежеквартальное уведомление о предоставленных субсидиях (пункт 97 Протокола) за I квартал 2020 г."))
+        #expect(result.stdout.hasSuffix("58 обязанностей: представлено в срок — 52, представлено с опозданием — 3, не представлено — 2, срок ещё не наступил — 1; 2 замечания\n"))
+        let json = ["schedule", "check", "Examples/schedules/kz-2018-2025.yaml", "--as-of", "2025-11-15", "--format", "json"]
+        #expect(try Self.run(json, language: "ru").stdout == (try Self.run(json, language: nil).stdout))
+    }
 }
