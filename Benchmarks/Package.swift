@@ -21,5 +21,9 @@ let package = Package(
             name: "CatalogueBenchmark",
             dependencies: [.product(name: "SubsidyKit", package: "subsidy")]
         ),
+        .executableTarget(
+            name: "EquivalenceBenchmark",
+            dependencies: [.product(name: "SubsidyKit", package: "subsidy")]
+        ),
     ]
 )

@@ -51,7 +51,21 @@ public enum ClassificationJSON {
     }
 
     static func question(_ q: Question) -> JSONValue {
-        .object([("fact", .string(q.fact)), ("question", .string(q.question)), ("rule", .string(q.rule)), ("settles", .bool(q.settles))])
+        .object([("fact", .string(q.fact)), ("question", .string(q.question)), ("rule", .string(q.rule)), ("settles", .bool(q.settles)),
+                 ("outcomes", .array(q.outcomes.map(outcome)))])
+    }
+
+    /// What one answer alone gives (contract v1.1): a yes/no answer as a boolean, a list fact's
+    /// single-value answer as that value, other answers as text.
+    static func outcome(_ o: QuestionOutcome) -> JSONValue {
+        let answer: JSONValue = switch o.answer {
+        case .bool(let b): .bool(b)
+        case .list(let items) where items.count == 1: .string(items[0])
+        case .unknown, .text, .list, .date, .number: .string(FactText.describe(o.answer))
+        }
+        var pairs: [(String, JSONValue)] = [("answer", answer), ("category", .string(o.category)), ("exemption", .bool(o.exemption != nil))]
+        if let e = o.exemption { pairs.append(("exemption_rule", .string(e.rule))) }
+        return .object(pairs)
     }
 
     static func fact(_ f: FactRead) -> JSONValue {

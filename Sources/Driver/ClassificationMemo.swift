@@ -89,6 +89,7 @@ public struct ClassificationMemo {
             blocks.append(.paragraph("The verdict turns on facts the measure does not state. Answer these, best first:"))
             blocks.append(.list(v.questions.enumerated().map { i, q in
                 "\(i + 1). \(q.question) (`\(q.fact)`\(q.settles ? "; any answer settles it" : ""); \(q.rule))"
+                    + Self.outcomes(q)
             }))
             if !v.rules.isEmpty { blocks.append(.paragraph("Rules that could decide: \(v.rules.joined(separator: ", ")).")) }
         } else {
@@ -96,6 +97,10 @@ public struct ClassificationMemo {
             blocks.append(.list(v.rules.indices.map { i in
                 v.rules[i] + (i < v.citations.count ? " — \(v.citations[i])" : "")
             }))
+        }
+        if v.category != "undetermined", !v.questions.isEmpty {
+            blocks.append(.paragraph("Settled whatever the open facts are; these could still add a ground or change the exemption:"))
+            blocks.append(.list(v.questions.map { "\($0.question) (`\($0.fact)`)" + Self.outcomes($0) }))
         }
         if !v.factsRead.isEmpty {
             let facts = v.factsRead.map { f in "\(f.path) = \(f.value)" + (f.range.map { " (line \($0.start.line))" } ?? "") }
@@ -113,13 +118,38 @@ public struct ClassificationMemo {
         }
         if !v.exemptionQuestions.isEmpty {
             blocks.append(.paragraph("Open for an exemption:"))
-            blocks.append(.list(v.exemptionQuestions.map { "\($0.question) (`\($0.fact)`)" }))
+            blocks.append(.list(v.exemptionQuestions.map { "\($0.question) (`\($0.fact)`)" + Self.outcomes($0) }))
         }
         if !v.unverified.isEmpty {
             blocks.append(.warning("this verdict rests on provisions not verified against an authoritative text: "
                                    + v.unverified.joined(separator: ", ") + "."))
         }
         return blocks
+    }
+
+    /// A question's outcomes in one sentence: " If yes: prohibited, no exemption; if no: prohibited,
+    /// exempt until 2003-01-01 (SCM Agreement, Art 27.2(b))." (empty when it has none).
+    static func outcomes(_ q: Question) -> String {
+        guard !q.outcomes.isEmpty else { return "" }
+        let parts = q.outcomes.map { o -> String in
+            let answer: String = switch o.answer {
+            case .bool(let b): b ? "yes" : "no"
+            case .list(let items) where items.count == 1: items[0]
+            case .unknown, .text, .list, .date, .number: FactText.describe(o.answer)
+            }
+            var then = o.category
+            if o.category != "undetermined" {
+                if let e = o.exemption {
+                    let until = e.until.flatMap { $0.description.hasPrefix("9999") ? nil : " until \($0)" } ?? ""
+                    then += ", exempt\(until) (\(e.citation))"
+                } else if o.category == "prohibited" {
+                    then += ", no exemption"
+                }
+            }
+            return "if \(answer): \(then)"
+        }
+        let text = parts.joined(separator: "; ")
+        return " " + text.prefix(1).uppercased() + text.dropFirst() + "."
     }
 
     /// The exceptions weighed against the deciding rules; listed transitional exemptions the measure

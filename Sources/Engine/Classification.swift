@@ -51,6 +51,17 @@ public struct Question: Sendable, Hashable {
     public var rule: String
     /// Whether every possible answer settles the verdict on its own.
     public var settles: Bool
+    /// For each answer the fact can take (``ReferenceEvaluator/domain(_:asOf:)``), the verdict
+    /// that answer alone gives, the other open facts staying unknown (contract v1.1).
+    public var outcomes: [QuestionOutcome] = []
+}
+
+/// What one answer to a question gives alone: the regime's category and whether an exemption applies.
+public struct QuestionOutcome: Sendable, Hashable {
+    public var answer: FactValue
+    public var category: String
+    /// The exemption that applies with this answer (`nil`: none), its end and its provision.
+    public var exemption: ExemptionFinding?
 }
 
 public struct ExemptionFinding: Sendable, Hashable {

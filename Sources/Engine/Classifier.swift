@@ -23,14 +23,16 @@ public struct Classifier: Sendable {
         }
     }
 
-    /// Classifies one measure under every regime.
-    public func classify(_ measure: Measure, asOf: CalendarDate) -> Classification {
+    /// Classifies one measure under every regime. `outcomes: false` leaves each question's
+    /// ``Question/outcomes`` empty (lint needs the verdict and its questions, not what each answer
+    /// would give, which costs a search per answer).
+    public func classify(_ measure: Measure, asOf: CalendarDate, outcomes: Bool = true) -> Classification {
         let held = workspaces.take()
         defer { workspaces.give(held) }
-        return classify(measure, asOf: asOf, in: &held.workspace)
+        return classify(measure, asOf: asOf, outcomes: outcomes, in: &held.workspace)
     }
 
-    private func classify(_ measure: Measure, asOf: CalendarDate, in workspace: inout Workspace) -> Classification {
+    private func classify(_ measure: Measure, asOf: CalendarDate, outcomes: Bool, in workspace: inout Workspace) -> Classification {
         var cells: [FactCell] = []
         swap(&cells, &workspace.cells)
         var evaluation = Evaluation(
@@ -40,7 +42,7 @@ public struct Classifier: Sendable {
         verdicts.reserveCapacity(graph.regimes.count)
         var obligations: [ObligationDue] = []
         for (index, regime) in plan.regimes.enumerated() {
-            verdicts.append(verdict(index, regime, &evaluation, measure: measure, &workspace))
+            verdicts.append(verdict(index, regime, &evaluation, measure: measure, outcomes: outcomes, &workspace))
             dueObligations(regime, &evaluation, &workspace, into: &obligations)
         }
         evaluation.recycle(into: &workspace)
@@ -97,14 +99,16 @@ public struct Classifier: Sendable {
     /// `defer`: every copy of a list made for the verdict (`listed`) is gone when the lists go back,
     /// so the next measure reuses their storage instead of copying it.
     private func verdict(
-        _ index: Int, _ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, measure: Measure, _ workspace: inout Workspace
+        _ index: Int, _ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, measure: Measure, outcomes: Bool,
+        _ workspace: inout Workspace
     ) -> RegimeVerdict {
         var applies: [TriValue] = [], deciding: [Int] = [], possible: [Int] = []
         swap(&applies, &workspace.applies)
         swap(&deciding, &workspace.deciding)
         swap(&possible, &workspace.possible)
         let result = verdict(
-            index, regime, &evaluation, measure: measure, &workspace, applies: &applies, deciding: &deciding, possible: &possible)
+            index, regime, &evaluation, measure: measure, outcomes: outcomes, &workspace,
+            applies: &applies, deciding: &deciding, possible: &possible)
         swap(&applies, &workspace.applies)
         swap(&deciding, &workspace.deciding)
         swap(&possible, &workspace.possible)
@@ -113,13 +117,27 @@ public struct Classifier: Sendable {
 
     /// The verdict, with the workspace's applications and verdict-rule lists lent out.
     private func verdict(
-        _ index: Int, _ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, measure: Measure, _ workspace: inout Workspace,
-        applies: inout [TriValue], deciding: inout [Int], possible: inout [Int]
+        _ index: Int, _ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, measure: Measure, outcomes: Bool,
+        _ workspace: inout Workspace, applies: inout [TriValue], deciding: inout [Int], possible: inout [Int]
     ) -> RegimeVerdict {
         applications(regime, &evaluation, into: &applies)
-        let category = decide(regime, applies, deciding: &deciding, possible: &possible)
-        let listed = category == nil ? possible : deciding
-        let listing = workspace.listings.listing(listed, decided: category != nil, plan: plan)
+        var category = decide(regime, applies, deciding: &deciding, possible: &possible)
+        // The rare path: no rule applies. Whether every answer to the open facts leads to one
+        // category (settled before undetermined, ``ReferenceEvaluator`` step 5).
+        let settling = Settling(classifier: self, regime: regime, asOf: evaluation.asOf)
+        var settled: Settling.Summary?
+        if category == nil {
+            let summary = settling.summary(evaluation.facts)
+            if let settledCategory = summary.category {
+                category = settledCategory
+                settled = summary
+                deciding = summary.deciding
+                possible = possible.filter { plan.categories[$0] == settledCategory }
+            }
+        }
+        let decidedNow = category != nil && (settled == nil || !deciding.isEmpty)
+        let listed = decidedNow ? deciding : possible
+        let listing = workspace.listings.listing(listed, decided: decidedNow, plan: plan)
         var unverified = listing.unverified
         let read = factsRead(listed, measure: measure)
         let considered = Explanation(graph: graph, plan: plan).considered(for: deciding, &evaluation, &workspace)
@@ -130,6 +148,30 @@ public struct Classifier: Sendable {
                 .rank(regime: index, &evaluation, baseline: applies, candidates: possible, &workspace)
         } else {
             exemption = self.exemption(regime, deciding: deciding, &evaluation, &workspace)
+        }
+        if category == nil, questions.isEmpty {
+            // No unknown fact can decide it: ask for the facts given too broadly (an HS code).
+            questions = settling.imprecise(evaluation.facts, applies).map { slot in
+                let reader = regime.order.first { applies[$0] == .unknown && plan.reads[$0].contains(slot) }
+                return Question(fact: graph.factPaths[slot], question: plan.questions[slot],
+                                rule: reader.map { plan.ids[$0] } ?? "", settles: false)
+            }
+        }
+        if let summary = settled {
+            // Settled: the facts that could still add a ground or change the exemption, in contract order.
+            let asked = SlotSet(exemption.questions.compactMap { graph.factSlots[$0.fact] })
+            questions = settling.settledQuestions(summary, evaluation.facts, asked: asked).map { slot in
+                let reader = regime.order.first { applies[$0] == .unknown && plan.reads[$0].contains(slot) }
+                return Question(fact: graph.factPaths[slot], question: plan.questions[slot],
+                                rule: reader.map { plan.ids[$0] } ?? "", settles: false)
+            }
+        }
+        // Every question says what each of its answers gives alone.
+        for i in questions.indices where outcomes {
+            questions[i].outcomes = settling.outcomes(graph.factSlots[questions[i].fact]!, evaluation.facts)
+        }
+        for i in exemption.questions.indices where outcomes {
+            exemption.questions[i].outcomes = settling.outcomes(graph.factSlots[exemption.questions[i].fact]!, evaluation.facts)
         }
         if let e = exemption.finding, !e.verified { unverified.append(e.rule) }
         return RegimeVerdict(

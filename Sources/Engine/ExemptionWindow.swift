@@ -13,9 +13,7 @@ public struct ExemptionWindow: Sendable {
     public init(rule: Int, graph: RuleGraph) {
         switch graph.rules[rule].definition.conclusion {
         case .exemption(until: .date(let d), _):
-            // The last writable day stands for "no end date" in rule files written before `until`
-            // could be omitted: never shown as an end.
-            fixed = d == Self.farDate ? nil : d
+            fixed = d
             slots = []
         case .exemption(until: .open, _):
             fixed = nil
@@ -28,9 +26,6 @@ public struct ExemptionWindow: Sendable {
             slots = []
         }
     }
-
-    /// 9999-12-31, the far date that stood for an open end.
-    static let farDate = CalendarDate(year: 9999, month: 12, day: 31)!
 
     /// The earliest known end (exclusive), and whether a date fact it depends on is unknown.
     public func end(facts: FactVector) -> (known: CalendarDate?, unknownFacts: Bool) {

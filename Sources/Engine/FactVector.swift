@@ -5,7 +5,7 @@ public import RuleCompiler
 /// ``FactCell`` (read by the compiled leaf tests) and as its ``FactValue`` (read by the rest).
 public struct FactVector: Sendable {
     /// The measure's values (shared with the measure, never copied); ``subscript(_:)`` applies the defaults.
-    private let values: [FactValue]
+    private var values: [FactValue]
     private(set) var cells: [FactCell]
     /// Slots whose unknown value the contract defaults (see ``init(measure:graph:)``), or -1.
     private var emptyListSlot = -1
@@ -161,10 +161,19 @@ public struct FactVector: Sendable {
         }
     }
 
-    /// A copy with one fact set to `value`.
+    /// A copy with one fact set to `value` (any number of facts can be set one after another; a
+    /// probe in progress is ended first). Copies the values: for the rare paths (answer combinations).
     public func setting(_ slot: Int, to value: FactValue, program: EvalProgram) -> FactVector {
         var copy = self
-        copy.probe(slot, value, cell: program.cell(value, slot: slot))
+        copy.endProbe()
+        copy.values[slot] = value
+        if slot == copy.emptyListSlot { copy.emptyListSlot = -1 }
+        if slot == copy.defaultedSlot { copy.defaultedSlot = -1 }
+        copy.cells[slot] = program.cell(value, slot: slot)
+        if case .unknown = value { copy.unknownSlots.insert(slot) } else { copy.unknownSlots.remove(slot) }
+        if slot == memberStateSlot {
+            if case .text(let code) = value { copy.setMemberState(code) } else { copy.setMemberState(nil) }
+        }
         return copy
     }
 }

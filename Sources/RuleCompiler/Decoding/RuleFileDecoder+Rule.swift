@@ -88,8 +88,12 @@ extension RuleFileDecoder {
         return nil
     }
 
+    static let farDate = CalendarDate(year: 9999, month: 12, day: 31)!
+
     mutating func exemptionEnd(_ node: YAMLNode) -> ExemptionEnd? {
-        if node.scalar != nil { return date(node).map(ExemptionEnd.date) }
+        // 9999-12-31, the last writable day, stood for "no end date" before `until` could be
+        // omitted: read as open, so no evaluator ever shows it as an end.
+        if node.scalar != nil { return date(node).map { $0 == Self.farDate ? ExemptionEnd.open : ExemptionEnd.date($0) } }
         guard let m = reader.mapping(node, known: ["earliest"], what: "'until'"),
               let list = reader.required(m, "earliest", in: node, what: "'until'").flatMap({ reader.sequence($0, what: "earliest") })
         else { return nil }
