@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Driver", "Measures", "Engine", "RuleCompiler", "YAMLLoader", "Diagnostics", "JSONText", "WebAssets",
+                "Driver", "Measures", "Engine", "RuleCompiler", "YAMLLoader", "Diagnostics", "JSONText", "WebAssets", "Localization",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSettings

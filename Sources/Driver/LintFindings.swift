@@ -44,27 +44,33 @@ public struct LintFindingMapper: Sendable {
                 out.append(Mapped(
                     finding: Finding(
                         ruleID: rule, level: level, message: message, range: range,
-                        help: LintRuleSummaries.howToComply(kind), fingerprintKey: "\(measure.id)#\(v.regime)#\(rule)"),
+                        help: options.russian.map { RussianLintWords(catalogue: $0, asOf: options.asOf).help(kind) }
+                            ?? LintRuleSummaries.howToComply(kind), fingerprintKey: "\(measure.id)#\(v.regime)#\(rule)"),
                     kind: kind))
             }
             let regime = Self.regimeName(v.regime)
             let rule = v.rules.first ?? "\(v.regime).\(v.category)"
             switch Category(rawValue: v.category) {
             case .prohibited? where v.exemption == nil:
-                make(rule, .error, prohibitedMessage(v, regime: regime, measure: measure), .prohibited)
+                make(rule, .error, options.russian.map { RussianLintWords(catalogue: $0, asOf: options.asOf).prohibited(v, measure: measure) }
+                    ?? prohibitedMessage(v, regime: regime, measure: measure), .prohibited)
             case .actionable?:
-                make(rule, .warning, "Actionable under the \(regime): a specific subsidy\(cited(v)). "
+                make(rule, .warning, options.russian.map { RussianLintWords(catalogue: $0, asOf: options.asOf).actionable(v, measure: measure) }
+                    ?? "Actionable under the \(regime): a specific subsidy\(cited(v)). "
                     + "Another member may challenge it if it causes adverse effects.\n" + detail(v, measure), .actionable)
             case .undetermined? where !(v.rules.isEmpty && v.questions.isEmpty):
                 let questionRule = v.questions.first?.rule ?? rule
-                make(questionRule, .warning, undeterminedMessage(v, regime: regime, measure: measure), .undetermined)
+                make(questionRule, .warning, options.russian.map { RussianLintWords(catalogue: $0, asOf: options.asOf).undetermined(v, measure: measure) }
+                    ?? undeterminedMessage(v, regime: regime, measure: measure), .undetermined)
             case .prohibited?, .undetermined?, .notApplicable?, .outOfScope?, .notASubsidy?, .nonSpecific?, .nonActionable?, nil:
                 break
             }
             if let e = v.exemption, let until = e.until {
                 let days = options.asOf.days(until: until)
                 if days > 0, days <= options.exemptionHorizonDays {
-                    make(e.rule, .warning,
+                    make(e.rule, .warning, options.russian.map {
+                        RussianLintWords(catalogue: $0, asOf: options.asOf).exemptionEnding(v, e, until: until, days: days, measure: measure)
+                    } ??
                          "Exemption ends within a year under the \(regime): \(e.rule) suspends the \(v.category) "
                          + "verdict only until \(until) (\(days) days after \(options.asOf)); \(e.citation).\n"
                          + "Measure \(measure.id) must comply by \(until).", .exemptionEnding)
@@ -84,9 +90,12 @@ public struct LintFindingMapper: Sendable {
             }
             let finding = Finding(
                 ruleID: rule, level: .note,
-                message: "Notification duty under the \(Self.regimeName(o.regime)): \(o.kind), \(dues.joined(separator: "; ")) (\(o.citation)).\n"
+                message: options.russian.map { RussianLintWords(catalogue: $0, asOf: options.asOf).notification(entries, measure: measure) }
+                    ?? "Notification duty under the \(Self.regimeName(o.regime)): \(o.kind), \(dues.joined(separator: "; ")) (\(o.citation)).\n"
                     + "Measure \(measure.id) must be included in this notification.",
-                range: anchor, help: LintRuleSummaries.howToComply(.notification),
+                range: anchor,
+                help: options.russian.map { RussianLintWords(catalogue: $0, asOf: options.asOf).help(.notification) }
+                    ?? LintRuleSummaries.howToComply(.notification),
                 fingerprintKey: "\(measure.id)#\(o.regime)#\(rule)")
             out.append(Mapped(finding: finding, kind: .notification))
         }

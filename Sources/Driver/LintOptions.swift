@@ -1,4 +1,5 @@
 public import Diagnostics
+public import Localization
 public import Measures
 
 /// The level a rule reports at after configuration: a severity, or `off` (dropped).
@@ -33,6 +34,9 @@ public struct LintOptions: Sendable {
     public var include: [String]?
     /// An exemption ending within this many days of `asOf` is a warning.
     public var exemptionHorizonDays: Int
+    /// With `--lang ru`, the catalogue the finding messages are worded from (`nil`: English).
+    /// Rule ids, levels and fingerprints never change with the language.
+    public var russian: RussianCatalogue? = nil
 
     /// Creates options.
     public init(

@@ -1,5 +1,6 @@
 public import Diagnostics
 public import RuleCompiler
+public import Localization
 import RulesCorpus
 
 /// Where the rules come from: the corpus built into the binary, or a folder (`--rules DIR`).
@@ -8,11 +9,17 @@ public enum RuleCorpusLoader {
         public var graph: RuleGraph?
         public var diagnostics: [Diagnostic]
         public var sources: [String: SourceText]
+        /// Rule files only: the catalogue files (`i18n/<language>/*.yaml`) are not counted.
         public var fileCount: Int
+        /// The Russian catalogue of the corpus (`i18n/ru/*.yaml`); empty when it has none.
+        public var catalogue: RussianCatalogue
     }
 
-    /// Compiles the built-in corpus, or every `*.yaml` under `directory` when one is given.
-    public static func load(directory: String?) -> Result {
+    /// Compiles the built-in corpus, or every `*.yaml` under `directory` when one is given, and
+    /// reads its Russian catalogue (a catalogue error is an error of the corpus). With
+    /// `checkCatalogue`, every rule, fact, instrument or term with no Russian text is an error too
+    /// (``CatalogueCheck``; `subsidy rules check`).
+    public static func load(directory: String?, checkCatalogue: Bool = false) -> Result {
         var files: [(path: String, text: String)] = []
         var problems: [Diagnostic] = []
         if let directory {
@@ -40,8 +47,15 @@ public enum RuleCorpusLoader {
         let (graph, diagnostics) = RuleCompiler().compile(files)
         var sources: [String: SourceText] = [:]
         for (path, text) in files { sources[path] = SourceText(path: path, text: text) }
-        let all = problems + diagnostics
+        let loaded = CatalogueLoader().load(CatalogueFiles.files(files, language: .ru))
+        var all = problems + diagnostics
+        if checkCatalogue, let graph, !all.contains(where: { $0.severity == .error }) {
+            all += CatalogueCheck.check(files: files, graph: graph)
+        } else {
+            all += loaded.diagnostics
+        }
         return Result(graph: all.contains { $0.severity == .error } ? nil : graph, diagnostics: all, sources: sources,
-                      fileCount: files.count)
+                      fileCount: files.filter { !CatalogueFiles.isCatalogue($0.path) }.count,
+                      catalogue: loaded.catalogue ?? RussianCatalogue())
     }
 }

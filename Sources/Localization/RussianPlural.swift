@@ -61,5 +61,8 @@ extension RussianNoun {
     public static let measure = RussianNoun(one: "мера", few: "меры", many: "мер")
     public static let day = RussianNoun(one: "день", few: "дня", many: "дней")
     public static let table = RussianNoun(one: "таблица", few: "таблицы", many: "таблиц")
+    public static let provision = RussianNoun(one: "положение", few: "положения", many: "положений")
+    public static let notification = RussianNoun(one: "уведомление", few: "уведомления", many: "уведомлений")
+    public static let obligation = RussianNoun(one: "обязанность", few: "обязанности", many: "обязанностей")
     public static let calendar = RussianNoun(one: "календарь", few: "календаря", many: "календарей")
 }

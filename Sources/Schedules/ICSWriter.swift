@@ -10,6 +10,34 @@ public struct ICSWriter: Sendable {
     public var stamp: String
     /// Days before the due date the reminder fires.
     public var reminderDays: Int
+    /// The words of the calendar name, event summaries and descriptions (English unless set).
+    public var words: Words = .english
+
+    /// What people read in the calendar; UIDs, dates and categories never change with it.
+    public struct Words: Sendable {
+        public var calendarName: @Sendable (_ member: String) -> String
+        public var summary: @Sendable (PlannedDeadline) -> String
+        public var description: @Sendable (PlannedDeadline) -> String
+
+        public init(calendarName: @escaping @Sendable (String) -> String, summary: @escaping @Sendable (PlannedDeadline) -> String,
+                    description: @escaping @Sendable (PlannedDeadline) -> String) {
+            self.calendarName = calendarName
+            self.summary = summary
+            self.description = description
+        }
+
+        public static let english = Words(
+            calendarName: { "\($0) subsidy notifications" },
+            summary: { d in "\(d.member): \(d.regime.uppercased()) \(d.kind) notification for \(d.covers) due" },
+            description: { d in
+                """
+                \(d.title)
+                Covers \(d.covers) (\(d.deadline.periodStart) to \(d.deadline.periodEnd.adding(days: -1))), due \(d.due).
+                Rule: \(d.rule)
+                Citation: \(d.citation)
+                """
+            })
+    }
 
     public static let productID = "-//subsidy//Notification deadlines//EN"
 
@@ -28,7 +56,7 @@ public struct ICSWriter: Sendable {
             "PRODID:\(Self.productID)",
             "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
-            "X-WR-CALNAME:\(ICSText.escape("\(member) subsidy notifications"))",
+            "X-WR-CALNAME:\(ICSText.escape(words.calendarName(member)))",
         ]
         for d in deadlines { lines += event(d) }
         lines.append("END:VCALENDAR")
@@ -41,14 +69,8 @@ public struct ICSWriter: Sendable {
     }
 
     func event(_ d: PlannedDeadline) -> [String] {
-        let summary = "\(d.member): \(d.regime.uppercased()) \(d.kind) notification for \(d.covers) due"
-        let last = d.deadline.periodEnd.adding(days: -1)
-        let description = """
-            \(d.title)
-            Covers \(d.covers) (\(d.deadline.periodStart) to \(last)), due \(d.due).
-            Rule: \(d.rule)
-            Citation: \(d.citation)
-            """
+        let summary = words.summary(d)
+        let description = words.description(d)
         return [
             "BEGIN:VEVENT",
             "UID:\(ICSText.escape(Self.uid(d)))",

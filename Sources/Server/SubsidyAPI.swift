@@ -3,6 +3,7 @@ public import Measures
 import Diagnostics
 public import Driver
 import Foundation
+public import Localization
 import YAMLLoader
 
 /// The answers of `subsidy serve`, as plain values: the HTTP layer (``SubsidyServer``) only reads
@@ -11,13 +12,18 @@ public struct SubsidyAPI: Sendable {
     public let classifier: Classifier
     /// The date `as_of` defaults to.
     public let today: @Sendable () -> CalendarDate
+    /// The corpus's Russian catalogue: the Markdown memo of `lang=ru` is worded from it (empty:
+    /// answered in English).
+    public let catalogue: RussianCatalogue
 
     /// The largest body read: the loader's own limit on a measure file (YAMLLimits, 4 MiB).
     public static let maxBodyBytes = YAMLLimits.default.maxBytes
 
-    public init(classifier: Classifier, today: @escaping @Sendable () -> CalendarDate = LocalToday.date) {
+    public init(classifier: Classifier, today: @escaping @Sendable () -> CalendarDate = LocalToday.date,
+                catalogue: RussianCatalogue = RussianCatalogue()) {
         self.classifier = classifier
         self.today = today
+        self.catalogue = catalogue
     }
 
     /// The answer of `endpoint`. `contentType` tells a Markdown draft (`text/markdown`) from YAML or JSON.
@@ -73,8 +79,15 @@ public struct SubsidyAPI: Sendable {
         let results = measures.map { classifier.classify($0, asOf: date) }
         if markdown {
             let titles = Dictionary(measures.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-            return APIResponse(status: 200, contentType: "text/markdown; charset=utf-8",
-                               body: ClassificationMemo(style: .markdown, titles: titles).render(results))
+            let memo: String
+            if query["lang"] == "ru", !catalogue.rules.isEmpty {
+                let instruments = Dictionary(classifier.graph.rules.map { ($0.definition.id, $0.definition.citation.instrument) },
+                                             uniquingKeysWith: { a, _ in a })
+                memo = RussianMemo(style: .markdown, catalogue: catalogue, titles: titles, instruments: instruments).render(results)
+            } else {
+                memo = ClassificationMemo(style: .markdown, titles: titles).render(results)
+            }
+            return APIResponse(status: 200, contentType: "text/markdown; charset=utf-8", body: memo)
         }
         return .json(200, ClassificationJSON.render(results))
     }
@@ -92,8 +105,8 @@ public struct SubsidyAPI: Sendable {
         return ProblemJSON.response(status: 400, title: "the measure is invalid", diagnostics: sorted, source: source)
     }
 
-    /// `lang` is `en` or `ru`. Russian is accepted and answered in English for now: the rules'
-    /// Russian texts are not there yet.
+    /// `lang` is `en` or `ru`. JSON is the same in both; the Markdown memo is in Russian with `ru`
+    /// when the server has the corpus's Russian catalogue.
     static func checkLanguage(_ lang: String?) -> APIResponse? {
         switch lang {
         case nil, "", "en", "ru": nil

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Driver
+import Localization
 import Engine
 import Measures
 
@@ -32,8 +33,11 @@ struct ClassifyCommand: ParsableCommand {
 
     @OptionGroup var rules: RulesOption
 
+    @OptionGroup var lang: LanguageOption
+
     func run() throws {
-        let graph = try rules.graph()
+        let language = try lang.language()
+        let (graph, catalogue) = try rules.corpus()
         let load = MeasureReader(vocabulary: graph.vocabulary).read(files)
         if !load.diagnostics.isEmpty {
             Output.error(DiagnosticRenderer(sources: load.sources).render(load.diagnostics))
@@ -44,18 +48,27 @@ struct ClassifyCommand: ParsableCommand {
         let results = load.measures.map { classifier.classify($0, asOf: date) }
         let titles = Dictionary(load.measures.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let ruleTitles = Dictionary(graph.rules.map { ($0.definition.id, $0.definition.title) }, uniquingKeysWith: { a, _ in a })
+        let factQuestions = Dictionary(
+            graph.vocabulary.factFields.compactMap { f in f.field.question.map { (f.path, $0) } },
+            uniquingKeysWith: { a, _ in a })
         func memo(_ style: ClassificationMemo.Style) -> String {
             ClassificationMemo(
                 style: style, titles: titles, ruleTitles: ruleTitles, verbose: verbose,
-                factQuestions: Dictionary(
-                    graph.vocabulary.factFields.compactMap { f in f.field.question.map { (f.path, $0) } },
-                    uniquingKeysWith: { a, _ in a })
+                factQuestions: factQuestions
             ).render(results)
         }
-        switch format {
-        case .json: print(ClassificationJSON.render(results), terminator: "")
-        case .text: print(memo(.text), terminator: "")
-        case .markdown: print(memo(.markdown), terminator: "")
+        func russian(_ style: ClassificationMemo.Style) -> String {
+            RussianMemo(style: style, catalogue: catalogue, titles: titles,
+                        instruments: Dictionary(graph.rules.map { ($0.definition.id, $0.definition.citation.instrument) },
+                                                uniquingKeysWith: { a, _ in a }),
+                        verbose: verbose).render(results)
+        }
+        switch (format, language) {
+        case (.json, _): print(ClassificationJSON.render(results), terminator: "")
+        case (.text, .en): print(memo(.text), terminator: "")
+        case (.markdown, .en): print(memo(.markdown), terminator: "")
+        case (.text, .ru): print(russian(.text), terminator: "")
+        case (.markdown, .ru): print(russian(.markdown), terminator: "")
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Driver
+import Localization
 import Foundation
 import Measures
 import Schedules
@@ -36,12 +37,15 @@ struct DeadlinesCommand: ParsableCommand {
 
     @OptionGroup var rules: RulesOption
 
+    @OptionGroup var lang: LanguageOption
+
     func validate() throws {
         guard (0...366).contains(remindDays) else { throw ValidationError("--remind-days must be from 0 to 366") }
     }
 
     func run() throws {
-        let graph = try rules.graph()
+        let language = try lang.language()
+        let (graph, catalogue) = try rules.corpus()
         // The same country table as measure files (Rules/vocabulary/countries.yaml): `kz` is refused.
         if let problem = CountryCode.problem(member, in: graph.vocabulary) {
             Output.error("error: --member: \(problem)\n")
@@ -60,11 +64,18 @@ struct DeadlinesCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let list = planner.deadlines(member: code, from: start, until: end)
-        switch format {
-        case .text: print(ScheduleText.deadlines(list, member: code, from: start, until: end), terminator: "")
-        case .json: print(ScheduleJSON.deadlines(list), terminator: "")
-        case .ics:
-            let text = ICSWriter(stamp: Self.stamp(Date()), reminderDays: remindDays).write(list, member: code)
+        switch (format, language) {
+        case (.text, .en): print(ScheduleText.deadlines(list, member: code, from: start, until: end), terminator: "")
+        case (.text, .ru):
+            print(RussianSchedules.deadlines(list, member: code, from: start, until: end, catalogue: catalogue), terminator: "")
+        case (.json, _): print(ScheduleJSON.deadlines(list), terminator: "")
+        case (.ics, _):
+            var writer = ICSWriter(stamp: Self.stamp(Date()), reminderDays: remindDays)
+            switch language {
+            case .en: break
+            case .ru: writer.words = RussianSchedules.icsWords(catalogue)
+            }
+            let text = writer.write(list, member: code)
             FileHandle.standardOutput.write(Data(text.utf8))
         }
     }

@@ -64,6 +64,8 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var rules: RulesOption
 
+    @OptionGroup var lang: LanguageOption
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
@@ -76,12 +78,17 @@ struct LintCommand: ParsableCommand {
         let accepted = loadedBaseline?.value
         let targets = outputs.map(\.path) + (writeBaseline.map { [$0] } ?? [])
         try checkTargets(targets, configPath: configPath)
-        let graph = try rules.graph()
+        let language = try lang.language()
+        let (graph, catalogue) = try rules.corpus()
         let unknown = settings.unknownRuleWarnings(ruleIDs: graph.rules.map(\.id))
         if !unknown.isEmpty { Output.error(DiagnosticRenderer(sources: configSources).render(unknown)) }
-        let options = LintOptions(
+        var options = LintOptions(
             asOf: asOf?.date ?? settings.asOf ?? Today.date, regimes: settings.regimes,
             levels: settings.levels, ignore: settings.ignore, include: settings.include)
+        switch language {
+        case .en: break
+        case .ru: options.russian = catalogue
+        }
         let result = LintRunner(graph: graph, options: options, jobs: jobs).run(paths)
         for skipped in result.toolFiles {
             Output.error("\(skipped.path): note: not linted: \(skipped.reason)\n")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Driver
+import Localization
 import Foundation
 import RuleCompiler
 
@@ -18,7 +19,7 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var rules: RulesOption
 
         func run() throws {
-            let result = RuleCorpusLoader.load(directory: rules.directory)
+            let result = RuleCorpusLoader.load(directory: rules.directory, checkCatalogue: true)
             Output.error(DiagnosticRenderer(sources: result.sources).render(result.diagnostics))
             guard let graph = result.graph else { throw ExitCode(2) }
             let warnings = result.diagnostics.filter { $0.severity == .warning }.count
@@ -103,8 +104,11 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var rules: RulesOption
 
+    @OptionGroup var lang: LanguageOption
+
     func run() throws {
-        let graph = try rules.graph()
+        let language = try lang.language()
+        let (graph, catalogue) = try rules.corpus()
         guard let index = graph.ruleIndex[ruleID] else {
             let hint = graph.rules.map(\.id).min { a, b in
                 levenshtein(a, ruleID) < levenshtein(b, ruleID)
@@ -112,7 +116,12 @@ struct ExplainCommand: ParsableCommand {
             Output.error("error: no rule '\(ruleID)'\(hint)\n")
             throw ExitCode(2)
         }
-        print(RuleDescription.render(index, in: graph), terminator: "")
+        switch language {
+        case .en:
+            print(RuleDescription.render(index, in: graph), terminator: "")
+        case .ru:
+            print(RussianRuleDescription.render(index, in: graph, catalogue: catalogue), terminator: "")
+        }
     }
 
     private func levenshtein(_ a: String, _ b: String) -> Int {

@@ -34,8 +34,11 @@ struct ScheduleCommand: ParsableCommand {
 
         @OptionGroup var rules: RulesOption
 
+        @OptionGroup var lang: LanguageOption
+
         func run() throws {
-            let graph = try rules.graph()
+            let language = try lang.language()
+            let (graph, catalogue) = try rules.corpus()
             let bytes: [UInt8]
             do {
                 bytes = try FileSystem.read(file, limit: YAMLLimits.default.maxBytes)
@@ -55,9 +58,10 @@ struct ScheduleCommand: ParsableCommand {
             if !problems.isEmpty { Output.error(DiagnosticRenderer(sources: sources).render(problems)) }
             guard let schedule, !problems.contains(where: { $0.severity == .error }) else { throw ExitCode(2) }
             let report = ScheduleChecker(graph: graph).check(schedule, asOf: asOf?.date ?? Today.date)
-            switch format {
-            case .text: print(ScheduleText.report(report), terminator: "")
-            case .json: print(ScheduleJSON.report(report), terminator: "")
+            switch (format, language) {
+            case (.text, .en): print(ScheduleText.report(report), terminator: "")
+            case (.text, .ru): print(RussianSchedules.report(report, catalogue: catalogue), terminator: "")
+            case (.json, _): print(ScheduleJSON.report(report), terminator: "")
             }
             if report.hasFailures { throw ExitCode(1) }
         }

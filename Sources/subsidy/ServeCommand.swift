@@ -27,8 +27,8 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var rules: RulesOption
 
     func run() throws {
-        let graph = try rules.graph()
-        let server = SubsidyServer(api: SubsidyAPI(classifier: Classifier(graph: graph)), host: host, port: port)
+        let (graph, catalogue) = try rules.corpus()
+        let server = SubsidyServer(api: SubsidyAPI(classifier: Classifier(graph: graph), catalogue: catalogue), host: host, port: port)
         let host = self.host
         let failure = ServeFailure()
         let done = DispatchSemaphore(value: 0)

@@ -198,3 +198,23 @@ struct ServerAPITests {
         }
     }
 }
+
+/// `lang=ru` without the network: the same JSON, the Markdown memo in Russian (issue 17).
+@Suite("The API in Russian")
+struct RussianAPITests {
+    @Test func theMarkdownMemoIsRussianAndTheJSONUnchanged() throws {
+        let corpus = RuleCorpusLoader.load(directory: nil)
+        let graph = try #require(corpus.graph)
+        let api = SubsidyAPI(classifier: Classifier(graph: graph), today: { CalendarDate("2027-03-01")! }, catalogue: corpus.catalogue)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let yaml = Array(try Data(contentsOf: root.appendingPathComponent("Examples/drafts/export-grant.yaml")))
+        func ask(_ query: [String: String]) -> String {
+            api.respond(to: .classify, query: query, body: yaml, contentType: "text/yaml").body
+        }
+        #expect(ask(["lang": "ru"]) == ask([:]))
+        let russian = ask(["lang": "ru", "format": "markdown"])
+        #expect(russian.contains("## Заключение"), "\(russian)")
+        #expect(russian.contains("ЕАЭС: запрещённая субсидия"))
+        #expect(ask(["format": "markdown"]).contains("## Conclusion"))
+    }
+}
