@@ -24,9 +24,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "Diagnostics", swiftSettings: strictSettings),
+        // The fence: the only target allowed `Unsafe*`, `Unmanaged`, `@exclusivity` and `@unchecked
+        // Sendable` (besides the libyaml binding and the file reader); `.ci/check-fence` enforces it.
+        .target(name: "FastPath", swiftSettings: strictSettings),
+        .target(name: "Diagnostics", dependencies: ["FastPath"], swiftSettings: strictSettings),
         .target(name: "YAMLLoader", dependencies: ["CYAML", "Diagnostics"], swiftSettings: strictSettings),
-        .target(name: "Measures", dependencies: ["YAMLLoader", "Diagnostics", "JSONText", "RulesCorpus"], swiftSettings: strictSettings),
+        .target(name: "Measures", dependencies: ["YAMLLoader", "Diagnostics", "JSONText", "RulesCorpus", "FastPath"], swiftSettings: strictSettings),
         .target(
             name: "RuleCompiler",
             dependencies: ["YAMLLoader", "Diagnostics", "Measures", "Localization"],
@@ -34,7 +37,7 @@ let package = Package(
         ),
         .target(
             name: "Engine",
-            dependencies: ["RuleCompiler", "Measures", "Diagnostics"],
+            dependencies: ["RuleCompiler", "Measures", "Diagnostics", "FastPath"],
             swiftSettings: strictSettings
         ),
         .target(name: "JSONText", swiftSettings: strictSettings),
@@ -51,12 +54,12 @@ let package = Package(
         ),
         .target(
             name: "Driver",
-            dependencies: ["YAMLLoader", "Measures", "RuleCompiler", "Engine", "Reporting", "Schedules", "RulesCorpus", "JSONText", "Localization"],
+            dependencies: ["YAMLLoader", "Measures", "RuleCompiler", "Engine", "Reporting", "Schedules", "RulesCorpus", "JSONText", "Localization", "FastPath"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "subsidy",
-            dependencies: ["Driver", "Server", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Driver", "Server", "FastPath", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "embed-rules", path: "Sources/EmbedRules"),

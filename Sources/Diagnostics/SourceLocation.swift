@@ -1,3 +1,4 @@
+import FastPath
 
 /// A position in a source file.
 ///

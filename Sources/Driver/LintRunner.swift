@@ -1,5 +1,6 @@
 public import Diagnostics
 import Engine
+import FastPath
 public import Reporting
 public import RuleCompiler
 import Dispatch
@@ -146,7 +147,7 @@ public struct LintRunner: Sendable {
         if workers <= 1 {
             return files.map { context.lint($0, named: explicit.contains($0)) }
         }
-        let slots = Slots(count: files.count)
+        let slots = WriteOnceSlots<FileOutcome>(count: files.count)
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
@@ -156,21 +157,6 @@ public struct LintRunner: Sendable {
             }
         }
         return slots.take()
-    }
-
-    /// One slot per file, each written by exactly one worker before ``take()`` reads them all.
-    private final class Slots: @unchecked Sendable {
-        private let buffer: UnsafeMutableBufferPointer<FileOutcome?>
-        init(count: Int) {
-            buffer = .allocate(capacity: count)
-            buffer.initialize(repeating: nil)
-        }
-        func store(_ outcome: FileOutcome, at index: Int) { buffer[index] = outcome }
-        func take() -> [FileOutcome] { buffer.map { $0! } }
-        deinit {
-            buffer.deinitialize()
-            buffer.deallocate()
-        }
     }
 
     /// What every worker shares (all immutable).

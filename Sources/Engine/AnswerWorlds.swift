@@ -162,7 +162,7 @@ struct AnswerWorlds {
                 value.set(w, Evaluation.test(node, on: cell, asOfDay: evaluation.asOfDay))
             }
             return value
-        default:
+        case .always, .asOf, .hsCodes, .member, .memberAttribute, .general:
             // Other leaf tests read the fact's value: each answering world is tried in place.
             var value = TriMask(evaluation.evaluate(index), in: context.all)
             let slot = plan.nodeSlots[index]

@@ -107,7 +107,7 @@ final class EnginePlan: Sendable {
                 Reason.failedTestWords(node, path: graph.factPaths[s], table: nil)
             case .hsAllIn(let s, let t), .hsAnyIn(let s, let t):
                 Reason.failedTestWords(node, path: graph.factPaths[s], table: graph.tables[t].definition.id)
-            default:
+            case .always, .all, .any, .not, .rule, .asOf, .memberOf, .memberAttribute:
                 nil
             }
         }
@@ -155,7 +155,9 @@ final class EnginePlan: Sendable {
                 for child in c {
                     if case .rule(let r) = nodes[child] { if !out.contains(r) { out.append(r) } } else { stack.append(child) }
                 }
-            default: break
+            case .always, .rule, .equals, .anyOf, .allIn, .contains, .date, .asOf, .number, .hsAllIn, .hsAnyIn, .memberOf,
+                 .memberAttribute:
+                break
             }
         }
         return out.sorted()

@@ -143,7 +143,7 @@ public struct Evaluation: ~Copyable {
             return Self.test(nodes[index], on: facts.cells[Int(slot)], asOfDay: asOfDay)
         case .rule(let r):
             return condition(of: Int(r))
-        default:
+        case .always, .all, .any, .not, .asOf, .hsCodes, .member, .memberAttribute, .general:
             return evaluate(index)
         }
     }
@@ -174,7 +174,7 @@ public struct Evaluation: ~Copyable {
         case .number(_, let op, let n):
             guard cell.tag == .number else { return .unknown }
             return TriValue(op.holds(Double(bitPattern: cell.word), n))
-        default:
+        case .always, .all, .any, .not, .rule, .asOf, .hsCodes, .member, .memberAttribute, .general:
             return .unknown
         }
     }

@@ -21,7 +21,7 @@ public struct ExemptionWindow: Sendable {
         case .exemption(until: .earliest(let dates, let paths), _):
             fixed = dates.min()
             slots = paths.map { graph.factSlots[$0] ?? -1 }
-        default:
+        case .predicate, .verdict, .obligation, .note:
             fixed = nil
             slots = []
         }

@@ -84,7 +84,8 @@ struct Explanation {
             return (.holds(part), nil)
         case .rule(let r):
             return (snapshot(node, &evaluation), plan.failedRuleWords[r].isFalse)
-        default:
+        case .always, .equals, .anyOf, .allIn, .contains, .date, .asOf, .number, .hsAllIn, .hsAnyIn, .memberOf,
+             .memberAttribute:
             let part = snapshot(node, &evaluation)
             guard let words = plan.failedTestWords[node] else { return (part, nil) }
             // The test's value is the fact the snapshot took (read again rather than out of the part,
@@ -120,7 +121,7 @@ struct Explanation {
         case .memberOf(let t), .memberAttribute(let t, _, _):
             return .test(expr, path: "member_state", value: evaluation.facts.memberState.map(FactValue.text) ?? .unknown,
                          table: graph.tables[t].definition.id, asOf: evaluation.asOf)
-        default:
+        case .always, .all, .any, .not, .rule, .asOf:
             return .test(expr, path: Optional<String>.none, value: Optional<FactValue>.none, table: Optional<String>.none, asOf: evaluation.asOf)
         }
     }

@@ -1,3 +1,4 @@
+import FastPath
 public import Measures
 public import RuleCompiler
 
@@ -152,7 +153,7 @@ public enum Reason: Sendable, Hashable {
             out.append(" (needs membership of '", table ?? "?", "' on ")
             out.append(asOf)
             out.append(")")
-        default:
+        case .always, .all, .any, .not, .rule, .asOf, .memberAttribute:
             break
         }
     }
@@ -164,7 +165,7 @@ public enum Reason: Sendable, Hashable {
         switch node {
         case .equals, .anyOf, .allIn, .contains, .number, .hsAllIn, .hsAnyIn: break
         case .date(_, _, let d) where d != nil: break
-        default: return nil
+        case .date, .always, .all, .any, .not, .rule, .asOf, .memberOf, .memberAttribute: return nil
         }
         let head = TextBuilder.text { out in
             out.append("does not apply: ")
@@ -258,7 +259,7 @@ struct TextBuilder: ~Copyable {
     mutating func append(_ date: CalendarDate) {
         guard (0...9999).contains(date.year) else { return append(date.description) }
         reserve(10)
-        date.writeDigits(into: start + count)
+        writeDateDigits(year: date.year, month: date.month, day: date.day, into: start + count)
         count += 10
     }
 

@@ -56,7 +56,9 @@ struct Settling {
             !facts.isUnknown(slot) && graph.nodes.indices.contains { node in
                 switch graph.nodes[node] {
                 case .hsAllIn(slot, _), .hsAnyIn(slot, _): evaluation.evaluate(node) == .unknown
-                default: false
+                case .hsAllIn, .hsAnyIn, .always, .all, .any, .not, .rule, .equals, .anyOf, .allIn, .contains, .date,
+                     .asOf, .number, .memberOf, .memberAttribute:
+                    false
                 }
             }
         }

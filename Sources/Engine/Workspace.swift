@@ -1,4 +1,5 @@
 import Diagnostics
+import FastPath
 import RuleCompiler
 
 /// The buffers one classification works in (fact cells, remembered rule values, applications,

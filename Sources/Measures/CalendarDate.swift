@@ -1,3 +1,5 @@
+import FastPath
+
 /// A day in the proleptic Gregorian calendar, as written in `YYYY-MM-DD`. No time zone, no time.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
@@ -101,24 +103,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
             return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
         }
         return String(unsafeUninitializedCapacity: 10) { buffer in
-            writeDigits(into: buffer.baseAddress!)
+            writeDateDigits(year: year, month: month, day: day, into: buffer.baseAddress!)
             return 10
         }
-    }
-
-    /// Writes ``description``'s 10 bytes (`YYYY-MM-DD`) at `bytes`, for a year in 0...9999.
-    public func writeDigits(into bytes: UnsafeMutablePointer<UInt8>) {
-        func put(_ value: Int, _ width: Int, at start: Int) {
-            var v = value
-            for i in stride(from: start + width - 1, through: start, by: -1) {
-                bytes[i] = UInt8(48 + v % 10)
-                v /= 10
-            }
-        }
-        put(year, 4, at: 0)
-        bytes[4] = UInt8(ascii: "-")
-        put(month, 2, at: 5)
-        bytes[7] = UInt8(ascii: "-")
-        put(day, 2, at: 8)
     }
 }

@@ -137,7 +137,7 @@ extension GraphBuilder {
             for i in members {
                 switch compiled[i].role {
                 case .verdict, .defeater: place(i)
-                default: break
+                case .predicate, .exemption, .obligation, .note: break
                 }
             }
             plans.append(RuleGraph.Regime(

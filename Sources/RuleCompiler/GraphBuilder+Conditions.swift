@@ -164,7 +164,9 @@ extension GraphBuilder {
             case .all(let c), .any(let c): stack += c
             case .not(let c): stack.append(c)
             case .rule(let r): if !out.contains(r) { out.append(r) }
-            default: break
+            case .always, .equals, .anyOf, .allIn, .contains, .date, .asOf, .number, .hsAllIn, .hsAnyIn, .memberOf,
+                 .memberAttribute:
+                break
             }
         }
         return out.sorted()

@@ -3,6 +3,7 @@ import Diagnostics
 import Dispatch
 import Driver
 import Engine
+import FastPath
 import Foundation
 import Server
 

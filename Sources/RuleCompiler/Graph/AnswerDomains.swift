@@ -13,7 +13,7 @@ enum AnswerDomains {
             case .date(let s, _, _), .number(let s, _, _), .anyOf(let s, _), .allIn(let s, _), .contains(let s, _),
                  .hsAllIn(let s, _), .hsAnyIn(let s, _):
                 leaves[s].append(node)
-            default: break
+            case .always, .all, .any, .not, .rule, .equals, .asOf, .memberOf, .memberAttribute: break
             }
         }
         return factPaths.indices.map { slot in

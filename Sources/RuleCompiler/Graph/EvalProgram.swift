@@ -177,7 +177,9 @@ public final class EvalProgram: Sendable {
             let range: Range<Int>
             switch node {
             case .all(let start, let count), .any(let start, let count): range = Int(start)..<Int(start + count)
-            default: continue
+            case .always, .not, .rule, .flag, .choice, .listAny, .listAll, .date, .asOf, .number, .hsCodes, .member,
+                 .memberAttribute, .general:
+                continue
             }
             let sorted = children[range].enumerated().sorted { (cost($0.element), $0.offset) < (cost($1.element), $1.offset) }
             children.replaceSubrange(range, with: sorted.map(\.element))

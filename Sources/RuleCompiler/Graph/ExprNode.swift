@@ -43,7 +43,7 @@ extension ExprNode {
         case .equals(_, let values): values.compactMap { if case .text(let t) = $0 { t } else { nil } }
         case .anyOf(_, let values), .allIn(_, let values): values
         case .contains(_, let value): [value]
-        default: []
+        case .always, .all, .any, .not, .rule, .date, .asOf, .number, .hsAllIn, .hsAnyIn, .memberOf, .memberAttribute: []
         }
     }
 }
