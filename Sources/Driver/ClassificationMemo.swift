@@ -34,12 +34,7 @@ public struct ClassificationMemo {
     }
 
     /// A piece of the memo: a heading, a paragraph, a list, or a warning.
-    private enum Block {
-        case heading(Int, String)
-        case paragraph(String)
-        case list([String])
-        case warning(String)
-    }
+    private typealias Block = MemoBlock
 
     private func render(_ c: Classification) -> String {
         let title = titles[c.measureID].map { " — \($0)" } ?? ""
@@ -156,34 +151,23 @@ public struct ClassificationMemo {
     /// does not claim are summed up in one line.
     private func considered(_ items: [ConsideredException]) -> [Block] {
         guard !items.isEmpty else { return [] }
-        func failsOn(_ path: String, _ item: ConsideredException) -> Bool {
-            if item.isExemption, case .failed(.test(_, path: path?, _, _, _)) = item.because { return true }
-            return false
+        let groups = ConsideredGroups(items, verbose: verbose)
+        var lines = groups.shown.map { "\($0.rule): \($0.status.rawValue) — \($0.reason)" }
+        lines += Self.notInForceSummary(lapsed: groups.lapsed, notYet: groups.notYet)
+        if !groups.unclaimed.isEmpty {
+            lines.append("\(groups.unclaimed.count) listed exemption(s) not claimed in `transitional_measures`: "
+                         + groups.unclaimed.map(\.rule).joined(separator: ", "))
         }
-        let unclaimed = items.filter { failsOn("transitional_measures", $0) }
-        let otherMembers = items.filter { failsOn("member_state", $0) }
-        let notInForce = verbose ? [] : items.filter { $0.status == .notInForce }
-        var lines = items.filter { !unclaimed.contains($0) && !otherMembers.contains($0) && !notInForce.contains($0) }
-            .map { "\($0.rule): \($0.status.rawValue) — \($0.reason)" }
-        lines += Self.notInForceSummary(notInForce)
-        if !unclaimed.isEmpty {
-            lines.append("\(unclaimed.count) listed exemption(s) not claimed in `transitional_measures`: "
-                         + unclaimed.map(\.rule).joined(separator: ", "))
-        }
-        if !otherMembers.isEmpty {
-            lines.append("\(otherMembers.count) listed exemption(s) of other member states: "
-                         + otherMembers.map(\.rule).joined(separator: ", "))
+        if !groups.otherMembers.isEmpty {
+            lines.append("\(groups.otherMembers.count) listed exemption(s) of other member states: "
+                         + groups.otherMembers.map(\.rule).joined(separator: ", "))
         }
         return [.paragraph("Exceptions considered:"), .list(lines)]
     }
 
     /// "3 provisions that lapsed before the date were not considered" (and those not yet in force),
     /// in place of one line each (`--verbose` lists them).
-    static func notInForceSummary(_ items: [ConsideredException]) -> [String] {
-        var lapsed = 0, notYet = 0
-        for item in items {
-            if case .notInForce(let range, let date) = item.because, range.from > date { notYet += 1 } else { lapsed += 1 }
-        }
+    static func notInForceSummary(lapsed: Int, notYet: Int) -> [String] {
         func count(_ n: Int) -> String { n == 1 ? "1 provision that" : "\(n) provisions that" }
         var lines: [String] = []
         if lapsed > 0 { lines.append("\(count(lapsed)) lapsed before the date \(lapsed == 1 ? "was" : "were") not considered (--verbose lists them)") }
@@ -191,32 +175,9 @@ public struct ClassificationMemo {
         return lines
     }
 
-    /// Markdown: blocks separated by blank lines. Text: headings flush left, the rest indented.
+
     private func write(_ blocks: [Block]) -> String {
-        switch style {
-        case .markdown:
-            return blocks.map { block -> String in
-                switch block {
-                case .heading(let level, let text): String(repeating: "#", count: level) + " " + text + "\n"
-                case .paragraph(let text): text + "\n"
-                case .list(let items): items.map { "- " + $0 + "\n" }.joined()
-                case .warning(let text): "> **Warning:** " + text + "\n"
-                }
-            }.joined(separator: "\n")
-        case .text:
-            var out = ""
-            for block in blocks {
-                switch block {
-                case .heading(1, let text): out += text + "\n"
-                case .heading(2, let text): out += "\n" + text.uppercased() + "\n"
-                case .heading(_, let text): out += "\n" + text + "\n"
-                case .paragraph(let text): out += "  " + text + "\n"
-                case .list(let items): out += items.map { "    - " + $0 + "\n" }.joined()
-                case .warning(let text): out += "  WARNING: " + text + "\n"
-                }
-            }
-            return out
-        }
+        MemoBlock.write(blocks, style: style, warning: (markdown: "Warning:", text: "WARNING:"))
     }
 
     private func bold(_ text: String) -> String { style == .markdown ? "**\(text)**" : text }

@@ -54,12 +54,7 @@ public struct RussianMemo {
         results.map(render).joined(separator: style == .markdown ? "\n---\n\n" : "\n")
     }
 
-    private enum Block {
-        case heading(Int, String)
-        case paragraph(String)
-        case list([String])
-        case warning(String)
-    }
+    private typealias Block = MemoBlock
 
     /// The phrase `key` filled with `values`; the key itself in brackets when the catalogue lacks
     /// it (`rules check` reports that).
@@ -275,21 +270,11 @@ public struct RussianMemo {
 
     private func considered(_ items: [ConsideredException]) -> [Block] {
         guard !items.isEmpty else { return [] }
-        func failsOn(_ path: String, _ item: ConsideredException) -> Bool {
-            if item.isExemption, case .failed(.test(_, path: path?, _, _, _)) = item.because { return true }
-            return false
-        }
-        let unclaimed = items.filter { failsOn("transitional_measures", $0) }
-        let otherMembers = items.filter { failsOn("member_state", $0) }
-        let notInForce = verbose ? [] : items.filter { $0.status == .notInForce }
-        var lines = items.filter { !unclaimed.contains($0) && !otherMembers.contains($0) && !notInForce.contains($0) }
-            .map { "\($0.rule): \(reason($0))" }
-        var lapsed = 0, notYet = 0
-        for item in notInForce {
-            if case .notInForce(let range, let date) = item.because, range.from > date { notYet += 1 } else { lapsed += 1 }
-        }
-        if lapsed > 0 { lines.append(p("memo-lapsed-not-considered", ["count": RussianNoun.provision.counted(lapsed)])) }
-        if notYet > 0 { lines.append(p("memo-not-yet-in-force-not-considered", ["count": RussianNoun.provision.counted(notYet)])) }
+        let groups = ConsideredGroups(items, verbose: verbose)
+        var lines = groups.shown.map { "\($0.rule): \(reason($0))" }
+        if groups.lapsed > 0 { lines.append(p("memo-lapsed-not-considered", ["count": RussianNoun.provision.counted(groups.lapsed)])) }
+        if groups.notYet > 0 { lines.append(p("memo-not-yet-in-force-not-considered", ["count": RussianNoun.provision.counted(groups.notYet)])) }
+        let unclaimed = groups.unclaimed, otherMembers = groups.otherMembers
         if !unclaimed.isEmpty {
             lines.append(p("memo-unclaimed-exemptions", ["count": "\(unclaimed.count)", "rules": unclaimed.map(\.rule).joined(separator: ", ")]))
         }
@@ -397,30 +382,7 @@ public struct RussianMemo {
     // MARK: - Layout (as ClassificationMemo)
 
     private func write(_ blocks: [Block]) -> String {
-        switch style {
-        case .markdown:
-            return blocks.map { block -> String in
-                switch block {
-                case .heading(let level, let text): String(repeating: "#", count: level) + " " + text + "\n"
-                case .paragraph(let text): text + "\n"
-                case .list(let items): items.map { "- " + $0 + "\n" }.joined()
-                case .warning(let text): "> **\(p("memo-warning"))** " + text + "\n"
-                }
-            }.joined(separator: "\n")
-        case .text:
-            var out = ""
-            for block in blocks {
-                switch block {
-                case .heading(1, let text): out += text + "\n"
-                case .heading(2, let text): out += "\n" + text.uppercased() + "\n"
-                case .heading(_, let text): out += "\n" + text + "\n"
-                case .paragraph(let text): out += "  " + text + "\n"
-                case .list(let items): out += items.map { "    - " + $0 + "\n" }.joined()
-                case .warning(let text): out += "  " + p("memo-warning") + " " + text + "\n"
-                }
-            }
-            return out
-        }
+        MemoBlock.write(blocks, style: style, warning: (markdown: p("memo-warning"), text: p("memo-warning")))
     }
 
     private func bold(_ text: String) -> String { style == .markdown ? "**\(text)**" : text }
