@@ -202,7 +202,7 @@ enum SubsidyCLI {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try process.run()
+        try startSerially(process)
         // Read both before waiting so a large output on either cannot fill its pipe and block the child.
         let (stdoutData, stderrData) = readToEnd(stdout: out, stderr: err)
         process.waitUntilExit()

@@ -18,7 +18,7 @@ struct FenceCheckTests {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try process.run()
+        try startSerially(process)
         let (_, errData) = readToEnd(stdout: out, stderr: err)
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: errData, as: UTF8.self))

@@ -266,7 +266,7 @@ struct HostileInputTests {
             process.arguments = arguments
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
-            try process.run()
+            try startSerially(process)
             usleep(UInt32(5_000 + attempt * 7_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

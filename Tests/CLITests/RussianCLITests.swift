@@ -20,7 +20,7 @@ struct RussianCLITests {
         let errPath = try scratch.write("stderr", "")
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        try process.run()
+        try startSerially(process)
         process.waitUntilExit()
         func text(_ path: String) -> String {
             String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data(), as: UTF8.self)

@@ -52,7 +52,7 @@ enum LintFixtures {
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         process.standardOutput = out
         process.standardError = err
-        try process.run()
+        try startSerially(process)
         process.waitUntilExit()
         try out.close()
         try err.close()

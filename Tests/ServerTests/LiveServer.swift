@@ -42,7 +42,7 @@ final class LiveServer: Sendable {
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try startSerially(process)
         return LiveServer(process: process, stdout: out.fileHandleForReading)
     }
 

@@ -32,3 +32,14 @@ public func readToEnd(stdout out: Pipe, stderr err: Pipe) -> (stdout: Data, stde
     done.wait()
     return (outData, errBox.data)
 }
+
+/// Starts `process`, one start at a time across the whole test run. Foundation's `Process.run()`
+/// on Linux was seen to crash once when many suites started children at the same moment; the
+/// start is serialized, the children still run (and are waited for) in parallel.
+public func startSerially(_ process: Process) throws {
+    processStart.lock()
+    defer { processStart.unlock() }
+    try process.run()
+}
+
+private let processStart = NSLock()

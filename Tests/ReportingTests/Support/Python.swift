@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs `python3` helpers from tests (the JSON Schema and XML checks use Python's `jsonschema`
 /// and `xml.etree`, both present on CI).
@@ -25,7 +26,7 @@ enum Python {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        try process.run()
+        try startSerially(process)
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Output(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
