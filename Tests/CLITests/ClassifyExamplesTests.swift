@@ -99,7 +99,8 @@ enum ExampleTable {
         .init("kz-export-promotion-reimbursement.yaml", today, "wto", "prohibited"),
         .init("by-tractor-export-credit-support.yaml", today, "eaeu", "prohibited"),
         .init("by-tractor-export-credit-support.yaml", today, "wto", "not-applicable"),
-        .init("kz-oecd-export-credit.yaml", today, "eaeu", "prohibited"),
+        // Third reading (F05): the Annex 28 OECD exception is unread, so the point of law is asked.
+        .init("kz-oecd-export-credit.yaml", today, "eaeu", "undetermined"),
         .init("kz-oecd-export-credit.yaml", today, "wto", "actionable"),
         .init("kz-cit-rate-cut.yaml", "2027-03-01", "eaeu", "non-specific"),
         .init("kz-cit-rate-cut.yaml", "2027-03-01", "wto", "non-specific"),
@@ -144,6 +145,10 @@ enum ExampleTable {
         .init("kz-subsoil-local-content.yaml", "2021-06-01", "wto", "prohibited"),
         .init("kz-named-plant-grant.yaml", today, "eaeu", "actionable"),
         .init("kz-named-plant-grant.yaml", today, "wto", "actionable"),
+        // Third reading (F11): an EAEU-wide content condition is not prohibited under Annex 28; under
+        // SCM 3.1(b) whether imports from the other member states alone can meet it is asked.
+        .init("kz-eaeu-content-grant.yaml", today, "eaeu", "actionable"),
+        .init("kz-eaeu-content-grant.yaml", today, "wto", "undetermined"),
     ]
 
     static var eaeuRows: [ExampleRow] { rows.filter { !$0.needsWTOCorpus } }

@@ -33,10 +33,28 @@ struct EAEUSecondReadingTests {
     @Test("a verdict resting on unread text carries a warning note (F05, F12)")
     func warnings() throws {
         let credit = try eaeu("kz-oecd-export-credit.yaml", ExampleTable.today)
-        #expect(credit["category"] as? String == "prohibited")
+        #expect(credit["category"] as? String == "undetermined")
         #expect(noteRules(credit).contains("eaeu.annex28.export-credit.oecd-exception-unread"))
         let akimat = try eaeu("kz-turkestan-regional-aid.yaml", ExampleTable.today)
         #expect(noteRules(akimat).contains("eaeu.annex28.section7.other-categories"))
+    }
+
+    @Test("an OECD-conforming export credit asks the unread point of law, with both outcomes (F05)")
+    func oecdExportCreditAsksThePointOfLaw() throws {
+        let credit = try eaeu("kz-oecd-export-credit.yaml", ExampleTable.today)
+        #expect(credit["category"] as? String == "undetermined")
+        let questions = credit["questions"] as? [[String: Any]] ?? []
+        let question = try #require(questions.first { $0["fact"] as? String == "law.eaeu_oecd_export_credit_exception" })
+        #expect((question["question"] as? String)?.contains("Annex 28") == true)
+        // Each answer alone: no exception in Annex 28 gives prohibited; an exception takes the
+        // credit out of the export prohibition (a credit confined to exporters stays specific).
+        let outcomes = question["outcomes"] as? [[String: Any]] ?? []
+        func category(_ answer: Bool) -> String? {
+            outcomes.first { $0["answer"] as? Bool == answer }?["category"] as? String
+        }
+        #expect(category(false) == "prohibited")
+        #expect(category(true) != nil)
+        #expect(category(true) != "prohibited")
     }
 
     @Test("a listed Appendix measure owes no EAEU notification while listed (F27)")
