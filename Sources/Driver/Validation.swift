@@ -138,7 +138,7 @@ public struct MeasureReader: Sendable {
                 // Named (a folder walk passes over these quietly): say it was not read.
                 if inputs.named.contains(path) {
                     load.diagnostics.append(Diagnostic(
-                        id: "input.not-a-measure", severity: .note, message: "not read: \(reason)",
+                        id: "input.not-a-measure", severity: .note, InputMessage.notRead(["reason": .text(reason)]),
                         range: SourceRange(file: path, at: SourceLocation(line: 0, column: 0))))
                 }
             case .prose:
@@ -232,9 +232,9 @@ public enum DuplicateIDs {
             }
             out.append(Diagnostic(
                 id: "measure.duplicate-id",
-                message: "the measure id '\(id)' is already used at \(original.file):\(original.start.line); ids must be unique",
+                InputMessage.duplicateID(["id": .text(id), "place": .text("\(original.file):\(original.start.line)")]),
                 range: SourceRange(file: range.file, at: range.start),
-                notes: [Note("'\(id)' is first used here", at: SourceRange(file: original.file, at: original.start))]))
+                notes: [Note(InputMessage.firstUsedHere(["id": .text(id)]), at: SourceRange(file: original.file, at: original.start))]))
         }
         return out
     }

@@ -12,7 +12,7 @@ public struct MarkdownReporter: Reporter {
     public func report(_ findings: [Finding], context: ReportContext) -> String {
         let summary = ReportSummary(findings, context: context)
         let verdict = summary.failed ? "❌ failed" : "✅ passed"
-        var out = "## subsidy lint: \(verdict) (fail on \(context.failOn.rawValue))\n\n\(summary.line)\n\n"
+        var out = "## subsidy lint: \(verdict) (fail on \(context.failOn.rawValue))\n\n\(context.summaryLine(summary))\n\n"
         let sorted = findings.sortedForReport()
         var byFile: [String: (errors: Int, warnings: Int, notes: Int)] = [:]
         for finding in sorted {

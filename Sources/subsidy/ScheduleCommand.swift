@@ -55,7 +55,7 @@ struct ScheduleCommand: ParsableCommand {
                     message: Membership.unknownMemberMessage(schedule.memberState, in: graph),
                     range: schedule.memberRange))
             }
-            if !problems.isEmpty { Output.error(DiagnosticRenderer(sources: sources).render(problems)) }
+            if !problems.isEmpty { Output.error(DiagnosticRenderer(sources: sources).render(language.word(problems, catalogue))) }
             guard let schedule, !problems.contains(where: { $0.severity == .error }) else { throw ExitCode(2) }
             let report = ScheduleChecker(graph: graph).check(schedule, asOf: asOf?.date ?? Today.date)
             switch (format, language) {
