@@ -55,7 +55,7 @@ public struct MessageText: Hashable, Sendable {
         while let open = rest.firstIndex(of: "{") {
             out += rest[..<open]
             let after = rest.index(after: open)
-            guard let close = rest[after...].firstIndex(of: "}") else { break }
+            guard let close = rest[after...].firstIndex(of: "}") else { return out + rest[open...] }
             let parts = rest[after..<close].split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             if let name = parts.first, !name.isEmpty, let filled = value(name, Array(parts.dropFirst())) {
                 out += filled

@@ -41,7 +41,7 @@ public struct RussianMemo {
         "memo-exemption-may-apply", "memo-due-by", "memo-was-due-by", "memo-overdue-unless-made", "memo-conditional",
         "memo-conditional-on", "memo-conditional-shared", "memo-lapsed-not-considered", "memo-not-yet-in-force-not-considered",
         "memo-stricter-than", "memo-exempt-until", "memo-must-satisfy-both", "memo-both-exempt-earlier-end",
-        "memo-covers", "memo-exemption-until", "memo-outcome-if", "memo-outcome-exempt", "memo-settled-questions",
+        "memo-covers", "memo-exemption-until", "memo-outcome-if", "memo-outcome-exempt", "memo-outcome-other", "memo-settled-questions",
         "regime-short-eaeu", "regime-short-wto",
         "reason-not-in-force", "reason-applies", "reason-may-apply-unknown", "reason-may-apply", "reason-ended",
         "reason-does-not-apply", "reason-predicate-false", "reason-none-of", "reason-predicate-holds",
@@ -281,9 +281,10 @@ public struct RussianMemo {
         let parts = q.outcomes.map { o -> String in
             let answer: String = switch o.answer {
             case .bool(let b): catalogue.term(.answers, b ? "true" : "false") ?? (b ? "да" : "нет")
-            case .list(let items) where items.count == 1: catalogue.term(.answers, items[0]) ?? items[0]
+            case .list(let items) where items.count == 1: answerWord(items[0])
+            case .text(let value): answerWord(value)
             case .unknown: catalogue.term(.answers, "unknown") ?? "неизвестно"
-            case .text, .list, .date, .number: FactText.describe(o.answer)
+            case .list, .date, .number: FactText.describe(o.answer)
             }
             var then = category(o.category)
             if o.category != Category.undetermined.rawValue {
@@ -298,6 +299,12 @@ public struct RussianMemo {
         }
         let text = parts.joined(separator: "; ")
         return " " + text.prefix(1).uppercased() + text.dropFirst() + "."
+    }
+
+    /// A choice as the catalogue words it (`in-law` → «юридически …»), «иное значение» for a value none
+    /// of the rules names, else the value itself (a member code).
+    private func answerWord(_ value: String) -> String {
+        value == "(other)" ? p("memo-outcome-other") : catalogue.term(.answers, value) ?? value
     }
 
     private func considered(_ items: [ConsideredException]) -> [Block] {
