@@ -10,7 +10,7 @@ public enum RussianReportWords {
     /// The phrases read here (`rules check` reports one that is missing).
     static let phraseKeys = [
         "lint-summary", "lint-summary-none", "lint-summary-unread", "lint-check-short", "lint-check-full",
-        "lint-rule-help", "lint-rule-help-markdown", "lint-help-other", "validate-valid", "validate-schedules",
+        "lint-rule-full", "lint-rule-help", "lint-rule-help-markdown", "lint-help-other", "validate-valid", "validate-schedules",
     ]
 
     /// Nouns in the prepositional case after «в»: «в 1 файле», «в 2 файлах», «в 21 файле».
@@ -58,14 +58,13 @@ public enum RussianReportWords {
             + (d.citation.verified ? "" : " (" + phrase(catalogue, "unverified-provision") + ")")
         let how = kind.map { RussianLintWords.help($0, catalogue: catalogue) } ?? phrase(catalogue, "lint-help-other")
         let title = entry.title
-        let paraphrase = phrase(catalogue, "paraphrase")
-        let values = ["title": title, "paraphrase": paraphrase, "text": entry.text, "citation": citation, "how": how]
+        let values = ["title": title, "text": entry.text, "citation": citation, "how": how]
         let quoted = entry.text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n> ")
         var markdown = values
         markdown["text"] = quoted
         return RuleSummary(
             id: id, name: english.name, shortDescription: title,
-            fullDescription: title.hasSuffix(".") ? "\(title) \(citation)." : "\(title). \(citation).",
+            fullDescription: phrase(catalogue, "lint-rule-full", ["title": title.hasSuffix(".") ? title : title + ".", "citation": citation]),
             helpText: phrase(catalogue, "lint-rule-help", values),
             helpMarkdown: phrase(catalogue, "lint-rule-help-markdown", markdown),
             defaultLevel: english.defaultLevel, tags: english.tags, helpURI: english.helpURI)
