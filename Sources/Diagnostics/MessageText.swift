@@ -68,6 +68,17 @@ public struct MessageText: Hashable, Sendable {
     }
 }
 
+extension MessageText {
+    /// Text shown as it is in every language (no catalogue key): a caller's English phrase, a
+    /// message from libyaml.
+    public static func verbatim(_ text: String) -> MessageText {
+        MessageText(key: "", template: "{text}", arguments: ["text": .text(text)])
+    }
+
+    /// Nothing (an absent hint).
+    public static let empty = MessageText(key: "", template: "")
+}
+
 /// One argument of a ``MessageText``.
 public indirect enum MessageArgument: Hashable, Sendable {
     /// Shown as it is in every language: a value, key, path or code from the user's file.

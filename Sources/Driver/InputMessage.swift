@@ -28,9 +28,28 @@ public enum InputMessage: String, MessageTable {
     }
 }
 
+/// The messages of the commands themselves about their options (keys `command.*`).
+public enum CommandMessage: String, MessageTable {
+    case noRule = "no-rule"
+    case didYouMean = "did-you-mean"
+    case member = "member"
+    case untilBeforeFrom = "until-before-from"
+
+    public static let prefix = "command"
+
+    public var template: String {
+        switch self {
+        case .noRule: "no rule '{id}'{hint}"
+        case .didYouMean: " (did you mean '{suggestion}'?)"
+        case .member: "--member: {problem}"
+        case .untilBeforeFrom: "--until ({until}) is before --from ({from})"
+        }
+    }
+}
+
 /// Every message table of the tool, for `rules check` (a key with no Russian template is an error).
 public enum MessageTables {
     public static var entries: [(key: String, template: String)] {
-        YAMLMessage.entries + MeasureMessage.entries + ScheduleMessage.entries + InputMessage.entries
+        YAMLMessage.entries + MeasureMessage.entries + ScheduleMessage.entries + InputMessage.entries + CommandMessage.entries
     }
 }

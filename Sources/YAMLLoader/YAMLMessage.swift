@@ -115,17 +115,6 @@ public enum YAMLMessage: String, MessageTable {
     }
 }
 
-extension MessageText {
-    /// Text shown as it is in every language (no catalogue key): a caller's English phrase, a
-    /// message from libyaml.
-    public static func verbatim(_ text: String) -> MessageText {
-        MessageText(key: "", template: "{text}", arguments: ["text": .text(text)])
-    }
-
-    /// Nothing (an absent hint).
-    public static let empty = MessageText(key: "", template: "")
-}
-
 extension Suggestion {
     /// "; did you mean 'x'?" as a message, or ``MessageText/empty``.
     public static func hintText(for word: String, in candidates: [String]) -> MessageText {

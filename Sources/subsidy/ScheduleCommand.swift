@@ -52,7 +52,7 @@ struct ScheduleCommand: ParsableCommand {
             var problems = diagnostics
             if let schedule, !Membership.isKnown(schedule.memberState, in: graph) {
                 problems.append(Diagnostic(id: "schedule.unknown-member",
-                    message: Membership.unknownMemberMessage(schedule.memberState, in: graph),
+                    Membership.unknownMember(schedule.memberState, in: graph),
                     range: schedule.memberRange))
             }
             if !problems.isEmpty { Output.error(DiagnosticRenderer(sources: sources).render(language.word(problems, catalogue))) }

@@ -201,4 +201,32 @@ struct RussianMessagesCLITests {
             "i18n/ru/messages.yaml:\(at):3: error: the Russian template of 'yaml.duplicate-key' must use the arguments {key}, found {name} [i18n.message-arguments]"),
             "\(result.stderr)")
     }
+
+    @Test func scheduleFindingsAreWordedInRussian() throws {
+        let arguments = ["schedule", "check", "Examples/schedules/kz-2018-2025.yaml", "--as-of", "2025-11-15"]
+        let russian = try Self.run(arguments + ["--lang", "ru"])
+        #expect(russian.stdout.contains(
+            "kz-2018-2025.yaml:11:5: warning: уведомление «eaeu quarterly-granted» за 2018-Q1 от государства KZ не требовалось "
+            + "(период записывается так: 2024-Q1; проверьте период, а также даты членства и вступления в силу) [schedule.unmatched]"),
+            "\(russian.stdout)")
+        #expect(russian.stdout.contains(
+            "warning: уведомление «eaeu annual-planned» за 2026 датировано 2025-11-26, то есть позднее даты оценки 2025-11-15: не учитывается [schedule.after-as-of]"))
+        let english = try Self.run(arguments)
+        #expect(english.stdout.contains("warning: the eaeu annual-planned notification for 2026 is dated 2025-11-26, after the as-of date 2025-11-15: not counted"))
+    }
+
+    @Test func explainAndDeadlinesWordTheirOptionErrorsInRussian() throws {
+        let explain = try Self.run(["explain", "wto.scm.art3-1a.export-contingen", "--lang", "ru"])
+        #expect(explain.status == 2)
+        #expect(explain.stderr == "error: правила «wto.scm.art3-1a.export-contingen» нет (возможно, имелось в виду «wto.scm.art3-1a.export-contingent»?)\n",
+                "\(explain.stderr)")
+        let member = try Self.run(["deadlines", "--member", "kz"], language: "ru")
+        #expect(member.status == 2)
+        #expect(member.stderr == "error: параметр --member: «kz» не является кодом страны ISO 3166-1 alpha-2 или EU; возможно, имелось в виду «KZ»?\n",
+                "\(member.stderr)")
+        let window = try Self.run(["deadlines", "--member", "KZ", "--from", "2026-01-01", "--until", "2025-01-01", "--lang", "ru"])
+        #expect(window.stderr == "error: дата --until (2025-01-01) раньше даты --from (2026-01-01)\n", "\(window.stderr)")
+        let english = try Self.run(["deadlines", "--member", "kz"])
+        #expect(english.stderr == "error: --member: 'kz' is not an ISO 3166-1 alpha-2 country code or EU; did you mean 'KZ'?\n")
+    }
 }
