@@ -12,6 +12,14 @@ public enum InputMessage: String, MessageTable {
     case notRead = "not-read"
     case duplicateID = "duplicate-id"
     case firstUsedHere = "first-used-here"
+    case cannotRead = "cannot-read"
+    case cannotWrite = "cannot-write"
+    case notAMeasureFile = "not-a-measure-file"
+    case noSuchFile = "no-such-file"
+    case notARegularFile = "not-a-regular-file"
+    case permissionDenied = "permission-denied"
+    case cannotList = "cannot-list"
+    case brokenLink = "broken-link"
 
     public static let prefix = "input"
 
@@ -24,6 +32,30 @@ public enum InputMessage: String, MessageTable {
         case .notRead: "not read: {reason}"
         case .duplicateID: "the measure id '{id}' is already used at {place}; ids must be unique"
         case .firstUsedHere: "'{id}' is first used here"
+        case .cannotRead: "cannot read the file: {reason}"
+        case .cannotWrite: "cannot write the file: {reason}"
+        case .notAMeasureFile: "is a folder, not a measure file"
+        case .noSuchFile: "no such file"
+        case .notARegularFile: "not a regular file"
+        case .permissionDenied: "permission denied"
+        case .cannotList: "cannot list the folder: {reason}"
+        case .brokenLink: "cannot read: a symbolic link to a file or folder that does not exist"
+        }
+    }
+}
+
+extension InputMessage {
+    /// A reason ``FileSystem`` gives (in English) as a message: the reasons it words itself have
+    /// their templates; one from the operating system (`strerror`) stays as it is.
+    static func reason(_ text: String) -> MessageText {
+        let listing = "cannot list the folder: "
+        if text.hasPrefix(listing) { return cannotList(["reason": .message(reason(String(text.dropFirst(listing.count))))]) }
+        return switch text {
+        case noSuchFile.template: noSuchFile()
+        case notARegularFile.template: notARegularFile()
+        case permissionDenied.template: permissionDenied()
+        case brokenLink.template: brokenLink()
+        default: .verbatim(text)
         }
     }
 }

@@ -119,7 +119,8 @@ public struct LintRunner: Sendable {
         }
         return LintResult(
             findings: findings.sortedForReport(), rules: rules, sources: sources,
-            checkedFiles: checked, inputErrors: inputErrors.sorted(by: Diagnostic.sortKey), invalidFiles: invalid,
+            checkedFiles: checked, inputErrors: (options.russian?.word(inputErrors) ?? inputErrors).sorted(by: Diagnostic.sortKey),
+            invalidFiles: invalid,
             toolFiles: toolFiles)
     }
 

@@ -229,4 +229,20 @@ struct RussianMessagesCLITests {
         let english = try Self.run(["deadlines", "--member", "kz"])
         #expect(english.stderr == "error: --member: 'kz' is not an ISO 3166-1 alpha-2 country code or EU; did you mean 'KZ'?\n")
     }
+
+    @Test func anUnreadableInputIsWordedInRussian() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let missing = dir.path + "/missing.yaml"
+        let validate = try Self.run(["validate", missing, "--lang", "ru"])
+        #expect(validate.status == 2)
+        #expect(validate.stderr == "\(missing): error: не удаётся прочитать файл: файл не существует [input.unreadable]\n", "\(validate.stderr)")
+        let lint = try Self.run(["lint", missing], language: "ru")
+        #expect(lint.status == 2)
+        #expect(lint.stdout.hasSuffix("не удаётся прочитать файл: файл не существует [input.unreadable]\nнет замечаний в 0 файлах; не удалось прочитать: 1 путь\n"),
+                "\(lint.stdout)")
+        #expect(lint.stderr.contains("error: не удаётся прочитать файл: файл не существует [input.unreadable]"), "\(lint.stderr)")
+        let english = try Self.run(["lint", missing])
+        #expect(english.stdout.hasSuffix("cannot read the file: no such file [input.unreadable]\nno findings in 0 files; 1 input could not be read\n"))
+    }
 }
