@@ -11,6 +11,7 @@ public enum RussianReportWords {
     static let phraseKeys = [
         "lint-summary", "lint-summary-none", "lint-summary-unread", "lint-check-short", "lint-check-full",
         "lint-rule-full", "lint-rule-help", "lint-rule-help-markdown", "lint-help-other", "validate-valid", "validate-schedules",
+        "lint-md-failed", "lint-md-passed", "lint-md-files", "lint-md-findings", "lint-md-unread",
     ]
 
     /// Nouns in the prepositional case after «в»: «в 1 файле», «в 2 файлах», «в 21 файле».
@@ -20,7 +21,14 @@ public enum RussianReportWords {
     public static func words(_ catalogue: RussianCatalogue) -> ReportWords {
         ReportWords(
             summary: { summary(catalogue, $0) },
-            placeholder: { id, level in placeholder(catalogue, id: id, level: level) })
+            placeholder: { id, level in placeholder(catalogue, id: id, level: level) },
+            markdown: MarkdownWords(
+                verdict: { failed, failOn in
+                    let level = catalogue.term(.levels, failOn.rawValue) ?? failOn.rawValue
+                    return phrase(catalogue, failed ? "lint-md-failed" : "lint-md-passed", ["level": level])
+                },
+                filesHeader: phrase(catalogue, "lint-md-files"), findingsHeader: phrase(catalogue, "lint-md-findings"),
+                level: { catalogue.term(.levels, $0.rawValue) ?? $0.rawValue }, unread: phrase(catalogue, "lint-md-unread")))
     }
 
     /// «14 замечаний в 4 файлах: 4 ошибки, 2 предупреждения, 8 примечаний» or «замечаний нет в 2 файлах»,

@@ -245,4 +245,20 @@ struct RussianMessagesCLITests {
         let english = try Self.run(["lint", missing])
         #expect(english.stdout.hasSuffix("cannot read the file: no such file [input.unreadable]\nno findings in 0 files; 1 input could not be read\n"))
     }
+
+    @Test func theMarkdownSummaryIsInRussian() throws {
+        let arguments = ["lint", "Examples/drafts", "--as-of", "2026-11-29", "--format", "markdown"]
+        let russian = try Self.run(arguments + ["--lang", "ru"])
+        #expect(russian.stdout.hasPrefix("""
+            ## subsidy lint: ❌ проверка не пройдена (порог: ошибка)
+
+            14 замечаний в 4 файлах: 4 ошибки, 2 предупреждения, 8 примечаний
+
+            | Файл | Ошибки | Предупреждения | Примечания |
+            """), "\(russian.stdout)")
+        #expect(russian.stdout.contains("| Уровень | Место | Правило | Замечание |"))
+        #expect(russian.stdout.contains("| ошибка | Examples/drafts/export-grant.yaml:20 | `eaeu.annex28.prohibited.export` | Запрещённая субсидия"))
+        let english = try Self.run(arguments)
+        #expect(english.stdout.hasPrefix("## subsidy lint: ❌ failed (fail on error)\n\n14 findings in 4 files"))
+    }
 }
