@@ -6,7 +6,8 @@
 /// A template writes `{name}` where an argument goes; arguments are values the user wrote (kept
 /// verbatim in every language), numbers, or nested messages worded in the same language.
 public struct MessageText: Hashable, Sendable {
-    /// The catalogue key, e.g. `measure.invalid-value.country`.
+    /// The catalogue key, `<table prefix>.<case>`, e.g. `measure.country` (the diagnostic's id,
+    /// `measure.invalid-value`, is separate: several messages may share one id).
     public var key: String
     /// The English template.
     public var template: String
@@ -34,7 +35,6 @@ public struct MessageText: Hashable, Sendable {
             case .text(let value)?: return value
             case .number(let n)?: return forms.isEmpty ? String(n) : count(n, forms)
             case .message(let inner)?: return inner.worded(templates, count: count)
-            case .list(let items)?: return items.map { $0.worded(templates, count: count) }.joined(separator: ", ")
             case nil: return nil
             }
         }
@@ -87,8 +87,6 @@ public indirect enum MessageArgument: Hashable, Sendable {
     case number(Int)
     /// A phrase worded in the same language as the message.
     case message(MessageText)
-    /// Phrases joined with ", ".
-    case list([MessageText])
 }
 
 /// A module's messages: one case per message, its English template in ``template`` (a switch, so
