@@ -19,10 +19,19 @@ public enum Severity: String, Hashable, Sendable, Comparable, CaseIterable {
 public struct Note: Hashable, Sendable {
     public var message: String
     public var range: SourceRange?
+    /// The message as a template with its arguments, when it has one (another language words it).
+    public var text: MessageText?
 
     public init(_ message: String, at range: SourceRange? = nil) {
         self.message = message
         self.range = range
+    }
+
+    /// A note worded from a message table: ``message`` is its English.
+    public init(_ text: MessageText, at range: SourceRange? = nil) {
+        self.message = text.english
+        self.range = range
+        self.text = text
     }
 }
 
@@ -37,6 +46,33 @@ public struct Diagnostic: Hashable, Sendable {
     /// `nil` only for problems with no place in a file (an unreadable path has a file but no position).
     public var range: SourceRange?
     public var notes: [Note]
+    /// The message as a template with its arguments, when it has one (another language words it).
+    public var text: MessageText?
+
+    /// A diagnostic worded from a message table: ``message`` is its English.
+    public init(
+        id: String,
+        severity: Severity = .error,
+        _ text: MessageText,
+        range: SourceRange?,
+        notes: [Note] = []
+    ) {
+        self.init(id: id, severity: severity, message: text.english, range: range, notes: notes)
+        self.text = text
+    }
+
+    /// The diagnostic with its message and notes worded by `word` (given a message with a
+    /// template, it returns the text in its language, or `nil` to keep the English).
+    public func worded(by word: (MessageText) -> String?) -> Diagnostic {
+        var out = self
+        if let text, let worded = word(text) { out.message = worded }
+        out.notes = notes.map { note in
+            var note = note
+            if let text = note.text, let worded = word(text) { note.message = worded }
+            return note
+        }
+        return out
+    }
 
     public init(
         id: String,
@@ -99,6 +135,11 @@ public struct DiagnosticBag: Sendable {
     /// Emits an error with the given id, message and range.
     public mutating func error(_ id: String, _ message: String, at range: SourceRange?, notes: [Note] = []) {
         emit(Diagnostic(id: id, severity: .error, message: message, range: range, notes: notes))
+    }
+
+    /// Emits an error worded from a message table.
+    public mutating func error(_ id: String, _ text: MessageText, at range: SourceRange?, notes: [Note] = []) {
+        emit(Diagnostic(id: id, severity: .error, text, range: range, notes: notes))
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

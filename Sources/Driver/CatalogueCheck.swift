@@ -15,13 +15,14 @@ enum CatalogueCheck {
         var coverage = CorpusDeclarations.read(files)
         coverage.facts = graph.vocabulary.factPaths.map { CatalogueCoverage.Item($0, at: nil) }
         var terms = ContractTerms.values.mapValues { $0.map { CatalogueCoverage.Item($0, at: nil) } }
-        terms[.phrases, default: []] += (RussianMemo.phraseKeys + RussianLintWords.phraseKeys).map { CatalogueCoverage.Item($0, at: nil) }
+        terms[.phrases, default: []] += (RussianMemo.phraseKeys + RussianLintWords.phraseKeys + RussianReportWords.phraseKeys).map { CatalogueCoverage.Item($0, at: nil) }
         var grounds: Set<String> = []
         for rule in graph.rules {
             guard case .verdict(_, let ground?) = rule.definition.conclusion, grounds.insert(ground).inserted else { continue }
             terms[.grounds, default: []].append(CatalogueCoverage.Item(ground, at: rule.definition.thenRange ?? rule.definition.idRange))
         }
         coverage.terms = terms
+        coverage.messages = Dictionary(MessageTables.entries.map { ($0.key, $0.template) }, uniquingKeysWith: { a, _ in a })
         return problems + coverage.check(catalogue)
     }
 }

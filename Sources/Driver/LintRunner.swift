@@ -105,18 +105,22 @@ public struct LintRunner: Sendable {
             if let source = outcome.source { sources[file] = source }
         }
         for duplicate in DuplicateIDs.diagnostics(ids) {
-            findings.append(Finding(duplicate))
+            findings.append(Finding(options.russian?.word(duplicate) ?? duplicate))
             if let file = duplicate.range?.file, !invalid.contains(file) { invalid.append(file) }
             Self.keepLines(of: duplicate, in: &sources)
         }
         var firstLevel: [String: Severity] = [:]
         for f in findings where firstLevel[f.ruleID] == nil { firstLevel[f.ruleID] = f.level }
         let rules = firstLevel.keys.sorted().compactMap { id -> RuleSummary? in
-            LintRuleSummaries.summary(for: id, in: graph, kind: kinds[id], level: firstLevel[id] ?? .warning)
+            if let russian = options.russian {
+                return RussianReportWords.summary(for: id, in: graph, kind: kinds[id], level: firstLevel[id] ?? .warning, catalogue: russian)
+            }
+            return LintRuleSummaries.summary(for: id, in: graph, kind: kinds[id], level: firstLevel[id] ?? .warning)
         }
         return LintResult(
             findings: findings.sortedForReport(), rules: rules, sources: sources,
-            checkedFiles: checked, inputErrors: inputErrors.sorted(by: Diagnostic.sortKey), invalidFiles: invalid,
+            checkedFiles: checked, inputErrors: (options.russian?.word(inputErrors) ?? inputErrors).sorted(by: Diagnostic.sortKey),
+            invalidFiles: invalid,
             toolFiles: toolFiles)
     }
 
@@ -188,11 +192,11 @@ public struct LintRunner: Sendable {
                 return outcome
             case .schedule(let diagnostics, let read):
                 bytes = read
-                findings = diagnostics.map { Finding($0) }
+                findings = (options.russian?.word(diagnostics) ?? diagnostics).map { Finding($0) }
                 outcome.invalid = diagnostics.contains { $0.severity == .error }
             case .measures(let measures, let diagnostics, let read):
                 bytes = read
-                findings = diagnostics.map { Finding($0) }
+                findings = (options.russian?.word(diagnostics) ?? diagnostics).map { Finding($0) }
                 outcome.invalid = diagnostics.contains { $0.severity == .error }
                 outcome.ids = measures.map { ($0.id, $0.range) }
                 for measure in measures {

@@ -26,7 +26,7 @@ public enum MarkdownDraft {
         case .unterminated(let line):
             return ([], [Diagnostic(
                 id: "measure.no-front-matter",
-                message: "the front matter opened here is never closed (expected a line '---' after the measure)",
+                InputMessage.unterminatedFrontMatter(),
                 range: SourceRange(file: path, at: SourceLocation(line: line, column: 1)))])
         case .none:
             guard looksLikeDraft(bytes) else { return nil }
@@ -38,8 +38,7 @@ public enum MarkdownDraft {
     public static func noFrontMatter(_ path: String) -> Diagnostic {
         Diagnostic(
             id: "measure.no-front-matter",
-            message: "the Markdown draft has no YAML front matter (a line '---', the measure, a line '---', "
-                + "before any text; blank lines and HTML comments may come first)",
+            InputMessage.noFrontMatter(),
             range: SourceRange(file: path, at: SourceLocation(line: 1, column: 1)))
     }
 
@@ -53,7 +52,7 @@ public enum MarkdownDraft {
         var diagnostics = loaded.diagnostics
         var measures: [Measure] = []
         if loaded.documents.isEmpty, diagnostics.isEmpty {
-            diagnostics.append(Diagnostic(id: "measure.empty", message: "the file holds no measure",
+            diagnostics.append(Diagnostic(id: "measure.empty", InputMessage.emptyFile(),
                                           range: SourceRange(file: path, at: SourceLocation(line: 1 + front.lineOffset, column: 1))))
         }
         let decoder = MeasureDecoder(vocabulary: vocabulary)

@@ -19,14 +19,18 @@ struct RussianLintWords {
     ]
 
     /// What a drafter can do, per kind of finding (the finding's help line).
-    func help(_ kind: LintFindingMapper.Kind) -> String {
-        switch kind {
-        case .prohibited: p("lint-help-prohibited")
-        case .actionable: p("lint-help-actionable")
-        case .exemptionEnding: p("lint-help-exemption-ending")
-        case .undetermined: p("lint-help-undetermined")
-        case .notification: p("lint-help-notification")
+    func help(_ kind: LintFindingMapper.Kind) -> String { Self.help(kind, catalogue: catalogue) }
+
+    /// ``help(_:)`` from `catalogue`.
+    static func help(_ kind: LintFindingMapper.Kind, catalogue: RussianCatalogue) -> String {
+        let key = switch kind {
+        case .prohibited: "lint-help-prohibited"
+        case .actionable: "lint-help-actionable"
+        case .exemptionEnding: "lint-help-exemption-ending"
+        case .undetermined: "lint-help-undetermined"
+        case .notification: "lint-help-notification"
         }
+        return catalogue.phrase(key) ?? "[\(key)]"
     }
 
     private func p(_ key: String, _ values: [String: String] = [:]) -> String { catalogue.phrase(key, values) ?? "[\(key)]" }

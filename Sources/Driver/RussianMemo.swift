@@ -41,7 +41,7 @@ public struct RussianMemo {
         "memo-exemption-may-apply", "memo-due-by", "memo-was-due-by", "memo-overdue-unless-made", "memo-conditional",
         "memo-conditional-on", "memo-conditional-shared", "memo-lapsed-not-considered", "memo-not-yet-in-force-not-considered",
         "memo-stricter-than", "memo-exempt-until", "memo-must-satisfy-both", "memo-both-exempt-earlier-end",
-        "memo-covers", "memo-exemption-until",
+        "memo-covers", "memo-exemption-until", "memo-outcome-if", "memo-outcome-exempt", "memo-outcome-other", "memo-settled-questions",
         "regime-short-eaeu", "regime-short-wto",
         "reason-not-in-force", "reason-applies", "reason-may-apply-unknown", "reason-may-apply", "reason-ended",
         "reason-does-not-apply", "reason-predicate-false", "reason-none-of", "reason-predicate-holds",
@@ -77,8 +77,7 @@ public struct RussianMemo {
     /// The rule's provision under the instrument's Russian name, or the English citation.
     private func citation(_ rule: String, english: String) -> String {
         guard let provision = catalogue.rules[rule]?.provision else { return english }
-        guard let instrument = instruments[rule].flatMap({ catalogue.instruments[$0] }) else { return provision }
-        return provision + " (" + (instrument.officialName ? "«\(instrument.russian)»" : instrument.russian) + ")"
+        return RussianCitation.text(provision: provision, instrument: instruments[rule], catalogue: catalogue)
     }
 
     private func render(_ c: Classification) -> String {
@@ -229,6 +228,7 @@ public struct RussianMemo {
             blocks.append(.paragraph(p("memo-undetermined")))
             blocks.append(.list(v.questions.enumerated().map { i, q in
                 "\(i + 1). \(question(q)) (`\(q.fact)`\(q.settles ? "; " + p("memo-any-answer-settles") : ""); \(q.rule))"
+                    + outcomes(q)
             }))
             if !v.rules.isEmpty {
                 blocks.append(.paragraph(p("memo-rules-that-could-decide", ["rules": v.rules.joined(separator: ", ")])))
@@ -239,6 +239,10 @@ public struct RussianMemo {
                 let english = i < v.citations.count ? v.citations[i] : ""
                 return v.rules[i] + (title(v.rules[i]).map { " «\($0)»" } ?? "") + " — " + citation(v.rules[i], english: english)
             }))
+        }
+        if v.category != Category.undetermined.rawValue, !v.questions.isEmpty {
+            blocks.append(.paragraph(p("memo-settled-questions")))
+            blocks.append(.list(v.questions.map { "\(question($0)) (`\($0.fact)`)" + outcomes($0) }))
         }
         if !v.factsRead.isEmpty {
             let facts = v.factsRead.map { f in
@@ -260,12 +264,47 @@ public struct RussianMemo {
         }
         if !v.exemptionQuestions.isEmpty {
             blocks.append(.paragraph(p("memo-open-for-exemption")))
-            blocks.append(.list(v.exemptionQuestions.map { "\(question($0)) (`\($0.fact)`)" }))
+            blocks.append(.list(v.exemptionQuestions.map { "\(question($0)) (`\($0.fact)`)" + outcomes($0) }))
         }
         if !v.unverified.isEmpty {
             blocks.append(.warning(p("memo-unverified-warning", ["rules": v.unverified.joined(separator: ", ")])))
         }
         return blocks
+    }
+
+    /// A question's outcomes in one sentence, as ``ClassificationMemo/outcomes(_:)`` gives them in
+    /// English: « При ответе «да»: запрещённая субсидия, изъятия не применяются; при ответе «нет»:
+    /// запрещённая субсидия, действует изъятие по 31 декабря 2002 г. включительно (…).» (empty
+    /// when it has none).
+    private func outcomes(_ q: Question) -> String {
+        guard !q.outcomes.isEmpty else { return "" }
+        let parts = q.outcomes.map { o -> String in
+            let answer: String = switch o.answer {
+            case .bool(let b): catalogue.term(.answers, b ? "true" : "false") ?? (b ? "да" : "нет")
+            case .list(let items) where items.count == 1: answerWord(items[0])
+            case .text(let value): answerWord(value)
+            case .unknown: catalogue.term(.answers, "unknown") ?? "неизвестно"
+            case .list, .date, .number: FactText.describe(o.answer)
+            }
+            var then = category(o.category)
+            if o.category != Category.undetermined.rawValue {
+                if let e = o.exemption {
+                    let term = e.until.flatMap { $0.description.hasPrefix("9999") ? nil : " " + exemptionTerm($0) } ?? ""
+                    then += ", " + p("memo-outcome-exempt", ["term": term, "citation": citation(e.rule, english: e.citation)])
+                } else if o.category == Category.prohibited.rawValue {
+                    then += ", " + p("memo-no-exemption")
+                }
+            }
+            return p("memo-outcome-if", ["answer": answer, "then": then])
+        }
+        let text = parts.joined(separator: "; ")
+        return " " + text.prefix(1).uppercased() + text.dropFirst() + "."
+    }
+
+    /// A choice as the catalogue words it (`in-law` → «юридически …»), «иное значение» for a value none
+    /// of the rules names, else the value itself (a member code).
+    private func answerWord(_ value: String) -> String {
+        value == "(other)" ? p("memo-outcome-other") : catalogue.term(.answers, value) ?? value
     }
 
     private func considered(_ items: [ConsideredException]) -> [Block] {

@@ -19,8 +19,8 @@ public enum RussianSchedules {
         return out
     }
 
-    /// `schedule check --lang ru`: each obligation with its status, then the findings (their
-    /// messages still in English), then a summary line.
+    /// `schedule check --lang ru`: each obligation with its status, then the findings (worded from
+    /// the catalogue's `messages`), then a summary line.
     public static func report(_ r: ScheduleReport, catalogue: RussianCatalogue) -> String {
         let d: (CalendarDate) -> String = RussianDate.format
         var out = "\(r.member), по состоянию на \(d(r.asOf)): обязанности по уведомлению со сроками с \(d(r.from)) по \(d(r.until))\n"
@@ -32,7 +32,7 @@ public enum RussianSchedules {
             if !o.missingMeasures.isEmpty { line += "; не включены меры: \(o.missingMeasures.joined(separator: ", "))" }
             out += line + "\n"
         }
-        out += DiagnosticRenderer().render(r.findings.map(\.diagnostic))
+        out += DiagnosticRenderer().render(catalogue.word(r.findings.map(\.diagnostic)))
         let counts = ObligationStatus.Status.allCases.map { "\(status($0, catalogue)) — \(r.count($0))" }.joined(separator: ", ")
         out += "\(RussianNoun.obligation.counted(r.obligations.count)): \(counts); \(RussianNoun.finding.counted(r.findings.count))\n"
         return out

@@ -73,7 +73,7 @@ public struct MeasureReader: Sendable {
             let walk = FileSystem.walk(path, extensions: Self.extensions, lister: lister)
             walk.files.forEach(add)
             out.problems += walk.problems.map { failure in
-                Diagnostic(id: "input.unreadable", message: failure.reason,
+                Diagnostic(id: "input.unreadable", InputMessage.reason(failure.reason),
                            range: SourceRange(file: failure.path, at: SourceLocation(line: 0, column: 0)))
             }
         }
@@ -104,7 +104,7 @@ public struct MeasureReader: Sendable {
             bytes = try FileSystem.read(path, limit: limits.maxBytes)
         } catch {
             return .unreadable(Diagnostic(
-                id: "input.unreadable", message: Self.message(error),
+                id: "input.unreadable", Self.text(error),
                 range: SourceRange(file: path, at: SourceLocation(line: 0, column: 0))))
         }
         if let reason = Self.toolFileReason(path, bytes) { return .toolFile(reason: reason) }
@@ -138,7 +138,7 @@ public struct MeasureReader: Sendable {
                 // Named (a folder walk passes over these quietly): say it was not read.
                 if inputs.named.contains(path) {
                     load.diagnostics.append(Diagnostic(
-                        id: "input.not-a-measure", severity: .note, message: "not read: \(reason)",
+                        id: "input.not-a-measure", severity: .note, InputMessage.notRead(["reason": .text(reason)]),
                         range: SourceRange(file: path, at: SourceLocation(line: 0, column: 0))))
                 }
             case .prose:
@@ -208,12 +208,12 @@ public struct MeasureReader: Sendable {
         return false
     }
 
-    static func message(_ error: FileSystem.Failure) -> String {
+    static func text(_ error: FileSystem.Failure) -> MessageText {
         switch error {
-        case .unreadable(_, let reason): "cannot read the file: \(reason)"
-        case .notAFile: "is a folder, not a measure file"
-        case .unlistable(_, let reason): reason
-        case .unwritable(_, let reason): "cannot write the file: \(reason)"
+        case .unreadable(_, let reason): InputMessage.cannotRead(["reason": .message(InputMessage.reason(reason))])
+        case .notAFile: InputMessage.notAMeasureFile()
+        case .unlistable(_, let reason): InputMessage.reason(reason)
+        case .unwritable(_, let reason): InputMessage.cannotWrite(["reason": .message(InputMessage.reason(reason))])
         }
     }
 }
@@ -232,9 +232,9 @@ public enum DuplicateIDs {
             }
             out.append(Diagnostic(
                 id: "measure.duplicate-id",
-                message: "the measure id '\(id)' is already used at \(original.file):\(original.start.line); ids must be unique",
+                InputMessage.duplicateID(["id": .text(id), "place": .text("\(original.file):\(original.start.line)")]),
                 range: SourceRange(file: range.file, at: range.start),
-                notes: [Note("'\(id)' is first used here", at: SourceRange(file: original.file, at: original.start))]))
+                notes: [Note(InputMessage.firstUsedHere(["id": .text(id)]), at: SourceRange(file: original.file, at: original.start))]))
         }
         return out
     }

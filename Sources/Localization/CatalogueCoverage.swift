@@ -27,6 +27,8 @@ public struct CatalogueCoverage: Sendable {
     /// Enumerated values that need Russian words, by section (placed where the value is declared,
     /// when it is declared in a file).
     public var terms: [RussianCatalogue.TermSection: [Item]] = [:]
+    /// The tool's messages: English template by message key (the modules' ``MessageTable``s).
+    public var messages: [String: String] = [:]
 
     public init(rules: [Item] = [], titled: [Item] = [], facts: [Item] = [], instruments: [Item] = [],
                 terms: [RussianCatalogue.TermSection: [Item]] = [:]) {
@@ -42,6 +44,7 @@ public struct CatalogueCoverage: Sendable {
     public static let factsFile = "Rules/i18n/ru/facts.yaml"
     public static let citationsFile = "Rules/i18n/ru/citations.yaml"
     public static let categoriesFile = "Rules/i18n/ru/categories.yaml"
+    public static let messagesFile = "Rules/i18n/ru/messages.yaml"
 
     /// Every gap between the corpus and `catalogue`, in file, line, column order.
     public func check(_ catalogue: RussianCatalogue) -> [Diagnostic] {
@@ -68,6 +71,22 @@ public struct CatalogueCoverage: Sendable {
                           at: value.range, notes: [Note("add it under '\(section.rawValue):' in \(Self.categoriesFile)")])
             }
         }
+        for key in messages.keys.sorted() {
+            let english = messages[key] ?? ""
+            guard let entry = catalogue.messages[key] else {
+                bag.error("i18n.missing-message", "message '\(key)' has no Russian template", at: nil,
+                          notes: [Note("add it under 'messages:' in \(Self.messagesFile); the English is \"\(english)\"")])
+                continue
+            }
+            let want = Set(MessageText.placeholders(in: english)), have = Set(MessageText.placeholders(in: entry.text))
+            if want != have {
+                bag.error("i18n.message-arguments",
+                          "the Russian template of '\(key)' must use the arguments {\(want.sorted().joined(separator: "}, {"))}, "
+                          + "found {\(have.sorted().joined(separator: "}, {"))}",
+                          at: entry.range, notes: [Note("the English is \"\(english)\"")])
+            }
+        }
+        stale(catalogue.messages.mapValues(\.range), known: messages.keys.map { Item($0, at: nil) }, what: "message", into: &bag)
         stale(catalogue.rules.mapValues(\.range), known: rules, what: "rule", into: &bag)
         stale(catalogue.titles.mapValues(\.range), known: titled, what: "title", into: &bag)
         stale(catalogue.facts.mapValues(\.range), known: facts, what: "fact", into: &bag)

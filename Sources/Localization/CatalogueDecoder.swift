@@ -9,7 +9,7 @@ struct CatalogueDecoder {
     /// `section/key` → where it was first given, across every file read.
     private var firstGiven: [String: SourceRange] = [:]
 
-    static let sectionKeys = ["rules", "titles", "instruments", "provision_terms", "facts"]
+    static let sectionKeys = ["rules", "titles", "instruments", "provision_terms", "facts", "messages"]
     static let topKeys = ["language"] + sectionKeys + RussianCatalogue.TermSection.allCases.map(\.rawValue)
 
     mutating func decode(_ documents: [YAMLDocument], file: String) {
@@ -39,6 +39,7 @@ struct CatalogueDecoder {
             catalogue.provisionTerms.merge(terms(node, section: "provision_terms"), uniquingKeysWith: { a, _ in a })
         }
         if let node = reader.optional(top, "facts") { facts(node) }
+        if let node = reader.optional(top, "messages") { messages(node) }
         for section in RussianCatalogue.TermSection.allCases {
             guard let node = reader.optional(top, section.rawValue) else { continue }
             catalogue.terms[section, default: [:]].merge(terms(node, section: section.rawValue), uniquingKeysWith: { a, _ in a })
@@ -95,6 +96,21 @@ struct CatalogueDecoder {
             let help = requiredRussian(entry, "help", in: pair.value, what: "the fact's help")
             guard let help else { continue }
             catalogue.facts[pair.keyText] = RussianCatalogue.FactText(question: question, help: help, range: pair.key.range)
+        }
+    }
+
+    /// Message templates: `key: template`. A template's words outside its placeholders are Russian,
+    /// or it has no letters there at all («{path}»).
+    private mutating func messages(_ node: YAMLNode) {
+        guard let entries = reader.mapping(node, what: "the messages section (message key: Russian template)") else { return }
+        for pair in entries.pairs where isFirst(pair, section: "messages", what: "message") {
+            guard let template = nonEmpty(pair.value, what: "the Russian template of '\(pair.keyText)'") else { continue }
+            let outside = MessageText.fill(template) { _, _ in "" }.unicodeScalars.filter { $0.properties.isAlphabetic }
+            if !outside.isEmpty, !outside.contains(where: { (0x0400...0x04FF).contains($0.value) }) {
+                _ = russian(pair.value, what: "the template of '\(pair.keyText)'")
+                continue
+            }
+            catalogue.messages[pair.keyText] = RussianCatalogue.Term(text: template, range: pair.key.range)
         }
     }
 

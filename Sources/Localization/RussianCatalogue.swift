@@ -91,6 +91,10 @@ public struct RussianCatalogue: Sendable {
     public var facts: [String: FactText] = [:]
     /// By section, then by the enumerated value.
     public var terms: [TermSection: [String: Term]] = [:]
+    /// Templates of the tool's messages (diagnostics and their notes), by message key
+    /// (``MessageText/key``, e.g. `measure.country`): `{name}` for an argument, `{name|one|few|many}`
+    /// for a count and its noun.
+    public var messages: [String: Term] = [:]
 
     public init() {}
 

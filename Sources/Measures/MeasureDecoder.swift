@@ -20,7 +20,7 @@ public struct MeasureDecoder: Sendable {
     ) -> (measure: Measure?, diagnostics: [Diagnostic]) {
         var reader = NodeReader(domain: "measure")
         guard let root = document.root else {
-            reader.diagnostics.error("measure.empty", "the document holds no measure", at: document.range)
+            reader.diagnostics.error("measure.empty", MeasureMessage.emptyDocument(), at: document.range)
             return (nil, reader.diagnostics.diagnostics)
         }
         var state = DecodeState(reader: reader, vocabulary: vocabulary)
@@ -78,12 +78,12 @@ final class SchemaGroup: Sendable {
     let keyLengths: [Int]
     let entries: [Entry]
     /// How problems name the group: "the measure", "'eligibility.in_practice'".
-    let what: String
+    let what: MessageText
 
     init(_ fields: [MeasureSchema.Field], prefix: String, slots: [String: Int]) {
         keys = fields.map(\.key)
         keyLengths = keys.map(\.utf8.count)
-        what = prefix.isEmpty ? "the measure" : "'\(prefix)'"
+        what = prefix.isEmpty ? MeasureMessage.theMeasure() : MeasureMessage.group(["path": .text(prefix)])
         entries = fields.map { field in
             let path = prefix.isEmpty ? field.key : prefix + "." + field.key
             if case .group(let children) = field.type {
@@ -168,17 +168,18 @@ private struct DecodeState {
             guard let code = reader.string(node) else { return nil }
             guard vocabulary.currencyCodes.contains(code) else {
                 let hint = vocabulary.currencyCodes.contains(code.uppercased())
-                    ? "; did you mean '\(code.uppercased())'?" : Suggestion.hint(for: code, in: vocabulary.currencies.map(\.code))
+                    ? YAMLMessage.didYouMean(["suggestion": .text(code.uppercased())])
+                    : Suggestion.hintText(for: code, in: vocabulary.currencies.map(\.code))
                 reader.diagnostics.error("measure.invalid-value",
-                    "'\(code)' is not an ISO 4217 currency code (for '\(path)')\(hint)", at: node.range,
-                    notes: [Note("three capital letters, e.g. KZT, RUB, BYN, AMD, KGS, USD, EUR")])
+                    MeasureMessage.currency(["value": .text(code), "key": .text(path), "hint": .message(hint)]), at: node.range,
+                    notes: [Note(MeasureMessage.currencyNote())])
                 return nil
             }
             return .text(code)
         case .triState:
             return triState(node, path: path)
         case .choice(let allowed):
-            guard let index = reader.choiceIndex(node, allowed: allowed, what: "value for '\(path)'") else { return nil }
+            guard let index = reader.choiceIndex(node, allowed: allowed, what: MeasureMessage.valueFor(["key": .text(path)])) else { return nil }
             if allowed[index] == "unknown" { return .unknown }
             choiceBits[slot] = Measure.choiceBit(index)
             return .text(allowed[index])
@@ -187,10 +188,10 @@ private struct DecodeState {
             var out: [String] = []
             var bits: UInt64 = 0
             for item in items {
-                guard let index = reader.choiceIndex(item, allowed: allowed, what: "value for '\(path)'") else { return nil }
+                guard let index = reader.choiceIndex(item, allowed: allowed, what: MeasureMessage.valueFor(["key": .text(path)])) else { return nil }
                 let choice = allowed[index]
                 if out.contains(choice) {
-                    reader.diagnostics.error("measure.duplicate-item", "'\(choice)' is listed twice in '\(path)'", at: item.range)
+                    reader.diagnostics.error("measure.duplicate-item", MeasureMessage.duplicateItem(["value": .text(choice), "key": .text(path)]), at: item.range)
                 } else {
                     out.append(choice)
                     bits |= Measure.choiceBit(index)
@@ -198,7 +199,8 @@ private struct DecodeState {
             }
             if let least = field.minItems, out.count < least {
                 reader.diagnostics.error("measure.empty-list",
-                    least == 1 ? "'\(path)' needs at least one item" : "'\(path)' needs at least \(least) items", at: node.range)
+                    least == 1 ? MeasureMessage.needsOneItem(["key": .text(path)])
+                        : MeasureMessage.needsItems(["key": .text(path), "count": .number(least)]), at: node.range)
                 return nil
             }
             guard combinations(out, items: items, field: field, path: path) else { return nil }
@@ -223,15 +225,15 @@ private struct DecodeState {
     mutating func text(_ node: YAMLNode, field: MeasureSchema.Field, path: String) -> String? {
         guard let text = reader.string(node) else { return nil }
         if field.required, text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-            reader.diagnostics.error("measure.empty-value", "'\(path)' is empty", at: node.range,
-                                     notes: [Note("write the \(path) of the measure, or leave the key out only where it is optional")])
+            reader.diagnostics.error("measure.empty-value", MeasureMessage.emptyValue(["key": .text(path)]), at: node.range,
+                                     notes: [Note(MeasureMessage.emptyValueNote(["key": .text(path)]))])
             return nil
         }
         if field.singleLine, Self.hasControlCharacter(text),
            let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
             let code = "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
             reader.diagnostics.error("measure.invalid-value",
-                "'\(path)' contains a control character (\(code)); it must be one line of printable text", at: node.range)
+                MeasureMessage.controlCharacter(["key": .text(path), "code": .text(code)]), at: node.range)
             return nil
         }
         return text
@@ -251,9 +253,9 @@ private struct DecodeState {
     /// A code of the country table (or one of `also`), case-sensitive: `kz` is refused.
     mutating func country(_ node: YAMLNode, path: String, also: [String]) -> String? {
         guard let code = reader.string(node) else { return nil }
-        guard let problem = CountryCode.problem(code, in: vocabulary, also: also) else { return code }
-        reader.diagnostics.error("measure.invalid-value", "\(problem) (for '\(path)')", at: node.range,
-                                 notes: [Note("EAEU members are AM, BY, KG, KZ, RU; codes are in capitals")])
+        guard let problem = CountryCode.problemText(code, in: vocabulary, also: also) else { return code }
+        reader.diagnostics.error("measure.invalid-value", MeasureMessage.country(["problem": .message(problem), "key": .text(path)]),
+                                 at: node.range, notes: [Note(MeasureMessage.countryNote())])
         return nil
     }
 
@@ -263,13 +265,16 @@ private struct DecodeState {
         guard let n = reader.number(node) else { return nil }
         if let low = field.minimum, n < low {
             reader.diagnostics.error("measure.invalid-value",
-                low == 0 ? "'\(path)' cannot be negative" : "'\(path)' is \(Self.format(n)), below its minimum \(Self.format(low))",
+                low == 0 ? MeasureMessage.negative(["key": .text(path)])
+                    : MeasureMessage.belowMinimum(["key": .text(path), "value": .text(Self.format(n)), "minimum": .text(Self.format(low))]),
                 at: node.range)
             return nil
         }
         if let high = field.maximum, n > high {
-            let range = field.minimum.map { "from \(Self.format($0)) to \(Self.format(high))" } ?? "at most \(Self.format(high))"
-            reader.diagnostics.error("measure.invalid-value", "'\(path)' is \(Self.format(n)); it must be \(range)", at: node.range)
+            let range = field.minimum.map { MeasureMessage.fromTo(["low": .text(Self.format($0)), "high": .text(Self.format(high))]) }
+                ?? MeasureMessage.atMost(["high": .text(Self.format(high))])
+            reader.diagnostics.error("measure.invalid-value",
+                MeasureMessage.outOfRange(["key": .text(path), "value": .text(Self.format(n)), "range": .message(range)]), at: node.range)
             return nil
         }
         return .number(n)
@@ -287,15 +292,19 @@ private struct DecodeState {
         }
         var ok = true
         for alone in field.standsAlone where chosen.contains(alone) && chosen.count > 1 {
-            reader.diagnostics.error("measure.inconsistent", "'\(alone)' stands alone in '\(path)': it cannot be listed with \(chosen.filter { $0 != alone }.joined(separator: ", "))",
-                                     at: range(of: alone))
+            reader.diagnostics.error("measure.inconsistent", MeasureMessage.standsAlone([
+                "value": .text(alone), "key": .text(path), "others": .text(chosen.filter { $0 != alone }.joined(separator: ", ")),
+            ]), at: range(of: alone))
             ok = false
         }
         for (choice, with) in field.combinesOnly where chosen.contains(choice) {
             let others = chosen.filter { $0 != choice && !with.contains($0) && !field.standsAlone.contains($0) }
             if !others.isEmpty {
                 reader.diagnostics.error("measure.inconsistent",
-                    "'\(choice)' combines only with \(with.joined(separator: ", ")) in '\(path)', not with \(others.joined(separator: ", "))",
+                    MeasureMessage.combinesOnly([
+                        "value": .text(choice), "with": .text(with.joined(separator: ", ")), "key": .text(path),
+                        "others": .text(others.joined(separator: ", ")),
+                    ]),
                     at: range(of: others[0]))
                 ok = false
             }
@@ -313,17 +322,20 @@ private struct DecodeState {
             default: break
             }
         }
-        let expected = "true, false or unknown for '\(path)'"
+        let expected = MeasureMessage.triState(["key": .text(path)])
         if let scalar = node.scalar, scalar.isYAML11Boolean {
             reader.diagnostics.error(
-                "yaml.yaml11-boolean", "expected \(expected), found '\(scalar.value)'", at: node.range,
-                notes: [Note("YAML 1.2 reads '\(scalar.value)' as text, not as a boolean; write true or false")])
+                "yaml.yaml11-boolean", MeasureMessage.expectedValue(["expected": .message(expected), "value": .text(scalar.value)]),
+                at: node.range, notes: [Note(YAMLMessage.yaml11BooleanNote(["value": .text(scalar.value)]))])
             return nil
         }
         if let scalar = node.scalar, scalar.style == .plain,
            let suggestion = Suggestion.closest(to: scalar.value, in: ["true", "false", "unknown"]) {
             reader.diagnostics.error(
-                "measure.invalid-value", "expected \(expected), found '\(scalar.value)'; did you mean '\(suggestion)'?",
+                "measure.invalid-value",
+                MeasureMessage.expectedValueSuggestion([
+                    "expected": .message(expected), "value": .text(scalar.value), "suggestion": .text(suggestion),
+                ]),
                 at: node.range)
             return nil
         }
@@ -337,7 +349,7 @@ private struct DecodeState {
             let shape = text.utf8.count == 10 && CalendarDate.looksLikeDate(text)
             reader.diagnostics.error(
                 "measure.invalid-date",
-                shape ? "'\(text)' is not a day of the calendar" : "expected a date YYYY-MM-DD, found '\(text)'",
+                shape ? MeasureMessage.notADay(["value": .text(text)]) : MeasureMessage.expectedDate(["value": .text(text)]),
                 at: node.range)
             return nil
         }
@@ -353,8 +365,8 @@ private struct DecodeState {
             guard [2, 4, 6].contains(digits.count), digits.allSatisfy(\.isASCIIDigit) else {
                 reader.diagnostics.error(
                     "measure.invalid-hs-code",
-                    "'\(code)' is not an HS chapter, heading or subheading (2, 4 or 6 digits)", at: item.range,
-                    notes: [Note("quote codes with a leading zero or not, as you like: '0201' and 0201 both read as text")])
+                    MeasureMessage.hsCode(["value": .text(code)]), at: item.range,
+                    notes: [Note(MeasureMessage.hsCodeNote())])
                 return nil
             }
             codes.append(digits)
@@ -373,9 +385,9 @@ private struct DecodeState {
             } else {
                 reader.diagnostics.error(
                     "measure.unknown-transitional-measure",
-                    "'\(id)' is not an exemption the rules declare claimable\(Suggestion.hint(for: id, in: vocabulary.claimable))",
+                    MeasureMessage.unknownClaim(["value": .text(id), "hint": .message(Suggestion.hintText(for: id, in: vocabulary.claimable))]),
                     at: item.range,
-                    notes: [Note("claimable: an exemption rule whose condition requires '\(path)' to contain its own id")])
+                    notes: [Note(MeasureMessage.unknownClaimNote(["key": .text(path)]))])
             }
         }
         return .list(ids)
@@ -388,14 +400,14 @@ private struct DecodeState {
         if let remission = mapping.pair("export_tax_remission"), v.slotForms >= 0,
            case .list(let forms) = values[v.slotForms], !forms.contains("export-tax-remission") {
             reader.diagnostics.error(
-                "measure.inconsistent", "'export_tax_remission' is given but 'forms' does not list export-tax-remission",
+                "measure.inconsistent", MeasureMessage.exportTaxRemission(),
                 at: remission.key.range)
         }
         if v.slotPeriodFrom >= 0, v.slotPeriodUntil >= 0,
            case .date(let from) = values[v.slotPeriodFrom], case .date(let until) = values[v.slotPeriodUntil],
            until < from {
             reader.diagnostics.error(
-                "measure.inverted-period", "'period.until' (\(until)) is before 'period.from' (\(from))",
+                "measure.inverted-period", MeasureMessage.invertedPeriod(["until": .text("\(until)"), "from": .text("\(from)")]),
                 at: ranges[v.slotPeriodUntil])
         }
     }

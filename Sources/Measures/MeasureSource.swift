@@ -22,7 +22,7 @@ public enum MeasureSource {
         guard let front = FrontMatter.extract(from: bytes) else {
             throw NoFrontMatter(diagnostic: Diagnostic(
                 id: "measure.no-front-matter",
-                message: "the Markdown draft has no YAML front matter (a first line '---', the measure, a line '---')",
+                MeasureMessage.noFrontMatter(),
                 range: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
         }
         return (front.yaml, front.lineOffset)
@@ -41,7 +41,7 @@ public enum MeasureSource {
         var diagnostics = loaded.diagnostics
         var measures: [Measure] = []
         if loaded.documents.isEmpty, diagnostics.isEmpty {
-            diagnostics.append(Diagnostic(id: "measure.empty", message: "the file holds no measure",
+            diagnostics.append(Diagnostic(id: "measure.empty", MeasureMessage.emptyFile(),
                                           range: SourceRange(file: path, at: SourceLocation(line: 1 + lineOffset, column: 1))))
         }
         let decoder = MeasureDecoder(vocabulary: vocabulary)

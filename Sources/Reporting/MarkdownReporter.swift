@@ -11,8 +11,8 @@ public struct MarkdownReporter: Reporter {
     /// The summary, ending in a newline.
     public func report(_ findings: [Finding], context: ReportContext) -> String {
         let summary = ReportSummary(findings, context: context)
-        let verdict = summary.failed ? "❌ failed" : "✅ passed"
-        var out = "## subsidy lint: \(verdict) (fail on \(context.failOn.rawValue))\n\n\(summary.line)\n\n"
+        let words = context.words?.markdown ?? .english
+        var out = "## subsidy lint: \(words.verdict(summary.failed, context.failOn))\n\n\(context.summaryLine(summary))\n\n"
         let sorted = findings.sortedForReport()
         var byFile: [String: (errors: Int, warnings: Int, notes: Int)] = [:]
         for finding in sorted {
@@ -26,7 +26,7 @@ public struct MarkdownReporter: Reporter {
         }
         let files = Set(context.checkedFiles).union(byFile.keys).sorted()
         if !files.isEmpty {
-            out += "| File | Errors | Warnings | Notes |\n|---|---:|---:|---:|\n"
+            out += words.filesHeader + "\n|---|---:|---:|---:|\n"
             for file in files {
                 let c = byFile[file] ?? (0, 0, 0)
                 out += "| \(cell(path(file, context))) | \(c.errors) | \(c.warnings) | \(c.notes) |\n"
@@ -35,15 +35,15 @@ public struct MarkdownReporter: Reporter {
         }
         let serious = sorted.filter { $0.level != .note }
         if !serious.isEmpty {
-            out += "| Level | Place | Rule | Finding |\n|---|---|---|---|\n"
+            out += words.findingsHeader + "\n|---|---|---|---|\n"
             for f in serious {
                 let place = f.file.map { path($0, context) + (f.region.map { ":\($0.start.line)" } ?? "") } ?? ""
-                out += "| \(f.level.rawValue) | \(cell(place)) | `\(cell(f.ruleID))` | \(cell(f.headline)) |\n"
+                out += "| \(words.level(f.level)) | \(cell(place)) | `\(cell(f.ruleID))` | \(cell(f.headline)) |\n"
             }
             out += "\n"
         }
         if !context.inputErrors.isEmpty {
-            out += "**Inputs that could not be read** (the run is incomplete):\n\n"
+            out += words.unread + "\n\n"
             for e in context.inputErrors.sortedForReport() {
                 out += "- \(cell(e.file.map { path($0, context) } ?? "")): \(cell(e.message))\n"
             }

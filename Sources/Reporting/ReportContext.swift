@@ -24,6 +24,9 @@ public struct ReportContext: Sendable {
     /// Inputs that could not be read at all (a missing path, a folder that cannot be listed): the
     /// run is incomplete. Every format carries them and they fail the run whatever `failOn` says.
     public var inputErrors: [Finding] = []
+    /// The words of another language for the summary line and for checks no rule describes
+    /// (`nil`: English).
+    public var words: ReportWords? = nil
 
     /// Creates a context.
     public init(
@@ -50,7 +53,12 @@ public struct ReportContext: Sendable {
 
     /// The summary of `id`, or a placeholder at `level` when no rule describes it.
     public func rule(_ id: String, level: Severity) -> RuleSummary {
-        rules.first { $0.id == id } ?? .placeholder(for: id, level: level)
+        rules.first { $0.id == id } ?? words?.placeholder(id, level) ?? .placeholder(for: id, level: level)
+    }
+
+    /// The summary line of `findings` (``ReportSummary/line`` in English).
+    public func summaryLine(_ summary: ReportSummary) -> String {
+        words?.summary(summary) ?? summary.line
     }
 
     /// `path` relative to the repository root (`/`-separated, no `./`), or `nil` when it lies outside it.

@@ -28,7 +28,7 @@ public struct TextReporter: Reporter {
         for error in context.inputErrors.sortedForReport() {
             out += Self.render(error, renderer: renderer)
         }
-        out += ReportSummary(findings, context: context).line + "\n"
+        out += context.summaryLine(ReportSummary(findings, context: context)) + "\n"
         return out
     }
 

@@ -1,3 +1,4 @@
+public import Diagnostics
 public import Measures
 public import RuleCompiler
 import YAMLLoader
@@ -45,20 +46,24 @@ public struct Membership: Sendable {
     /// Why `member` is refused: the member tables of `graph` it is missing from, the codes they
     /// hold, and the closest code when `member` looks like a typo of it.
     public static func unknownMemberMessage(_ member: String, in graph: RuleGraph) -> String {
+        unknownMember(member, in: graph).english
+    }
+
+    /// ``unknownMemberMessage(_:in:)`` worded per language.
+    public static func unknownMember(_ member: String, in graph: RuleGraph) -> MessageText {
         let tables = tables(in: graph)
-        guard !tables.isEmpty else {
-            return "no member '\(member)': the rules have no member table (a table '<regime>.members')"
-        }
-        let names = tables.map(\.definition.id).joined(separator: ", ")
+        guard !tables.isEmpty else { return ScheduleMessage.noMemberTable(["member": .text(member)]) }
+        let names = MessageArgument.text(tables.map(\.definition.id).joined(separator: ", "))
         let codes = Set(tables.flatMap(\.rows.keys)).sorted()
-        guard !codes.isEmpty else { return "no member '\(member)': the rules' member tables (\(names)) have no rows" }
-        var message = "no member '\(member)' in the rules' member tables (\(names)): expected one of \(codes.joined(separator: ", "))"
+        guard !codes.isEmpty else { return ScheduleMessage.noMemberRows(["member": .text(member), "tables": names]) }
         // Two-letter codes are all within two edits of one another: name a code only when it is the
         // one code a single slip away (or the same in another case).
         let upper = member.uppercased()
         let near = codes.contains(upper) ? [upper] : codes.filter { Suggestion.distance(upper, $0) == 1 }
-        if near.count == 1 { message += "; did you mean '\(near[0])'?" }
-        return message
+        let hint = near.count == 1 ? YAMLMessage.didYouMean(["suggestion": .text(near[0])]) : .empty
+        return ScheduleMessage.noMember([
+            "member": .text(member), "tables": names, "codes": .text(codes.joined(separator: ", ")), "hint": .message(hint),
+        ])
     }
 
     /// Whether the member ever was (or is) party to the regime.

@@ -1,6 +1,8 @@
+public import Diagnostics
 public import Measures
 public import RuleCompiler
 import Engine
+import YAMLLoader
 
 /// Compares a schedule file's submissions with the deadlines the rules set for its member.
 ///
@@ -36,27 +38,27 @@ public struct ScheduleChecker: Sendable {
         for s in ordered {
             let key = Self.key(s.regime, s.kind, s.covers)
             if s.submitted > asOf {
-                findings.append(ScheduleFinding(kind: .afterAsOf, message:
-                    "the \(s.regime) \(s.kind) notification for \(s.covers) is dated \(s.submitted), after the as-of date \(asOf): not counted",
-                    submission: s))
+                findings.append(ScheduleFinding(kind: .afterAsOf, text: ScheduleMessage.afterAsOf(Self.named(s, [
+                    "submitted": .text("\(s.submitted)"), "asOf": .text("\(asOf)"),
+                ])), submission: s))
                 continue
             }
             guard let deadline = byKey[key] else {
-                findings.append(ScheduleFinding(kind: .unmatched, message: unmatched(s, member: member), submission: s))
+                findings.append(ScheduleFinding(kind: .unmatched, text: unmatched(s, member: member), submission: s))
                 continue
             }
             if let first = counted[key] {
-                findings.append(ScheduleFinding(kind: .duplicate, message:
-                    "the \(s.regime) \(s.kind) notification for \(s.covers) was already submitted on \(first.submitted)",
-                    submission: s, related: first.range))
+                findings.append(ScheduleFinding(kind: .duplicate, text: ScheduleMessage.duplicate(Self.named(s, [
+                    "first": .text("\(first.submitted)"),
+                ])), submission: s, related: first.range))
                 continue
             }
             counted[key] = s
             if coversPrevious(deadline), s.submitted < deadline.deadline.periodEnd {
                 let last = deadline.deadline.periodEnd.adding(days: -1)
-                findings.append(ScheduleFinding(kind: .early, message:
-                    "the \(s.regime) \(s.kind) notification for \(s.covers) is dated \(s.submitted), before the period ended (\(last))",
-                    submission: s))
+                findings.append(ScheduleFinding(kind: .early, text: ScheduleMessage.early(Self.named(s, [
+                    "submitted": .text("\(s.submitted)"), "last": .text("\(last)"),
+                ])), submission: s))
             }
         }
         findings.sort { ($0.range.start, $0.kind.rawValue) < ($1.range.start, $1.kind.rawValue) }
@@ -84,17 +86,31 @@ public struct ScheduleChecker: Sendable {
     }
 
     /// Why a submission matches nothing, in words.
-    func unmatched(_ s: Submission, member: String) -> String {
+    func unmatched(_ s: Submission, member: String) -> MessageText {
         let membership = Membership(member: member, regime: s.regime, graph: graph)
         if !membership.isEverMember {
-            return "\(member) owes no \(s.regime) notifications (no membership in '\(Membership.tableID(s.regime))')"
+            return ScheduleMessage.notAMember([
+                "member": .text(member), "regime": .text(s.regime), "table": .text(Membership.tableID(s.regime)),
+            ])
         }
         let calendars = graph.calendars.filter { $0.regime == s.regime && $0.kind == s.kind }
         guard !calendars.isEmpty else {
-            return "no calendar in the rules sets \(s.regime) '\(s.kind)' deadlines"
+            return ScheduleMessage.noCalendar(["regime": .text(s.regime), "kind": .text(s.kind)])
         }
-        let shapes = Set(calendars.map { Self.example($0.period) }).sorted().joined(separator: " or ")
-        return "no \(s.regime) \(s.kind) notification for \(s.covers) was due from \(member) (periods are written like \(shapes); check the period and the dates of membership and in force)"
+        let shapes = Set(calendars.map { Self.example($0.period) }).sorted()
+        return ScheduleMessage.unmatched(Self.named(s, ["member": .text(member), "shapes": .message(Self.either(shapes[...]))]))
+    }
+
+    /// "2024-Q1 or 2024" (one "or" between each two).
+    static func either(_ shapes: ArraySlice<String>) -> MessageText {
+        guard let first = shapes.first else { return .empty }
+        guard shapes.count > 1 else { return ScheduleMessage.shape(["shape": .text(first)]) }
+        return ScheduleMessage.shapes(["first": .text(first), "second": .message(either(shapes.dropFirst()))])
+    }
+
+    /// `arguments` with the submission's regime, kind and period.
+    static func named(_ s: Submission, _ arguments: [String: MessageArgument]) -> [String: MessageArgument] {
+        arguments.merging(["regime": .text(s.regime), "kind": .text(s.kind), "covers": .text(s.covers)]) { a, _ in a }
     }
 
     /// How a period of this length is spelled: the first one of 2024, or the two years ending with 2024.

@@ -40,10 +40,10 @@ public struct ScheduleFileDecoder: Sendable {
     public func decode(_ document: YAMLDocument) -> (schedule: ScheduleFile?, diagnostics: [Diagnostic]) {
         var reader = NodeReader(domain: "schedule")
         guard let root = document.root else {
-            reader.diagnostics.error("schedule.empty", "the document holds no schedule", at: document.range)
+            reader.diagnostics.error("schedule.empty", ScheduleMessage.emptyDocument(), at: document.range)
             return (nil, reader.diagnostics.diagnostics)
         }
-        let what = "the schedule"
+        let what = ScheduleMessage.theSchedule()
         guard let m = reader.mapping(root, known: ["member_state", "window", "measures", "submissions"], what: what) else {
             return (nil, reader.diagnostics.diagnostics)
         }
@@ -51,11 +51,12 @@ public struct ScheduleFileDecoder: Sendable {
         let member = memberNode.flatMap { memberCode($0, &reader) }
         var from: CalendarDate?, until: CalendarDate?
         if let w = reader.required(m, "window", in: root, what: what),
-           let wm = reader.mapping(w, known: ["from", "until"], what: "'window'") {
-            from = reader.required(wm, "from", in: w, what: "'window'").flatMap { date($0, &reader) }
+           let wm = reader.mapping(w, known: ["from", "until"], what: ScheduleMessage.window()) {
+            from = reader.required(wm, "from", in: w, what: ScheduleMessage.window()).flatMap { date($0, &reader) }
             until = reader.optional(wm, "until").flatMap { date($0, &reader) }
             if let f = from, let u = until, u < f {
-                reader.diagnostics.error("schedule.inverted-dates", "'until' (\(u)) is before 'from' (\(f))", at: w.range)
+                reader.diagnostics.error("schedule.inverted-dates", ScheduleMessage.invertedWindow(["until": .text("\(u)"), "from": .text("\(f)")]),
+                                         at: w.range)
             }
         }
         let measures = reader.optional(m, "measures").flatMap { reader.strings($0, what: "measures") } ?? []
@@ -75,7 +76,7 @@ public struct ScheduleFileDecoder: Sendable {
 
     private func submission(_ node: YAMLNode, _ reader: inout NodeReader) -> Submission? {
         let keys = ["regime", "kind", "covers", "submitted", "measures", "document"]
-        let what = "a submission"
+        let what = ScheduleMessage.aSubmission()
         guard let m = reader.mapping(node, known: keys, what: what) else { return nil }
         let regime = reader.required(m, "regime", in: node, what: what).flatMap {
             reader.choice($0, allowed: kinds.keys.sorted(), what: "regime")
@@ -83,7 +84,8 @@ public struct ScheduleFileDecoder: Sendable {
         var kind: String?
         if let kindNode = reader.required(m, "kind", in: node, what: what) {
             if let regime {
-                kind = reader.choice(kindNode, allowed: kinds[regime] ?? [], what: "\(regime) notification kind")
+                kind = reader.choiceIndex(kindNode, allowed: kinds[regime] ?? [], what: ScheduleMessage.notificationKind(["regime": .text(regime)]))
+                    .map { (kinds[regime] ?? [])[$0] }
             } else {
                 kind = reader.string(kindNode)
             }
@@ -99,9 +101,9 @@ public struct ScheduleFileDecoder: Sendable {
 
     private func memberCode(_ node: YAMLNode, _ reader: inout NodeReader) -> String? {
         guard let code = reader.string(node) else { return nil }
-        if let problem = CountryCode.problem(code, in: vocabulary ?? .builtIn) {
+        if let problem = CountryCode.problemText(code, in: vocabulary ?? .builtIn) {
             reader.diagnostics.error("schedule.invalid-value", problem,
-                                     at: node.range, notes: [Note("write two capital letters, e.g. KZ")])
+                                     at: node.range, notes: [Note(ScheduleMessage.memberNote())])
             return nil
         }
         return code
@@ -110,7 +112,7 @@ public struct ScheduleFileDecoder: Sendable {
     private func date(_ node: YAMLNode, _ reader: inout NodeReader) -> CalendarDate? {
         guard let text = reader.string(node) else { return nil }
         guard let d = CalendarDate(text) else {
-            reader.diagnostics.error("schedule.invalid-date", "'\(text)' is not a valid date (YYYY-MM-DD)", at: node.range)
+            reader.diagnostics.error("schedule.invalid-date", ScheduleMessage.invalidDate(["value": .text(text)]), at: node.range)
             return nil
         }
         return d
@@ -119,9 +121,7 @@ public struct ScheduleFileDecoder: Sendable {
     private func coversText(_ node: YAMLNode, _ reader: inout NodeReader) -> String? {
         guard let text = reader.string(node) else { return nil }
         guard CoversFormat.isValid(text) else {
-            reader.diagnostics.error("schedule.invalid-covers",
-                "'\(text)' is not a period: write a quarter (2024-Q1), a half-year (2024-H1), a year (2024) or two years (2023/2024)",
-                at: node.range)
+            reader.diagnostics.error("schedule.invalid-covers", ScheduleMessage.invalidCovers(["value": .text(text)]), at: node.range)
             return nil
         }
         return text
@@ -136,9 +136,10 @@ public enum ScheduleSource {
         let loaded = loader.load(bytes, file: path)
         if loaded.hasErrors { return (nil, loaded.diagnostics) }
         guard loaded.documents.count == 1 else {
-            let message = loaded.documents.isEmpty ? "the file holds no schedule" : "a schedule file holds one YAML document, found \(loaded.documents.count)"
+            let message = loaded.documents.isEmpty ? ScheduleMessage.emptyFile()
+                : ScheduleMessage.severalDocuments(["count": .number(loaded.documents.count)])
             let at = loaded.documents.dropFirst().first?.range ?? SourceRange(file: path, at: SourceLocation(line: 1, column: 1))
-            return (nil, loaded.diagnostics + [Diagnostic(id: "schedule.documents", message: message, range: at)])
+            return (nil, loaded.diagnostics + [Diagnostic(id: "schedule.documents", message, range: at)])
         }
         let (schedule, problems) = decoder.decode(loaded.documents[0])
         return (schedule, loaded.diagnostics + problems)

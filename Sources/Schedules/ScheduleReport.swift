@@ -61,7 +61,9 @@ public struct ScheduleFinding: Sendable {
     }
 
     public var kind: Kind
-    public var message: String
+    /// What is wrong, worded per language (``message`` is its English).
+    public var text: MessageText
+    public var message: String { text.english }
     public var submission: Submission
     /// Where the earlier submission is, for duplicates.
     public var related: SourceRange?
@@ -71,7 +73,7 @@ public struct ScheduleFinding: Sendable {
     /// The finding as a warning `schedule.<kind>` at the submission, with a note at the earlier
     /// submission for duplicates.
     public var diagnostic: Diagnostic {
-        Diagnostic(id: "schedule.\(kind.rawValue)", severity: .warning, message: message, range: range,
-                   notes: related.map { [Note("first submitted here", at: $0)] } ?? [])
+        Diagnostic(id: "schedule.\(kind.rawValue)", severity: .warning, text, range: range,
+                   notes: related.map { [Note(ScheduleMessage.firstSubmittedHere(), at: $0)] } ?? [])
     }
 }

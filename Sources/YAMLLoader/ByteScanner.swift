@@ -10,7 +10,7 @@ enum ByteScanner {
         var offset: Int
         /// `yaml.nul-byte` or `yaml.invalid-utf8`.
         var id: String
-        var message: String
+        var message: MessageText
     }
 
     /// The first invalid UTF-8 sequence or NUL byte, or `nil` when the bytes are clean.
@@ -31,7 +31,7 @@ enum ByteScanner {
             guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 {
-                if b == 0 { return Problem(offset: i, id: "yaml.nul-byte", message: "NUL byte (0x00) is not allowed in YAML text") }
+                if b == 0 { return Problem(offset: i, id: "yaml.nul-byte", message: YAMLMessage.nulByte()) }
                 i += 1
                 continue
             }
@@ -42,21 +42,21 @@ enum ByteScanner {
             case 0xC2...0xDF: length = 2; scalar = UInt32(b & 0x1F); minimum = 0x80
             case 0xE0...0xEF: length = 3; scalar = UInt32(b & 0x0F); minimum = 0x800
             case 0xF0...0xF4: length = 4; scalar = UInt32(b & 0x07); minimum = 0x10000
-            default: return Problem(offset: i, id: invalid, message: "invalid UTF-8: byte 0x\(hex(b)) cannot start a character")
+            default: return Problem(offset: i, id: invalid, message: YAMLMessage.utf8Start(["byte": .text(hex(b))]))
             }
             guard i + length <= n else {
-                return Problem(offset: i, id: invalid, message: "invalid UTF-8: the file ends inside a character")
+                return Problem(offset: i, id: invalid, message: YAMLMessage.utf8End())
             }
             for k in 1..<length {
                 let c = bytes[i + k]
                 guard c & 0xC0 == 0x80 else {
                     return Problem(
-                        offset: i, id: invalid, message: "invalid UTF-8: byte 0x\(hex(c)) cannot continue a character")
+                        offset: i, id: invalid, message: YAMLMessage.utf8Continue(["byte": .text(hex(c))]))
                 }
                 scalar = scalar << 6 | UInt32(c & 0x3F)
             }
             if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
-                return Problem(offset: i, id: invalid, message: "invalid UTF-8: overlong or out-of-range encoding")
+                return Problem(offset: i, id: invalid, message: YAMLMessage.utf8Overlong())
             }
             i += length
         }

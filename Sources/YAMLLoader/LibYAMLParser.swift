@@ -97,7 +97,7 @@ struct LibYAMLParser {
             if let precise = ByteScanner.firstProblem(in: UnsafeBufferPointer(rebasing: bytes[..<min(offset + 1, bytes.count)])),
                precise.offset >= offset - 3 {
                 let at = ByteScanner.location(ofByteOffset: precise.offset, in: bytes, lineOffset: lineOffset)
-                return Diagnostic(id: precise.id, message: precise.message, range: SourceRange(file: file, at: at))
+                return Diagnostic(id: precise.id, precise.message, range: SourceRange(file: file, at: at))
             }
             let at = ByteScanner.location(ofByteOffset: offset, in: bytes, lineOffset: lineOffset)
             return Diagnostic(id: "yaml.invalid-character", message: problem, range: SourceRange(file: file, at: at))
@@ -110,10 +110,10 @@ struct LibYAMLParser {
             let problemByte = ByteScanner.byte(
                 atLine: Int(p.problem_mark.line), column: Int(p.problem_mark.column), in: bytes)
             if problemByte == UInt8(ascii: "\t") {
-                notes.append(Note("YAML does not allow tabs for indentation; indent with spaces"))
+                notes.append(Note(YAMLMessage.tabs()))
             }
             return Diagnostic(
-                id: "yaml.syntax", message: problem,
+                id: "yaml.syntax", YAMLMessage.syntax(["problem": .text(problem)]),
                 range: SourceRange(file: file, at: location(p.problem_mark)), notes: notes)
         case YAML_MEMORY_ERROR:
             return Diagnostic(id: "internal.libyaml", message: "libyaml ran out of memory",

@@ -28,20 +28,30 @@ public struct NodeReader: Sendable {
     /// The node as a mapping, checking that every key is one of `known` ("did you mean" otherwise;
     /// past ``maxUnknownKeys`` unknown keys, one summary).
     public mutating func mapping(_ node: YAMLNode, known: [String], what: String) -> YAMLMapping? {
-        guard let mapping = mapping(node, what: what) else { return nil }
+        mapping(node, known: known, what: .verbatim(what))
+    }
+
+    /// ``mapping(_:known:what:)`` with `what` worded per language.
+    public mutating func mapping(_ node: YAMLNode, known: [String], what: @autoclosure () -> MessageText) -> YAMLMapping? {
+        guard let mapping = mapping(node, what: what()) else { return nil }
         var tally = UnknownKeyTally()
         for pair in mapping.pairs where !known.contains(pair.keyText) {
-            unknownKey(pair, known: known, what: what, tally: &tally)
+            unknownKey(pair, known: known, what: what(), tally: &tally)
         }
-        summarizeUnknownKeys(tally, in: mapping, at: node, what: what)
+        summarizeUnknownKeys(tally, in: mapping, at: node, what: what())
         return mapping
     }
 
     /// The node as a mapping, without checking its keys (the caller checks each with
     /// ``unknownKey(_:known:what:tally:)``, then calls ``summarizeUnknownKeys(_:in:at:what:)``).
     public mutating func mapping(_ node: YAMLNode, what: String) -> YAMLMapping? {
+        mapping(node, what: .verbatim(what))
+    }
+
+    /// ``mapping(_:what:)`` with `what` worded per language.
+    public mutating func mapping(_ node: YAMLNode, what: @autoclosure () -> MessageText) -> YAMLMapping? {
         guard let mapping = node.mapping else {
-            typeMismatch(node, expected: "a mapping (\(what))")
+            typeMismatch(node, expected: YAMLMessage.mapping(["what": .message(what())]))
             return nil
         }
         return mapping
@@ -50,32 +60,52 @@ public struct NodeReader: Sendable {
     /// Counts `pair`'s key as not one of `known`; reports it (with a "did you mean" when one is
     /// close) while the mapping has no more than ``maxUnknownKeys`` of them.
     public mutating func unknownKey(_ pair: YAMLMapping.Pair, known: [String], what: String, tally: inout UnknownKeyTally) {
+        unknownKey(pair, known: known, what: .verbatim(what), tally: &tally)
+    }
+
+    /// ``unknownKey(_:known:what:tally:)`` with `what` worded per language.
+    public mutating func unknownKey(_ pair: YAMLMapping.Pair, known: [String], what: @autoclosure () -> MessageText, tally: inout UnknownKeyTally) {
         tally.count += 1
-        if tally.count <= Self.maxUnknownKeys { report(unknown: pair, known: known, what: what) }
+        if tally.count <= Self.maxUnknownKeys { report(unknown: pair, known: known, what: what()) }
     }
 
     /// One error counting the unknown keys past ``maxUnknownKeys`` in `mapping` (none when there are
     /// no more), at the mapping's last key.
     public mutating func summarizeUnknownKeys(_ tally: UnknownKeyTally, in mapping: YAMLMapping, at node: YAMLNode, what: String) {
+        summarizeUnknownKeys(tally, in: mapping, at: node, what: .verbatim(what))
+    }
+
+    /// ``summarizeUnknownKeys(_:in:at:what:)`` with `what` worded per language.
+    public mutating func summarizeUnknownKeys(_ tally: UnknownKeyTally, in mapping: YAMLMapping, at node: YAMLNode, what: @autoclosure () -> MessageText) {
         guard tally.count > Self.maxUnknownKeys else { return }
         diagnostics.error(
-            "\(domain).unknown-key", "\(tally.count - Self.maxUnknownKeys) more unknown keys in \(what)",
+            "\(domain).unknown-key",
+            YAMLMessage.moreUnknownKeys(["count": .number(tally.count - Self.maxUnknownKeys), "what": .message(what())]),
             at: mapping.pairs.last?.key.range ?? node.range)
     }
 
     /// Reports `pair`'s key as not one of `known`, with a "did you mean" when one is close.
-    private mutating func report(unknown pair: YAMLMapping.Pair, known: [String], what: String) {
+    private mutating func report(unknown pair: YAMLMapping.Pair, known: [String], what: MessageText) {
         diagnostics.error(
             "\(domain).unknown-key",
-            "unknown key '\(pair.keyText)' in \(what)\(Suggestion.hint(for: pair.keyText, in: known))",
+            YAMLMessage.unknownKey([
+                "key": .text(pair.keyText), "what": .message(what),
+                "hint": .message(Suggestion.hintText(for: pair.keyText, in: known)),
+            ]),
             at: pair.key.range,
-            notes: [Note("allowed keys: \(known.joined(separator: ", "))")])
+            notes: [Note(YAMLMessage.allowedKeys(["keys": .text(known.joined(separator: ", "))]))])
     }
 
     /// Reports a missing required key at the mapping node and returns `nil`.
     public mutating func required(_ mapping: YAMLMapping, _ key: String, in node: YAMLNode, what: String) -> YAMLNode? {
+        required(mapping, key, in: node, what: .verbatim(what))
+    }
+
+    /// ``required(_:_:in:what:)`` with `what` worded per language.
+    public mutating func required(_ mapping: YAMLMapping, _ key: String, in node: YAMLNode, what: @autoclosure () -> MessageText) -> YAMLNode? {
         if let value = mapping[key], !isNull(value) { return value }
-        diagnostics.error("\(domain).missing-key", "\(what) needs the key '\(key)'", at: mapping.pair(key)?.key.range ?? node.range)
+        diagnostics.error("\(domain).missing-key", YAMLMessage.missingKey(["what": .message(what()), "key": .text(key)]),
+                          at: mapping.pair(key)?.key.range ?? node.range)
         return nil
     }
 
@@ -90,11 +120,11 @@ public struct NodeReader: Sendable {
     /// A string. Plain numbers keep their text exactly (`08`, `0087` stay `"08"`, `"0087"`).
     public mutating func string(_ node: YAMLNode) -> String? {
         guard let scalar = node.scalar else {
-            typeMismatch(node, expected: "text")
+            typeMismatch(node, expected: YAMLMessage.text())
             return nil
         }
         if scalar.isNull {
-            typeMismatch(node, expected: "text")
+            typeMismatch(node, expected: YAMLMessage.text())
             return nil
         }
         return scalar.value
@@ -106,13 +136,11 @@ public struct NodeReader: Sendable {
         if let scalar = node.scalar, case .bool(let value) = scalar.resolved { return value }
         if let scalar = node.scalar, scalar.isYAML11Boolean {
             diagnostics.error(
-                "yaml.yaml11-boolean",
-                "expected a boolean (true or false), found '\(scalar.value)'",
-                at: node.range,
-                notes: [Note("YAML 1.2 reads '\(scalar.value)' as text, not as a boolean; write true or false")])
+                "yaml.yaml11-boolean", YAMLMessage.yaml11Boolean(["value": .text(scalar.value)]), at: node.range,
+                notes: [Note(YAMLMessage.yaml11BooleanNote(["value": .text(scalar.value)]))])
             return nil
         }
-        typeMismatch(node, expected: "a boolean (true or false)")
+        typeMismatch(node, expected: YAMLMessage.boolean())
         return nil
     }
 
@@ -124,13 +152,13 @@ public struct NodeReader: Sendable {
             case .float(let d) where d.isFinite: return d
             case .float:
                 diagnostics.error(
-                    "\(domain).type-mismatch", "expected a finite number, found '\(scalar.value)'", at: node.range,
-                    notes: [Note("'\(scalar.value)' is infinite or not a number (or too large to hold)")])
+                    "\(domain).type-mismatch", YAMLMessage.notFinite(["value": .text(scalar.value)]), at: node.range,
+                    notes: [Note(YAMLMessage.notFiniteNote(["value": .text(scalar.value)]))])
                 return nil
             default: break
             }
         }
-        typeMismatch(node, expected: "a number")
+        typeMismatch(node, expected: YAMLMessage.number())
         return nil
     }
 
@@ -142,23 +170,37 @@ public struct NodeReader: Sendable {
 
     /// Like ``choice(_:allowed:what:)``, but gives the value's position in `allowed`.
     public mutating func choiceIndex(_ node: YAMLNode, allowed: [String], what: String) -> Int? {
+        choiceIndex(node, allowed: allowed, what: .verbatim(what))
+    }
+
+    /// ``choiceIndex(_:allowed:what:)`` with `what` worded per language.
+    public mutating func choiceIndex(_ node: YAMLNode, allowed: [String], what: @autoclosure () -> MessageText) -> Int? {
         guard let scalar = node.scalar, scalar.resolved != .null else {
-            typeMismatch(node, expected: "one of \(allowed.joined(separator: ", ")) (\(what))")
+            typeMismatch(node, expected: YAMLMessage.oneOf(["values": .text(allowed.joined(separator: ", ")), "what": .message(what())]))
             return nil
         }
         if let index = allowed.firstIndex(of: scalar.value) { return index }
+        let values = MessageArgument.text(allowed.joined(separator: ", "))
         diagnostics.error(
             "\(domain).invalid-value",
-            "'\(scalar.value)' is not a valid \(what)\(Suggestion.hint(for: scalar.value, in: allowed))",
+            YAMLMessage.invalidChoice([
+                "value": .text(scalar.value), "what": .message(what()),
+                "hint": .message(Suggestion.hintText(for: scalar.value, in: allowed)),
+            ]),
             at: node.range,
-            notes: [Note("expected one of: \(allowed.joined(separator: ", "))")])
+            notes: [Note(YAMLMessage.expectedOneOf(["values": values]))])
         return nil
     }
 
     /// A list; a single scalar is not silently promoted.
     public mutating func sequence(_ node: YAMLNode, what: String) -> [YAMLNode]? {
+        sequence(node, what: .verbatim(what))
+    }
+
+    /// ``sequence(_:what:)`` with `what` worded per language.
+    public mutating func sequence(_ node: YAMLNode, what: @autoclosure () -> MessageText) -> [YAMLNode]? {
         guard let items = node.sequence else {
-            typeMismatch(node, expected: "a list (\(what))")
+            typeMismatch(node, expected: YAMLMessage.list(["what": .message(what())]))
             return nil
         }
         return items
@@ -176,11 +218,18 @@ public struct NodeReader: Sendable {
     }
 
     public mutating func typeMismatch(_ node: YAMLNode, expected: String) {
-        var found = node.kindDescription
+        typeMismatch(node, expected: .verbatim(expected))
+    }
+
+    /// ``typeMismatch(_:expected:)`` with `expected` worded per language.
+    public mutating func typeMismatch(_ node: YAMLNode, expected: MessageText) {
+        var found = node.kindText
         if let scalar = node.scalar, scalar.resolved != .null {
-            found += " '\(scalar.value.count > 40 ? String(scalar.value.prefix(40)) + "…" : scalar.value)'"
+            let value = scalar.value.count > 40 ? String(scalar.value.prefix(40)) + "…" : scalar.value
+            found = YAMLMessage.foundValue(["kind": .message(found), "value": .text(value)])
         }
-        diagnostics.error("\(domain).type-mismatch", "expected \(expected), found \(found)", at: node.range)
+        diagnostics.error("\(domain).type-mismatch", YAMLMessage.expected(["expected": .message(expected), "found": .message(found)]),
+                          at: node.range)
     }
 
     public func isNull(_ node: YAMLNode) -> Bool {

@@ -49,9 +49,9 @@ public struct StrictYAMLFile: Sendable {
         } else if loaded.documents.count > 1 {
             reader.diagnostics.error(
                 "\(domain).several-documents",
-                "\(what) must hold one YAML document, found \(loaded.documents.count)",
+                YAMLMessage.severalDocuments(["what": .text(what), "count": .number(loaded.documents.count)]),
                 at: loaded.documents[1].range,
-                notes: [Note("a line '---' starts a new document; remove it or move the rest into the first document")])
+                notes: [Note(YAMLMessage.newDocumentNote())])
             failed = true
         } else if let root = loaded.documents.first?.root, !reader.isNull(root) {
             self.root = root
@@ -66,7 +66,7 @@ public struct StrictYAMLFile: Sendable {
         reader = NodeReader(domain: domain)
         failed = true
         reader.diagnostics.error(
-            "\(domain).unreadable", "cannot read \(what): \(reason)",
+            "\(domain).unreadable", YAMLMessage.unreadable(["what": .text(what), "reason": .text(reason)]),
             at: SourceRange(file: path, at: SourceLocation(line: 0, column: 0)))
     }
 

@@ -73,7 +73,7 @@ struct TreeBuilder {
     mutating func alias(_ name: String?, start: SourceLocation, end: SourceLocation) {
         let range = SourceRange(file: file, start: start, end: end)
         guard let name, let target = anchors[name] else {
-            fail(Diagnostic(id: "yaml.unknown-anchor", message: "alias '*\(name ?? "")' names no anchor defined before it", range: range))
+            fail(Diagnostic(id: "yaml.unknown-anchor", YAMLMessage.unknownAnchor(["name": .text(name ?? "")]), range: range))
             return
         }
         var node = target.node
@@ -89,9 +89,9 @@ struct TreeBuilder {
         if stack.count >= limits.maxDepth {
             fail(Diagnostic(
                 id: "yaml.too-deep",
-                message: "nesting deeper than \(limits.maxDepth) levels",
+                YAMLMessage.tooDeep(["limit": .number(limits.maxDepth)]),
                 range: range,
-                notes: [Note("the depth limit bounds what a hostile file can cost; no measure or rule file needs more")]))
+                notes: [Note(YAMLMessage.tooDeepNote())]))
             return
         }
         // A collection counts as one node from its start; its children count as they complete.
@@ -115,9 +115,9 @@ struct TreeBuilder {
         guard nodeCount > limits.maxNodes else { return true }
         fail(Diagnostic(
             id: "yaml.too-many-nodes",
-            message: "document expands to more than \(limits.maxNodes) nodes",
+            YAMLMessage.tooManyNodes(["limit": .number(limits.maxNodes)]),
             range: range,
-            notes: [Note("aliases count once for every node they repeat; this bounds 'billion laughs' files")]))
+            notes: [Note(YAMLMessage.tooManyNodesNote())]))
         return false
     }
 
@@ -152,16 +152,16 @@ struct TreeBuilder {
             guard duplicateCount <= Self.duplicateReportLimit else {
                 if duplicateCount == Self.duplicateReportLimit + 1 {
                     diagnostics.append(Diagnostic(
-                        id: "yaml.duplicate-key", message: "more duplicate keys follow; only the first \(Self.duplicateReportLimit) are reported",
+                        id: "yaml.duplicate-key", YAMLMessage.moreDuplicateKeys(["limit": .number(Self.duplicateReportLimit)]),
                         range: keyRange))
                 }
                 return
             }
             diagnostics.append(Diagnostic(
                 id: "yaml.duplicate-key",
-                message: "duplicate key '\(keyText)'",
+                YAMLMessage.duplicateKey(["key": .text(keyText)]),
                 range: keyRange,
-                notes: [Note("first defined here", at: stack[top].mapping.pairs[first].key.range)]))
+                notes: [Note(YAMLMessage.firstDefinedHere(), at: stack[top].mapping.pairs[first].key.range)]))
         }
     }
 
@@ -169,15 +169,15 @@ struct TreeBuilder {
         stack[top].pendingKey = key
         guard let scalar = key.scalar else {
             diagnostics.append(Diagnostic(
-                id: "yaml.complex-key", message: "mapping keys must be plain text, found \(key.kindDescription)",
+                id: "yaml.complex-key", YAMLMessage.complexKey(["kind": .message(key.kindText)]),
                 range: key.range))
             stack[top].skipValue = true
             return
         }
         if scalar.style == .plain, scalar.value == "<<" {
             diagnostics.append(Diagnostic(
-                id: "yaml.merge-key", message: "merge keys ('<<') are YAML 1.1 and not supported",
-                range: key.range, notes: [Note("write the keys out, or repeat the values with an alias per key")]))
+                id: "yaml.merge-key", YAMLMessage.mergeKey(),
+                range: key.range, notes: [Note(YAMLMessage.mergeKeyNote())]))
             stack[top].skipValue = true
         }
     }
@@ -191,9 +191,9 @@ struct TreeBuilder {
         let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
         diagnostics.append(Diagnostic(
             id: "yaml.unsupported-tag",
-            message: "tag '\(shown)' is not allowed here",
+            YAMLMessage.unsupportedTag(["tag": .text(shown)]),
             range: range,
-            notes: [Note("only the YAML 1.2 core tags are accepted: !!str, !!int, !!float, !!bool, !!null on scalars, !!map and !!seq on collections")]))
+            notes: [Note(YAMLMessage.unsupportedTagNote())]))
         return (nil, nil)
     }
 }

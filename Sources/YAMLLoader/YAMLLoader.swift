@@ -27,7 +27,7 @@ public struct YAMLLoader: Sendable {
         if bytes.count > limits.maxBytes {
             let d = Diagnostic(
                 id: "yaml.too-large",
-                message: "file is larger than the limit of \(limits.maxBytes) bytes",
+                YAMLMessage.tooLarge(["limit": .number(limits.maxBytes)]),
                 range: SourceRange(file: file, at: SourceLocation(line: 1 + lineOffset, column: 1)))
             return YAMLLoadResult(documents: [], diagnostics: [d])
         }

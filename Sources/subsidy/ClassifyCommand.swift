@@ -40,7 +40,7 @@ struct ClassifyCommand: ParsableCommand {
         let (graph, catalogue) = try rules.corpus()
         let load = MeasureReader(vocabulary: graph.vocabulary).read(files)
         if !load.diagnostics.isEmpty {
-            Output.error(DiagnosticRenderer(sources: load.sources).render(load.diagnostics))
+            Output.error(DiagnosticRenderer(sources: load.sources).render(language.word(load.diagnostics, catalogue)))
         }
         if load.hasErrors { throw ExitCode(2) }
         let date = asOf?.date ?? Today.date

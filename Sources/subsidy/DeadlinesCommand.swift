@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Driver
 import Localization
 import Foundation
@@ -47,20 +48,22 @@ struct DeadlinesCommand: ParsableCommand {
         let language = try lang.language()
         let (graph, catalogue) = try rules.corpus()
         // The same country table as measure files (Rules/vocabulary/countries.yaml): `kz` is refused.
-        if let problem = CountryCode.problem(member, in: graph.vocabulary) {
-            Output.error("error: --member: \(problem)\n")
+        if let problem = CountryCode.problemText(member, in: graph.vocabulary) {
+            Output.error("error: " + language.word(CommandMessage.member(["problem": .message(problem)]), catalogue) + "\n")
             throw ExitCode(2)
         }
         let code = member
         let planner = DeadlinePlanner(graph: graph)
         guard planner.knows(member: code) else {
-            Output.error("error: --member: \(Membership.unknownMemberMessage(member, in: graph))\n")
+            let problem = Membership.unknownMember(member, in: graph)
+            Output.error("error: " + language.word(CommandMessage.member(["problem": .message(problem)]), catalogue) + "\n")
             throw ExitCode(2)
         }
         let start = from?.date ?? Today.date
         let end = until?.date ?? (start.year < 9999 ? start.adding(years: 1).adding(days: -1) : start)
         guard start <= end else {
-            Output.error("error: --until (\(end)) is before --from (\(start))\n")
+            let problem = CommandMessage.untilBeforeFrom(["until": .text("\(end)"), "from": .text("\(start)")])
+            Output.error("error: " + language.word(problem, catalogue) + "\n")
             throw ExitCode(2)
         }
         let list = planner.deadlines(member: code, from: start, until: end)

@@ -23,6 +23,24 @@ struct LanguageOption: ParsableArguments {
     }
 }
 
+extension Language {
+    /// `text` as this language words it.
+    func word(_ text: MessageText, _ catalogue: RussianCatalogue) -> String {
+        switch self {
+        case .en: text.english
+        case .ru: catalogue.word(text)
+        }
+    }
+
+    /// `diagnostics` as this language words them (English: unchanged).
+    func word(_ diagnostics: [Diagnostic], _ catalogue: RussianCatalogue) -> [Diagnostic] {
+        switch self {
+        case .en: diagnostics
+        case .ru: catalogue.word(diagnostics)
+        }
+    }
+}
+
 extension RulesOption {
     /// The compiled rules and the corpus's Russian catalogue; prints the diagnostics and exits 2
     /// when they do not compile.

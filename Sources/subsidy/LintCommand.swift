@@ -99,6 +99,10 @@ struct LintCommand: ParsableCommand {
             repositoryRoot: RepositoryRoot.find(from: cwd), workingDirectory: cwd,
             sources: result.sources, checkedFiles: result.checkedFiles, failOn: failOn.severity)
         context.inputErrors = result.inputErrors.map { Finding($0) }
+        switch language {
+        case .en: break
+        case .ru: context.words = RussianReportWords.words(catalogue)
+        }
         var findings = result.findings
         if let accepted {
             findings = accepted.apply(to: findings, asOf: options.asOf, context: context).findings

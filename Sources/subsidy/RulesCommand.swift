@@ -112,8 +112,8 @@ struct ExplainCommand: ParsableCommand {
         guard let index = graph.ruleIndex[ruleID] else {
             let hint = graph.rules.map(\.id).min { a, b in
                 levenshtein(a, ruleID) < levenshtein(b, ruleID)
-            }.map { " (did you mean '\($0)'?)" } ?? ""
-            Output.error("error: no rule '\(ruleID)'\(hint)\n")
+            }.map { CommandMessage.didYouMean(["suggestion": .text($0)]) } ?? .empty
+            Output.error("error: " + language.word(CommandMessage.noRule(["id": .text(ruleID), "hint": .message(hint)]), catalogue) + "\n")
             throw ExitCode(2)
         }
         switch language {

@@ -52,10 +52,10 @@ struct ScheduleCommand: ParsableCommand {
             var problems = diagnostics
             if let schedule, !Membership.isKnown(schedule.memberState, in: graph) {
                 problems.append(Diagnostic(id: "schedule.unknown-member",
-                    message: Membership.unknownMemberMessage(schedule.memberState, in: graph),
+                    Membership.unknownMember(schedule.memberState, in: graph),
                     range: schedule.memberRange))
             }
-            if !problems.isEmpty { Output.error(DiagnosticRenderer(sources: sources).render(problems)) }
+            if !problems.isEmpty { Output.error(DiagnosticRenderer(sources: sources).render(language.word(problems, catalogue))) }
             guard let schedule, !problems.contains(where: { $0.severity == .error }) else { throw ExitCode(2) }
             let report = ScheduleChecker(graph: graph).check(schedule, asOf: asOf?.date ?? Today.date)
             switch (format, language) {

@@ -55,7 +55,8 @@ struct RussianCLITests {
     }
 
     @Test(arguments: [["classify", "Examples/measures"], ["lint", "Examples/drafts"], ["explain", "wto.scm.art3-1a.export-contingent"],
-                      ["deadlines", "--member", "KZ"], ["schedule", "check", "Examples/schedules/by-2024.yaml"]])
+                      ["deadlines", "--member", "KZ"], ["schedule", "check", "Examples/schedules/by-2024.yaml"],
+                      ["validate", "Examples/measures"]])
     func anUnknownLanguageIsExit2InEveryCommand(command: [String]) throws {
         let flag = try Self.run(command + ["--lang", "de"], language: nil)
         #expect(flag.status == 2, "\(command)")
