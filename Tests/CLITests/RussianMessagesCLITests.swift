@@ -139,7 +139,10 @@ struct RussianMessagesCLITests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let text = try String(contentsOf: SubsidyCLI.packageRoot.appendingPathComponent("Examples/drafts/export-grant.yaml"), encoding: .utf8)
-        let path = try dir.write("eg.yaml", text.replacingOccurrences(of: "domestic_goods: none", with: "domestic_goods: unknown"))
+        // The scope stated as national: with an EAEU-wide scope the answer alone could not add the
+        // domestic-goods ground (whether imports from other member states meet it is asked first, F11).
+        let path = try dir.write("eg.yaml", text.replacingOccurrences(
+            of: "domestic_goods: none", with: "domestic_goods: unknown\n  domestic_goods_scope: national"))
         let english = try Self.run(["classify", path, "--as-of", "2026-11-29"])
         #expect(english.stdout.contains("Settled whatever the open facts are; these could still add a ground or change the exemption:"))
         let russian = try Self.run(["classify", path, "--as-of", "2026-11-29", "--lang", "ru"])
