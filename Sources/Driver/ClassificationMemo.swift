@@ -122,26 +122,36 @@ public struct ClassificationMemo {
         return blocks
     }
 
-    /// A question's outcomes in one sentence: " If yes: prohibited, no exemption; if no: prohibited,
-    /// exempt until 2003-01-01 (SCM Agreement, Art 27.2(b))." (empty when it has none).
+    /// A question's outcomes in one sentence, answers with the same verdict together: " If yes:
+    /// prohibited, no exemption; if no: prohibited, exempt through 2002-12-31 (SCM Agreement, Art
+    /// 27.2(b))." When no answer alone settles the verdict, one phrase says so (empty when the
+    /// question has no outcomes).
     static func outcomes(_ q: Question) -> String {
         guard !q.outcomes.isEmpty else { return "" }
-        let parts = q.outcomes.map { o -> String in
-            let answer: String = switch o.answer {
-            case .bool(let b): b ? "yes" : "no"
-            case .list(let items) where items.count == 1: items[0]
-            case .unknown, .text, .list, .date, .number: FactText.describe(o.answer)
-            }
-            var then = o.category
-            if o.category != "undetermined" {
-                if let e = o.exemption {
-                    let until = e.until.flatMap { $0.description.hasPrefix("9999") ? nil : " until \($0)" } ?? ""
-                    then += ", exempt\(until) (\(e.citation))"
-                } else if o.category == "prohibited" {
-                    then += ", no exemption"
+        if OutcomeGroup.noneSettlesAlone(q.outcomes) {
+            return " No answer to this alone settles the verdict; it counts together with the other answers."
+        }
+        let parts = OutcomeGroup.groups(q.outcomes).map { group -> String in
+            let answers = group.answers.map { answer -> String in
+                switch answer {
+                case .bool(let b): b ? "yes" : "no"
+                case .list(let items) where items.count == 1: items[0]
+                case .unknown, .text, .list, .date, .number: FactText.describe(answer)
                 }
             }
-            return "if \(answer): \(then)"
+            let o = group.outcome
+            var then = o.category
+            if o.category != Category.undetermined.rawValue {
+                if let e = o.exemption {
+                    let through = e.until.map { " through \($0.adding(days: -1))" } ?? ""
+                    then += ", exempt\(through) (\(e.citation))"
+                } else if o.category == Category.prohibited.rawValue {
+                    then += ", no exemption"
+                }
+            } else {
+                then = "still undetermined"
+            }
+            return "if \(OutcomeGroup.sentenceList(answers, comma: ", ", last: " or ")): \(then)"
         }
         let text = parts.joined(separator: "; ")
         return " " + text.prefix(1).uppercased() + text.dropFirst() + "."

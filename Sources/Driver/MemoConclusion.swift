@@ -67,8 +67,8 @@ struct MemoConclusion {
         }
         if let e = v.exemption {
             let title = ruleTitles[e.rule].map { " (\($0))" } ?? ""
-            guard let until = e.until else { return "claim the exemption\(title); it has no end date." }
-            return "claim the exemption\(title); the measure must comply by \(until)."
+            guard let until = e.until else { return "nothing to change while the exemption\(title) lasts; it has no end date." }
+            return "bring the measure into line by \(until); until then the exemption\(title) covers it."
         }
         var text: String
         switch v.category {

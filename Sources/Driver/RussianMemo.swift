@@ -41,7 +41,8 @@ public struct RussianMemo {
         "memo-exemption-may-apply", "memo-due-by", "memo-was-due-by", "memo-overdue-unless-made", "memo-conditional",
         "memo-conditional-on", "memo-conditional-shared", "memo-lapsed-not-considered", "memo-not-yet-in-force-not-considered",
         "memo-stricter-than", "memo-exempt-until", "memo-must-satisfy-both", "memo-both-exempt-earlier-end",
-        "memo-covers", "memo-exemption-until", "memo-outcome-if", "memo-outcome-exempt", "memo-outcome-other", "memo-settled-questions",
+        "memo-covers", "memo-exemption-until", "memo-outcome-if", "memo-outcome-exempt", "memo-outcome-other", "memo-outcome-none-alone",
+        "memo-outcome-still-undetermined", "memo-settled-questions",
         "regime-short-eaeu", "regime-short-wto",
         "reason-not-in-force", "reason-applies", "reason-may-apply-unknown", "reason-may-apply", "reason-ended",
         "reason-does-not-apply", "reason-predicate-false", "reason-none-of", "reason-predicate-holds",
@@ -278,24 +279,30 @@ public struct RussianMemo {
     /// when it has none).
     private func outcomes(_ q: Question) -> String {
         guard !q.outcomes.isEmpty else { return "" }
-        let parts = q.outcomes.map { o -> String in
-            let answer: String = switch o.answer {
-            case .bool(let b): catalogue.term(.answers, b ? "true" : "false") ?? (b ? "да" : "нет")
-            case .list(let items) where items.count == 1: answerWord(items[0])
-            case .text(let value): answerWord(value)
-            case .unknown: catalogue.term(.answers, "unknown") ?? "неизвестно"
-            case .list, .date, .number: FactText.describe(o.answer)
+        if OutcomeGroup.noneSettlesAlone(q.outcomes) { return " " + p("memo-outcome-none-alone") }
+        let parts = OutcomeGroup.groups(q.outcomes).map { group -> String in
+            let answers = group.answers.map { answer -> String in
+                switch answer {
+                case .bool(let b): catalogue.term(.answers, b ? "true" : "false") ?? (b ? "да" : "нет")
+                case .list(let items) where items.count == 1: answerWord(items[0])
+                case .text(let value): answerWord(value)
+                case .unknown: catalogue.term(.answers, "unknown") ?? "неизвестно"
+                case .list, .date, .number: FactText.describe(answer)
+                }
             }
+            let o = group.outcome
             var then = category(o.category)
             if o.category != Category.undetermined.rawValue {
                 if let e = o.exemption {
-                    let term = e.until.flatMap { $0.description.hasPrefix("9999") ? nil : " " + exemptionTerm($0) } ?? ""
+                    let term = e.until.map { " " + exemptionTerm($0) } ?? ""
                     then += ", " + p("memo-outcome-exempt", ["term": term, "citation": citation(e.rule, english: e.citation)])
                 } else if o.category == Category.prohibited.rawValue {
                     then += ", " + p("memo-no-exemption")
                 }
+            } else {
+                then = p("memo-outcome-still-undetermined")
             }
-            return p("memo-outcome-if", ["answer": answer, "then": then])
+            return p("memo-outcome-if", ["answer": OutcomeGroup.sentenceList(answers, comma: "», «", last: "» или «"), "then": then])
         }
         let text = parts.joined(separator: "; ")
         return " " + text.prefix(1).uppercased() + text.dropFirst() + "."

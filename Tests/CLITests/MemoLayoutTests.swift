@@ -126,4 +126,44 @@ struct MemoLayoutTests {
         let eaeu = try #require(verdict(json, regime: "eaeu")?["exemption"] as? [String: Any])
         #expect(eaeu["until"] as? String == "2020-01-01")
     }
+
+    @Test("an exempt measure is told to come into line by the exemption's end, not to claim what it claims")
+    func exemptConclusionSaysWhenToComply() throws {
+        let memo = try Self.classify(["Examples/measures/kz-auto-assembly.yaml", "--as-of", "2019-06-01"])
+        #expect(memo.contains("bring the measure into line by 2020-01-01; until then the exemption"), "\(memo)")
+        #expect(!memo.contains("claim the exemption"))
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let open = try Self.classify([try folder.write("ug.yaml", Self.annexVIIGrant), "--as-of", "2027-06-01"])
+        #expect(open.contains("nothing to change while the exemption"), "\(open)")
+    }
+
+    @Test("outcomes: answers with the same verdict together; a question no answer settles alone says so")
+    func outcomesAreGrouped() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        // An export grant with its goods, granting body and period unknown: the EAEU verdict turns on them.
+        let path = try folder.write("x.yaml", """
+            id: X-OUTCOMES
+            title: Export grant, little known
+            member_state: KZ
+            forms: [grant]
+            benefit: true
+            conditions:
+              export_performance: in-law
+              export_destinations: [EAEU]
+
+            """)
+        let memo = try Self.classify([path, "--as-of", "2026-12-02"])
+        // The agricultural chapters both take the measure out of Annex 28: one clause, not two.
+        #expect(memo.contains("If 01 or 0203: out-of-scope; if 8701 or 99: still undetermined."), "\(memo)")
+        #expect(memo.contains("No answer to this alone settles the verdict; it counts together with the other answers."))
+        #expect(!memo.contains(": undetermined; if"))
+        let russian = try Self.classify([path, "--as-of", "2026-12-02", "--lang", "ru"])
+        #expect(russian.contains("При ответе «01» или «0203»:"), "\(russian)")
+        #expect(russian.contains("Ни один ответ на этот вопрос сам по себе не определяет квалификацию"))
+        // The JSON keeps one outcome per answer.
+        let json = try Self.classify([path, "--as-of", "2026-12-02", "--format", "json"])
+        #expect(json.contains(#""answer": "0203""#))
+    }
 }
