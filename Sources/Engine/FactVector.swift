@@ -1,3 +1,4 @@
+import FastPath
 public import Measures
 public import RuleCompiler
 
@@ -52,9 +53,9 @@ public struct FactVector: Sendable {
         // other values are encoded as `EvalProgram.cell` does, without copying the value.
         let bits = measure.choiceBits
         let decoded = bits.count == values.count
-        cells.withUnsafeMutableBufferPointer { cells in
-            values.withUnsafeBufferPointer { values in
-                sources.withUnsafeBufferPointer { sources in
+        UncheckedMutableView.of(&cells) { cells in
+            UncheckedView.of(values) { values in
+                UncheckedView.of(sources) { sources in
                     for slot in values.indices {
                         switch values[slot] {
                         case .unknown: cells[slot] = .unknown; unknown.insert(slot)

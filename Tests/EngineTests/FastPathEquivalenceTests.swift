@@ -3,6 +3,7 @@ import Driver
 import Foundation
 import Measures
 import RuleCompiler
+import FastPath
 import Testing
 import YAMLLoader
 
@@ -101,7 +102,7 @@ struct FastPathEquivalenceTests {
     func ruleSetsMatchLists() {
         let plan = Self.classifier.plan
         let rules = Self.graph.rules
-        func members(_ words: UnsafeBufferPointer<UInt64>) -> Set<Int> {
+        func members(_ words: UncheckedView<UInt64>) -> Set<Int> {
             Set((0..<rules.count).filter { words[$0 / 64] & (1 << UInt64($0 % 64)) != 0 })
         }
         var suspending = 0

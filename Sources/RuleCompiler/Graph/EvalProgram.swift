@@ -308,17 +308,14 @@ public struct HSCodeList: Sendable {
     /// digits or the whole code), unknown when it is broader than an entry, else false; `nil`
     /// when the code is not all digits (measure codes are: the decoder checks them).
     public func match(_ code: String) -> TriValue? {
-        codes.withUnsafeBufferPointer { codes in
-            prefixes.withUnsafeBufferPointer { prefixes in
-                chapters.withUnsafeBufferPointer { Self.match(code, codes: codes, prefixes: prefixes, chapters: $0) }
-            }
-        }
+        Self.match(code, codes: codes, prefixes: prefixes, chapters: chapters)
     }
 
     /// ``match(_:)`` on a list's sorted packed codes and prefixes, and its chapters.
-    public static func match(
-        _ code: String, codes: UnsafeBufferPointer<UInt64>, prefixes: UnsafeBufferPointer<UInt64>, chapters: UnsafeBufferPointer<UInt64>
-    ) -> TriValue? {
+    /// (Generic over the words' collection: arrays here, the compiled code's unchecked views in ``EvalCode``.)
+    static func match<Words: RandomAccessCollection<UInt64>>(
+        _ code: String, codes: Words, prefixes: Words, chapters: Words
+    ) -> TriValue? where Words.Index == Int {
         var code = code
         return code.withUTF8 { digits in
             if digits.count >= 2, digits[0] >= 48, digits[0] <= 57, digits[1] >= 48, digits[1] <= 57 {
@@ -344,7 +341,7 @@ public struct HSCodeList: Sendable {
         }
     }
 
-    private static func contains(_ sorted: UnsafeBufferPointer<UInt64>, _ key: UInt64) -> Bool {
+    private static func contains<Words: RandomAccessCollection<UInt64>>(_ sorted: Words, _ key: UInt64) -> Bool where Words.Index == Int {
         var low = 0, high = sorted.count
         while low < high {
             let mid = (low + high) / 2

@@ -1,0 +1,73 @@
+/// A list of elements per row (per rule: its exceptions, dependencies, alternatives), all in one
+/// block of memory: reading a row retains nothing, where `[[Element]]` retains the inner array
+/// every time. Immutable once built.
+///
+/// What it must compute: `table[r]` holds the elements of `rows[r]`, in order, for every row `r`
+/// of the `rows` it was built from; each row view is valid while the table is alive.
+package final class RowTable<Element> {
+    /// Row `r` is `items[bounds[r] ..< bounds[r + 1]]`.
+    @usableFromInline let items: FrozenArray<Element>
+    @usableFromInline let bounds: FrozenArray<Int>
+
+    package init(_ rows: [[Element]]) {
+        var bounds = [0]
+        bounds.reserveCapacity(rows.count + 1)
+        for row in rows { bounds.append(bounds[bounds.count - 1] + row.count) }
+        items = FrozenArray(Array(rows.joined()))
+        self.bounds = FrozenArray(bounds)
+    }
+
+    /// The number of rows.
+    @inlinable package var count: Int { bounds.count - 1 }
+
+    /// Row `r`'s elements (valid while the table is alive).
+    @inlinable
+    package subscript(r: Int) -> UncheckedView<Element> {
+        items.view.slice(bounds[r]..<bounds[r + 1])
+    }
+}
+
+extension RowTable: @unchecked Sendable where Element: Sendable {}
+
+/// A set of small integers (rule numbers below `bits`) per row, as bits: `width` words per row,
+/// all in one block of memory. Immutable once built.
+///
+/// What it must compute: bit `i % 64` of word `i / 64` of `sets[r]` is set exactly when `rows[r]`
+/// contains `i`; ``forEach(in:while:)`` visits `Set(rows[r])` in ascending order.
+package final class BitRows: Sendable {
+    /// Words per row: enough bits for every number below `bits`.
+    package let width: Int
+    @usableFromInline let words: FrozenArray<UInt64>
+
+    package init(_ rows: [[Int]], bits: Int) {
+        let width = max((bits + 63) / 64, 1)
+        var words = [UInt64](repeating: 0, count: rows.count * width)
+        for (r, row) in rows.enumerated() {
+            for item in row {
+                precondition(item >= 0 && item < bits, "BitRows: \(item) is not below \(bits)")
+                words[r * width + item / 64] |= 1 << UInt64(item % 64)
+            }
+        }
+        self.width = width
+        self.words = FrozenArray(words)
+    }
+
+    /// Row `r`'s set, `width` words (valid while the rows are alive).
+    @inlinable
+    package subscript(r: Int) -> UncheckedView<UInt64> {
+        words.view.slice(r * width..<(r + 1) * width)
+    }
+
+    /// Calls `body` with each number in row `r`'s set, in ascending order, while it returns true.
+    @inlinable
+    package func forEach(in r: Int, while body: (Int) -> Bool) {
+        let row = self[r]
+        for w in 0..<width {
+            var bits = row[w]
+            while bits != 0 {
+                guard body(64 * w + bits.trailingZeroBitCount) else { return }
+                bits &= bits - 1
+            }
+        }
+    }
+}
