@@ -122,6 +122,23 @@ struct FastPathPrimitiveTests {
         #expect(TextBuilder.text { $0.append(long); $0.append(long) } == long + long)
     }
 
+    @Test("a choice table's bit is the value's first index in the list, or bit 63 outside it")
+    func choiceTable() {
+        // Values sharing length, first and last byte (one bucket), an empty value, non-ASCII, more than 63.
+        let lists: [[String]] = [
+            [], ["goods"], ["goods", "services", "gods", "gxds", "", "é", "ü", "goods"],
+            (0..<80).map { "value-\($0)" }, ["ab", "ba", "aab", "a", "b"],
+        ]
+        for values in lists {
+            let table = ChoiceTable(values)
+            let probes = values + ["", "x", "goods ", "value-63", "value-64", "Goods", "gods", "abb", "é"]
+            for probe in probes {
+                let expected: UInt64 = values.prefix(63).firstIndex(of: probe).map { 1 << UInt64($0) } ?? 1 << 63
+                #expect(table.bit(probe) == expected, "\(probe) in \(values.prefix(5))")
+            }
+        }
+    }
+
     @Test("a held value and a lent object are the value and object they were made from")
     func heldAndLent() {
         let held = Held([1, 2])
