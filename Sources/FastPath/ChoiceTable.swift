@@ -6,14 +6,14 @@
 /// What it must compute: `bit(v)` is `1 << i` for the first `i` with `values[i] == v` (for
 /// `i < 63`), and `1 << 63` when `v` is not among the first 63 values; that is
 /// `values.prefix(63).firstIndex(of: v).map { 1 << $0 } ?? 1 << 63`.
-package struct ChoiceTable: Sendable {
+public struct ChoiceTable: Sendable {
     /// The values (at most 63 kept).
     @usableFromInline let values: [String]
     /// Per hash bucket: the index in `values` of the only value in it, `-1` for none, `-2` for
     /// several (then `values` is scanned).
     @usableFromInline let buckets: [Int8]
 
-    package init(_ values: [String]) {
+    public init(_ values: [String]) {
         let kept = Array(values.prefix(63))
         var buckets = [Int8](repeating: -1, count: 128)
         for (i, value) in kept.enumerated() {
@@ -38,7 +38,7 @@ package struct ChoiceTable: Sendable {
 
     /// The value's bit (see the type's comment).
     @inlinable
-    package func bit(_ value: String) -> UInt64 {
+    public func bit(_ value: String) -> UInt64 {
         let at = buckets[Self.bucket(value)]
         if at >= 0 { return values[Int(at)] == value ? 1 << UInt64(at) : 1 << 63 }
         if at == -1 { return 1 << 63 }

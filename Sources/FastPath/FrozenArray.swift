@@ -4,11 +4,11 @@
 ///
 /// What it must compute: `frozen[i]` and `frozen.view[i]` are `array[i]` of the array it was made
 /// from, for `0 <= i < count`. The view is valid while the frozen array is alive (its owner keeps it).
-package final class FrozenArray<Element> {
+public final class FrozenArray<Element> {
     /// The elements; valid while `self` is alive.
-    package let view: UncheckedView<Element>
+    public let view: UncheckedView<Element>
 
-    package init(_ array: [Element]) {
+    public init(_ array: [Element]) {
         let memory = UnsafeMutablePointer<Element>.allocate(capacity: max(array.count, 1))
         array.withUnsafeBufferPointer { memory.initialize(from: $0.baseAddress!, count: array.count) }
         view = UncheckedView(base: UnsafePointer(memory), count: array.count)
@@ -20,10 +20,10 @@ package final class FrozenArray<Element> {
         memory.deallocate()
     }
 
-    @inlinable package var count: Int { view.count }
+    @inlinable public var count: Int { view.count }
 
     @inlinable
-    package subscript(i: Int) -> Element { view[i] }
+    public subscript(i: Int) -> Element { view[i] }
 }
 
 /// Immutable after `init`, so shared between threads as its elements may be.

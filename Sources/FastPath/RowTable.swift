@@ -4,12 +4,12 @@
 ///
 /// What it must compute: `table[r]` holds the elements of `rows[r]`, in order, for every row `r`
 /// of the `rows` it was built from; each row view is valid while the table is alive.
-package final class RowTable<Element> {
+public final class RowTable<Element> {
     /// Row `r` is `items[bounds[r] ..< bounds[r + 1]]`.
     @usableFromInline let items: FrozenArray<Element>
     @usableFromInline let bounds: FrozenArray<Int>
 
-    package init(_ rows: [[Element]]) {
+    public init(_ rows: [[Element]]) {
         var bounds = [0]
         bounds.reserveCapacity(rows.count + 1)
         for row in rows { bounds.append(bounds[bounds.count - 1] + row.count) }
@@ -18,11 +18,11 @@ package final class RowTable<Element> {
     }
 
     /// The number of rows.
-    @inlinable package var count: Int { bounds.count - 1 }
+    @inlinable public var count: Int { bounds.count - 1 }
 
     /// Row `r`'s elements (valid while the table is alive).
     @inlinable
-    package subscript(r: Int) -> UncheckedView<Element> {
+    public subscript(r: Int) -> UncheckedView<Element> {
         items.view.slice(bounds[r]..<bounds[r + 1])
     }
 }
@@ -34,12 +34,12 @@ extension RowTable: @unchecked Sendable where Element: Sendable {}
 ///
 /// What it must compute: bit `i % 64` of word `i / 64` of `sets[r]` is set exactly when `rows[r]`
 /// contains `i`; ``forEach(in:while:)`` visits `Set(rows[r])` in ascending order.
-package final class BitRows: Sendable {
+public final class BitRows: Sendable {
     /// Words per row: enough bits for every number below `bits`.
-    package let width: Int
+    public let width: Int
     @usableFromInline let words: FrozenArray<UInt64>
 
-    package init(_ rows: [[Int]], bits: Int) {
+    public init(_ rows: [[Int]], bits: Int) {
         let width = max((bits + 63) / 64, 1)
         var words = [UInt64](repeating: 0, count: rows.count * width)
         for (r, row) in rows.enumerated() {
@@ -54,13 +54,13 @@ package final class BitRows: Sendable {
 
     /// Row `r`'s set, `width` words (valid while the rows are alive).
     @inlinable
-    package subscript(r: Int) -> UncheckedView<UInt64> {
+    public subscript(r: Int) -> UncheckedView<UInt64> {
         words.view.slice(r * width..<(r + 1) * width)
     }
 
     /// Calls `body` with each number in row `r`'s set, in ascending order, while it returns true.
     @inlinable
-    package func forEach(in r: Int, while body: (Int) -> Bool) {
+    public func forEach(in r: Int, while body: (Int) -> Bool) {
         let row = self[r]
         for w in 0..<width {
             var bits = row[w]

@@ -7,11 +7,11 @@
 ///
 /// Sendable because its users hand it from holder to holder, one at a time (a workspace, then the
 /// evaluation using it, then the workspace again): it is never written by two threads at once.
-package final class ScratchArray<Element>: @unchecked Sendable {
+public final class ScratchArray<Element>: @unchecked Sendable {
     /// The elements; valid while `self` is alive.
-    package let view: UncheckedMutableView<Element>
+    public let view: UncheckedMutableView<Element>
 
-    package init(repeating value: Element, count: Int) {
+    public init(repeating value: Element, count: Int) {
         let memory = UnsafeMutablePointer<Element>.allocate(capacity: max(count, 1))
         memory.initialize(repeating: value, count: count)
         view = UncheckedMutableView(base: memory, count: count)
@@ -22,7 +22,7 @@ package final class ScratchArray<Element>: @unchecked Sendable {
         view.base.unsafelyUnwrapped.deallocate()
     }
 
-    @inlinable package var count: Int { view.count }
+    @inlinable public var count: Int { view.count }
 }
 
 /// A value in an object of its own, lent to one user at a time (a workspace handed out by a pool):
@@ -31,10 +31,10 @@ package final class ScratchArray<Element>: @unchecked Sendable {
 /// What it must compute: ``value`` reads what was last written to it. Its users guarantee that one
 /// thread at a time holds it (the pool's lock orders the hand-overs), hence Sendable, and hence no
 /// runtime exclusivity check (a call per access).
-package final class Held<Value>: @unchecked Sendable {
-    @exclusivity(unchecked) package var value: Value
+public final class Held<Value>: @unchecked Sendable {
+    @exclusivity(unchecked) public var value: Value
 
-    package init(_ value: Value) {
+    public init(_ value: Value) {
         self.value = value
     }
 }
@@ -43,17 +43,17 @@ package final class Held<Value>: @unchecked Sendable {
 /// it alive for as long as this is used (the rule graph keeps its compiled program).
 ///
 /// What it must compute: ``with(_:)`` calls `body` with the object it was made from.
-package struct Lent<Object: AnyObject> {
+public struct Lent<Object: AnyObject> {
     @usableFromInline let object: Unmanaged<Object>
 
     @inlinable
-    package init(_ object: Object) {
+    public init(_ object: Object) {
         self.object = Unmanaged.passUnretained(object)
     }
 
     /// Calls `body` with the object, lent without a retain.
     @inlinable
-    package func with<Result>(_ body: (Object) -> Result) -> Result {
+    public func with<Result>(_ body: (Object) -> Result) -> Result {
         object._withUnsafeGuaranteedRef(body)
     }
 }

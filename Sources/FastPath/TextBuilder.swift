@@ -4,7 +4,7 @@
 ///
 /// What it must compute: ``text(_:)`` returns the concatenation of every piece `build` appends,
 /// in order (as `pieces.joined()`), whatever its length (past 256 bytes it moves to the heap).
-package struct TextBuilder: ~Copyable {
+public struct TextBuilder: ~Copyable {
     @usableFromInline var start: UnsafeMutablePointer<UInt8>
     @usableFromInline var count = 0
     @usableFromInline var capacity: Int
@@ -24,7 +24,7 @@ package struct TextBuilder: ~Copyable {
 
     /// The text `build` writes, built in a buffer on the stack (on the heap past 256 bytes).
     @inlinable
-    package static func text(_ build: (inout TextBuilder) -> Void) -> String {
+    public static func text(_ build: (inout TextBuilder) -> Void) -> String {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { buffer in
             var out = TextBuilder(buffer: buffer)
             build(&out)
@@ -70,7 +70,7 @@ package struct TextBuilder: ~Copyable {
     }
 
     @inlinable
-    package mutating func append(_ piece: String) {
+    public mutating func append(_ piece: String) {
         if piece.utf8.withContiguousStorageIfAvailable({ append(bytes: $0) }) == nil {
             var copy = piece
             copy.withUTF8 { append(bytes: $0) }
@@ -79,7 +79,7 @@ package struct TextBuilder: ~Copyable {
 
     /// A date's 10 bytes `YYYY-MM-DD`, for a year in 0...9999 (the caller checks; see ``writeDateDigits``).
     @inlinable
-    package mutating func appendDate(year: Int, month: Int, day: Int) {
+    public mutating func appendDate(year: Int, month: Int, day: Int) {
         reserve(10)
         writeDateDigits(year: year, month: month, day: day, into: start + count)
         count += 10
@@ -87,14 +87,14 @@ package struct TextBuilder: ~Copyable {
 
     /// Several pieces in a row (without the array a variadic parameter would make).
     @inlinable
-    package mutating func append(_ a: String, _ b: String, _ c: String) {
+    public mutating func append(_ a: String, _ b: String, _ c: String) {
         append(a)
         append(b)
         append(c)
     }
 
     @inlinable
-    package mutating func append(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String) {
+    public mutating func append(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String) {
         append(a, b, c)
         append(d)
         append(e)
@@ -102,7 +102,7 @@ package struct TextBuilder: ~Copyable {
 
     /// The items with `separator` between them.
     @inlinable
-    package mutating func append(_ items: [String], separator: String) {
+    public mutating func append(_ items: [String], separator: String) {
         for (i, item) in items.enumerated() {
             if i > 0 { append(separator) }
             append(item)

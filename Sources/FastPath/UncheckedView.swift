@@ -5,9 +5,9 @@
 /// What it must compute: `view[i]` is element `i` of the elements the memory was filled with, for
 /// `0 <= i < count`, exactly as the same array's `array[i]`. The view is valid only while its owner
 /// is alive and unchanged; the owner's documentation says for how long that is.
-package struct UncheckedView<Element>: RandomAccessCollection {
+public struct UncheckedView<Element>: RandomAccessCollection {
     @usableFromInline let base: UnsafePointer<Element>?
-    package let count: Int
+    public let count: Int
 
     @inlinable
     init(base: UnsafePointer<Element>?, count: Int) {
@@ -17,23 +17,23 @@ package struct UncheckedView<Element>: RandomAccessCollection {
 
     /// No elements.
     @inlinable
-    package init() {
+    public init() {
         self.init(base: nil, count: 0)
     }
 
-    @inlinable package var startIndex: Int { 0 }
-    @inlinable package var endIndex: Int { count }
-    @inlinable package var isEmpty: Bool { count == 0 }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { count }
+    @inlinable public var isEmpty: Bool { count == 0 }
 
     @inlinable
-    package subscript(i: Int) -> Element {
+    public subscript(i: Int) -> Element {
         assert(i >= 0 && i < count, "UncheckedView: index \(i) out of 0..<\(count)")
         return base.unsafelyUnwrapped[i]
     }
 
     /// Elements `range` of this view, as a view of their own (indexed from 0).
     @inlinable
-    package func slice(_ range: Range<Int>) -> UncheckedView<Element> {
+    public func slice(_ range: Range<Int>) -> UncheckedView<Element> {
         assert(range.lowerBound >= 0 && range.upperBound <= count, "UncheckedView: slice \(range) out of 0..<\(count)")
         return UncheckedView(base: range.isEmpty ? base : base.unsafelyUnwrapped + range.lowerBound, count: range.count)
     }
@@ -45,9 +45,9 @@ extension UncheckedView: @unchecked Sendable where Element: Sendable {}
 /// (the view itself is a pointer, so writing needs no `mutating`). Valid while its owner (a
 /// ``ScratchArray``, scratch words of ``zeroed(_:_:)``, an array inside
 /// ``of(_:_:)``) is alive and not otherwise in use.
-package struct UncheckedMutableView<Element>: RandomAccessCollection {
+public struct UncheckedMutableView<Element>: RandomAccessCollection {
     @usableFromInline let base: UnsafeMutablePointer<Element>?
-    package let count: Int
+    public let count: Int
 
     @inlinable
     init(base: UnsafeMutablePointer<Element>?, count: Int) {
@@ -55,11 +55,11 @@ package struct UncheckedMutableView<Element>: RandomAccessCollection {
         self.count = count
     }
 
-    @inlinable package var startIndex: Int { 0 }
-    @inlinable package var endIndex: Int { count }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { count }
 
     @inlinable
-    package subscript(i: Int) -> Element {
+    public subscript(i: Int) -> Element {
         get {
             assert(i >= 0 && i < count, "UncheckedMutableView: index \(i) out of 0..<\(count)")
             return base.unsafelyUnwrapped[i]
@@ -72,26 +72,25 @@ package struct UncheckedMutableView<Element>: RandomAccessCollection {
 
     /// Elements `range` of this view, as a view of their own (indexed from 0).
     @inlinable
-    package func slice(_ range: Range<Int>) -> UncheckedMutableView<Element> {
+    public func slice(_ range: Range<Int>) -> UncheckedMutableView<Element> {
         assert(range.lowerBound >= 0 && range.upperBound <= count, "UncheckedMutableView: slice \(range) out of 0..<\(count)")
         return UncheckedMutableView(base: range.isEmpty ? base : base.unsafelyUnwrapped + range.lowerBound, count: range.count)
     }
 
     /// Sets every element to `value`.
     @inlinable
-    package func fill(_ value: Element) {
+    public func fill(_ value: Element) {
         guard let base else { return }
         base.update(repeating: value, count: count)
     }
 }
 
-// (These are static functions of the view types rather than an `Array` extension and a free
-// function: an `@inlinable` declaration outside a package type cannot name the type.)
+// (Static functions of the view types, so that a call site names the unchecked view it gets.)
 
 extension UncheckedView {
     /// Calls `body` with a view of `array`'s elements (valid only inside `body`).
     @inlinable
-    package static func of<Result>(_ array: [Element], _ body: (UncheckedView<Element>) throws -> Result) rethrows -> Result {
+    public static func of<Result>(_ array: [Element], _ body: (UncheckedView<Element>) throws -> Result) rethrows -> Result {
         try array.withUnsafeBufferPointer { try body(UncheckedView(base: $0.baseAddress, count: $0.count)) }
     }
 }
@@ -99,14 +98,14 @@ extension UncheckedView {
 extension UncheckedMutableView {
     /// Calls `body` with a writable view of `array`'s elements (valid only inside `body`).
     @inlinable
-    package static func of<Result>(_ array: inout [Element], _ body: (UncheckedMutableView<Element>) throws -> Result) rethrows -> Result {
+    public static func of<Result>(_ array: inout [Element], _ body: (UncheckedMutableView<Element>) throws -> Result) rethrows -> Result {
         try array.withUnsafeMutableBufferPointer { try body(UncheckedMutableView(base: $0.baseAddress, count: $0.count)) }
     }
 
     /// Sets every element of `array` to `value`, keeping its storage (cheaper than a new array, or
     /// `removeAll` and `append`, for the short buffers reused between classifications).
     @inlinable
-    package static func overwrite(_ array: inout [Element], with value: Element) {
+    public static func overwrite(_ array: inout [Element], with value: Element) {
         array.withUnsafeMutableBufferPointer { $0.update(repeating: value) }
     }
 }
@@ -115,7 +114,7 @@ extension UncheckedMutableView where Element == UInt64 {
     /// Calls `body` with `count` words set to 0, on the stack when they are few (heap otherwise);
     /// valid only inside `body`. For bit sets that live as long as one call (a word per 64 rules).
     @inlinable
-    package static func zeroed<Result>(_ count: Int, _ body: (UncheckedMutableView<UInt64>) throws -> Result) rethrows -> Result {
+    public static func zeroed<Result>(_ count: Int, _ body: (UncheckedMutableView<UInt64>) throws -> Result) rethrows -> Result {
         try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { words in
             words.initialize(repeating: 0)
             return try body(UncheckedMutableView(base: words.baseAddress, count: words.count))

@@ -1,5 +1,5 @@
 package import FastPath
-public import Measures
+import Measures
 
 /// The tables the evaluator reads for every measure, copied out of an ``EvalProgram`` into frozen
 /// arrays (``FrozenArray``, in the fence) and read through their unchecked views: the recursive
