@@ -58,19 +58,19 @@ public struct Classifier: Sendable {
         // The rules found to apply, and those that may, as bits: a rule's blockers are one test per word.
         let width = plan.blockerSets.width
         UncheckedMutableView.zeroed(2 * width) { bits in
-            let yes = bits.slice(0..<width), maybe = bits.slice(width..<(2 * width))
+            // Words 0..<width: the rules found to apply; width..<2 * width: those that may.
             rules: for r in regime.order {
                 // A rule that a blocker stops does not apply, whatever its condition: it is not evaluated.
                 var unblocked = TriValue.true
                 let blockers = plan.blockerSets[r]
                 for w in 0..<width where blockers[w] != 0 {
-                    if blockers[w] & yes[w] != 0 { continue rules }
-                    if blockers[w] & maybe[w] != 0 { unblocked = .unknown }
+                    if blockers[w] & bits[w] != 0 { continue rules }
+                    if blockers[w] & bits[width + w] != 0 { unblocked = .unknown }
                 }
                 let value = and(evaluation.condition(of: r), unblocked)
                 applies[r] = value
                 let bit: UInt64 = 1 << UInt64(r % 64)
-                if value == .true { yes[r / 64] |= bit } else if value == .unknown { maybe[r / 64] |= bit }
+                if value == .true { bits[r / 64] |= bit } else if value == .unknown { bits[width + r / 64] |= bit }
             }
         }
     }

@@ -22,7 +22,7 @@ public final class FrozenArray<Element> {
 
     @inlinable public var count: Int { view.count }
 
-    @inlinable
+    @inlinable @inline(__always)
     public subscript(i: Int) -> Element { view[i] }
 }
 

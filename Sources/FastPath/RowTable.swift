@@ -21,7 +21,7 @@ public final class RowTable<Element> {
     @inlinable public var count: Int { bounds.count - 1 }
 
     /// Row `r`'s elements (valid while the table is alive).
-    @inlinable
+    @inlinable @inline(__always)
     public subscript(r: Int) -> UncheckedView<Element> {
         items.view.slice(bounds[r]..<bounds[r + 1])
     }
@@ -53,7 +53,7 @@ public final class BitRows: Sendable {
     }
 
     /// Row `r`'s set, `width` words (valid while the rows are alive).
-    @inlinable
+    @inlinable @inline(__always)
     public subscript(r: Int) -> UncheckedView<UInt64> {
         words.view.slice(r * width..<(r + 1) * width)
     }

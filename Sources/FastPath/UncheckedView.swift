@@ -25,14 +25,14 @@ public struct UncheckedView<Element>: RandomAccessCollection {
     @inlinable public var endIndex: Int { count }
     @inlinable public var isEmpty: Bool { count == 0 }
 
-    @inlinable
+    @inlinable @inline(__always)
     public subscript(i: Int) -> Element {
         assert(i >= 0 && i < count, "UncheckedView: index \(i) out of 0..<\(count)")
         return base.unsafelyUnwrapped[i]
     }
 
     /// Elements `range` of this view, as a view of their own (indexed from 0).
-    @inlinable
+    @inlinable @inline(__always)
     public func slice(_ range: Range<Int>) -> UncheckedView<Element> {
         assert(range.lowerBound >= 0 && range.upperBound <= count, "UncheckedView: slice \(range) out of 0..<\(count)")
         return UncheckedView(base: range.isEmpty ? base : base.unsafelyUnwrapped + range.lowerBound, count: range.count)
@@ -58,7 +58,7 @@ public struct UncheckedMutableView<Element>: RandomAccessCollection {
     @inlinable public var startIndex: Int { 0 }
     @inlinable public var endIndex: Int { count }
 
-    @inlinable
+    @inlinable @inline(__always)
     public subscript(i: Int) -> Element {
         get {
             assert(i >= 0 && i < count, "UncheckedMutableView: index \(i) out of 0..<\(count)")
@@ -71,7 +71,7 @@ public struct UncheckedMutableView<Element>: RandomAccessCollection {
     }
 
     /// Elements `range` of this view, as a view of their own (indexed from 0).
-    @inlinable
+    @inlinable @inline(__always)
     public func slice(_ range: Range<Int>) -> UncheckedMutableView<Element> {
         assert(range.lowerBound >= 0 && range.upperBound <= count, "UncheckedMutableView: slice \(range) out of 0..<\(count)")
         return UncheckedMutableView(base: range.isEmpty ? base : base.unsafelyUnwrapped + range.lowerBound, count: range.count)
@@ -113,11 +113,11 @@ extension UncheckedMutableView {
 extension UncheckedMutableView where Element == UInt64 {
     /// Calls `body` with `count` words set to 0, on the stack when they are few (heap otherwise);
     /// valid only inside `body`. For bit sets that live as long as one call (a word per 64 rules).
-    @inlinable
-    public static func zeroed<Result>(_ count: Int, _ body: (UncheckedMutableView<UInt64>) throws -> Result) rethrows -> Result {
-        try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { words in
+    @inlinable @inline(__always)
+    public static func zeroed<Result>(_ count: Int, _ body: (UncheckedMutableView<UInt64>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { words in
             words.initialize(repeating: 0)
-            return try body(UncheckedMutableView(base: words.baseAddress, count: words.count))
+            return body(UncheckedMutableView(base: words.baseAddress, count: words.count))
         }
     }
 }
