@@ -6,15 +6,20 @@
 /// of the `rows` it was built from; each row view is valid while the table is alive.
 public final class RowTable<Element> {
     /// Row `r` is `items[bounds[r] ..< bounds[r + 1]]`.
-    @usableFromInline let items: FrozenArray<Element>
-    @usableFromInline let bounds: FrozenArray<Int>
+    /// The memory's owners, and their views (kept here, so that a read is one load, not two).
+    let itemsOwner: FrozenArray<Element>
+    let boundsOwner: FrozenArray<Int>
+    @usableFromInline let items: UncheckedView<Element>
+    @usableFromInline let bounds: UncheckedView<Int>
 
     public init(_ rows: [[Element]]) {
         var bounds = [0]
         bounds.reserveCapacity(rows.count + 1)
         for row in rows { bounds.append(bounds[bounds.count - 1] + row.count) }
-        items = FrozenArray(Array(rows.joined()))
-        self.bounds = FrozenArray(bounds)
+        itemsOwner = FrozenArray(Array(rows.joined()))
+        boundsOwner = FrozenArray(bounds)
+        items = itemsOwner.view
+        self.bounds = boundsOwner.view
     }
 
     /// The number of rows.
@@ -23,7 +28,7 @@ public final class RowTable<Element> {
     /// Row `r`'s elements (valid while the table is alive).
     @inlinable @inline(__always)
     public subscript(r: Int) -> UncheckedView<Element> {
-        items.view.slice(bounds[r]..<bounds[r + 1])
+        items.slice(bounds[r]..<bounds[r + 1])
     }
 }
 
@@ -37,7 +42,9 @@ extension RowTable: @unchecked Sendable where Element: Sendable {}
 public final class BitRows: Sendable {
     /// Words per row: enough bits for every number below `bits`.
     public let width: Int
-    @usableFromInline let words: FrozenArray<UInt64>
+    /// The memory's owner, and its view (kept here, so that a read is one load, not two).
+    let wordsOwner: FrozenArray<UInt64>
+    @usableFromInline let words: UncheckedView<UInt64>
 
     public init(_ rows: [[Int]], bits: Int) {
         let width = max((bits + 63) / 64, 1)
@@ -49,13 +56,14 @@ public final class BitRows: Sendable {
             }
         }
         self.width = width
-        self.words = FrozenArray(words)
+        wordsOwner = FrozenArray(words)
+        self.words = wordsOwner.view
     }
 
     /// Row `r`'s set, `width` words (valid while the rows are alive).
     @inlinable @inline(__always)
     public subscript(r: Int) -> UncheckedView<UInt64> {
-        words.view.slice(r * width..<(r + 1) * width)
+        words.slice(r * width..<(r + 1) * width)
     }
 
     /// Calls `body` with each number in row `r`'s set, in ascending order, while it returns true.
