@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "Measures", dependencies: ["YAMLLoader", "Diagnostics", "JSONText", "RulesCorpus", "FastPath"], swiftSettings: strictSettings),
         .target(
             name: "RuleCompiler",
-            dependencies: ["YAMLLoader", "Diagnostics", "Measures", "Localization"],
+            dependencies: ["YAMLLoader", "Diagnostics", "Measures", "Localization", "FastPath"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -90,7 +90,8 @@ let package = Package(
         .testTarget(name: "YAMLLoaderTests", dependencies: ["YAMLLoader", "TestSupport"]),
         .testTarget(name: "MeasuresTests", dependencies: ["Measures", "YAMLLoader", "TestSupport"]),
         .testTarget(name: "RuleCompilerTests", dependencies: ["RuleCompiler", "Engine", "Driver", "TestSupport"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "RuleCompiler", "Driver", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "RuleCompiler", "Driver", "FastPath", "TestSupport"]),
+        .testTarget(name: "FastPathTests", dependencies: ["FastPath"]),
         .testTarget(
             name: "ReportingTests",
             dependencies: ["Reporting", "Driver", "TestSupport"],

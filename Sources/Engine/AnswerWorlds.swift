@@ -1,3 +1,4 @@
+import FastPath
 import Measures
 import RuleCompiler
 
@@ -50,16 +51,16 @@ struct AnswerWorlds {
     let graph: RuleGraph
     let plan: EnginePlan
     /// The graph's compiled conditions (``EvalCode``, kept alive by `graph`).
-    private let nodes: UnsafePointer<EvalProgram.Node>
-    private let children: UnsafePointer<Int32>
-    private let roots: UnsafePointer<Int32>
+    private let nodes: UncheckedView<EvalProgram.Node>
+    private let children: UncheckedView<Int32>
+    private let roots: UncheckedView<Int32>
 
     init(graph: RuleGraph, plan: EnginePlan) {
         self.graph = graph
         self.plan = plan
-        nodes = graph.program.code.nodes
-        children = graph.program.code.children
-        roots = graph.program.code.ruleRoots
+        nodes = graph.program.code.nodes.view
+        children = graph.program.code.children.view
+        roots = graph.program.code.ruleRoots.view
     }
 
     /// What trying `worlds` (at most 64) shows for regime `regime`, whose applications on the

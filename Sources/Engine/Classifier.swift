@@ -1,3 +1,4 @@
+import FastPath
 public import Measures
 public import RuleCompiler
 
@@ -29,7 +30,7 @@ public struct Classifier: Sendable {
     public func classify(_ measure: Measure, asOf: CalendarDate, outcomes: Bool = true) -> Classification {
         let held = workspaces.take()
         defer { workspaces.give(held) }
-        return classify(measure, asOf: asOf, outcomes: outcomes, in: &held.workspace)
+        return classify(measure, asOf: asOf, outcomes: outcomes, in: &held.value)
     }
 
     private func classify(_ measure: Measure, asOf: CalendarDate, outcomes: Bool, in workspace: inout Workspace) -> Classification {
@@ -56,21 +57,20 @@ public struct Classifier: Sendable {
         Workspace.reset(&applies, to: .false, count: graph.rules.count)
         // The rules found to apply, and those that may, as bits: a rule's blockers are one test per word.
         let width = plan.blockerSets.width
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * width) { bits in
-            bits.initialize(repeating: 0)
-            let yes = bits.baseAddress!, maybe = yes + width
+        UncheckedMutableView.zeroed(2 * width) { bits in
+            // Words 0..<width: the rules found to apply; width..<2 * width: those that may.
             rules: for r in regime.order {
                 // A rule that a blocker stops does not apply, whatever its condition: it is not evaluated.
                 var unblocked = TriValue.true
                 let blockers = plan.blockerSets[r]
                 for w in 0..<width where blockers[w] != 0 {
-                    if blockers[w] & yes[w] != 0 { continue rules }
-                    if blockers[w] & maybe[w] != 0 { unblocked = .unknown }
+                    if blockers[w] & bits[w] != 0 { continue rules }
+                    if blockers[w] & bits[width + w] != 0 { unblocked = .unknown }
                 }
                 let value = and(evaluation.condition(of: r), unblocked)
                 applies[r] = value
                 let bit: UInt64 = 1 << UInt64(r % 64)
-                if value == .true { yes[r / 64] |= bit } else if value == .unknown { maybe[r / 64] |= bit }
+                if value == .true { bits[r / 64] |= bit } else if value == .unknown { bits[width + r / 64] |= bit }
             }
         }
     }
@@ -187,8 +187,7 @@ public struct Classifier: Sendable {
     ) -> (finding: ExemptionFinding?, questions: [Question]) {
         // The exemptions that suspend a deciding rule, as bits: one test per exemption of the regime.
         let width = plan.suspendedBy.width
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: width) { suspending in
-            suspending.initialize(repeating: 0)
+        return UncheckedMutableView.zeroed(width) { suspending in
             for d in deciding {
                 for w in 0..<width { suspending[w] |= plan.suspendedBy[d][w] }
             }

@@ -88,7 +88,7 @@ final class EnginePlan: Sendable {
         // The graph lays facts out in its vocabulary's slots, as a measure decoded with that
         // vocabulary stores them (`Measure.factValues`), so a measure's facts are read by slot.
         let rules = graph.rules
-        blockerSets = RuleSets(rules.map(\.blockers), ruleCount: rules.count)
+        blockerSets = RuleSets(rules.map(\.blockers), bits: rules.count)
         ids = rules.map(\.id)
         citations = rules.map(\.definition.citation.text)
         var numbers: [String: Int] = [:]
@@ -118,7 +118,7 @@ final class EnginePlan: Sendable {
         for (e, rule) in rules.enumerated() {
             for r in rule.suspends { suspendedBy[r].append(e) }
         }
-        self.suspendedBy = RuleSets(suspendedBy, ruleCount: rules.count)
+        self.suspendedBy = RuleSets(suspendedBy, bits: rules.count)
         dependsOn = RuleLists(rules.map(\.dependsOn))
         isExemption = rules.map { $0.role == .exemption }
         windows = rules.indices.map { ExemptionWindow(rule: $0, graph: graph) }

@@ -1,3 +1,4 @@
+import FastPath
 public import Measures
 public import RuleCompiler
 
@@ -11,17 +12,17 @@ public struct Evaluation: ~Copyable {
     public let asOf: CalendarDate
     let asOfDay: Int
     /// The graph's compiled conditions (kept alive by `graph`), read without reference counting.
-    private let code: Unmanaged<EvalCode>
-    /// `code`'s tables the evaluator reads at every node, copied here so that each read is one load
-    /// instead of two (through `code`).
-    private let nodes: UnsafePointer<EvalProgram.Node>
-    private let children: UnsafePointer<Int32>
-    private let ruleRoots: UnsafePointer<Int32>
-    private let ruleFrom: UnsafePointer<Int>
-    private let ruleUntil: UnsafePointer<Int>
+    private let code: Lent<EvalCode>
+    /// `code`'s tables the evaluator reads at every node, their views copied here so that each read
+    /// is one load instead of two (through `code`).
+    private let nodes: UncheckedView<EvalProgram.Node>
+    private let children: UncheckedView<Int32>
+    private let ruleRoots: UncheckedView<Int32>
+    private let ruleFrom: UncheckedView<Int>
+    private let ruleUntil: UncheckedView<Int>
     /// Per rule: 0 false, 1 true, 2 unknown, 3 not yet computed.
     private let memo: RuleMemo
-    private let values: UnsafeMutablePointer<UInt8>
+    private let values: UncheckedMutableView<UInt8>
 
     public init(graph: RuleGraph, facts: FactVector, asOf: CalendarDate) {
         self.init(graph: graph, facts: facts, asOf: asOf, memo: nil)
@@ -34,17 +35,17 @@ public struct Evaluation: ~Copyable {
         self.asOf = asOf
         self.asOfDay = asOf.dayNumber
         let code = graph.program.code
-        self.code = Unmanaged.passUnretained(code)
-        nodes = code.nodes
-        children = code.children
-        ruleRoots = code.ruleRoots
-        ruleFrom = code.ruleFrom
-        ruleUntil = code.ruleUntil
+        self.code = Lent(code)
+        nodes = code.nodes.view
+        children = code.children.view
+        ruleRoots = code.ruleRoots.view
+        ruleFrom = code.ruleFrom.view
+        ruleUntil = code.ruleUntil.view
         let count = graph.rules.count
-        let memo = memo.flatMap { $0.count == count ? $0 : nil } ?? RuleMemo(count: count)
-        memo.values.update(repeating: 3, count: count)
+        let memo = memo.flatMap { $0.count == count ? $0 : nil } ?? RuleMemo(repeating: 3, count: count)
+        memo.view.fill(3)
         self.memo = memo
-        values = memo.values
+        values = memo.view
     }
 
     /// Hands the evaluation's buffers back to `workspace` for the next measure.
@@ -182,8 +183,8 @@ public struct Evaluation: ~Copyable {
     // The rarer leaf tests live out of line, as static functions of what they read, so that the
     // recursive `evaluate` keeps a small frame.
 
-    // They read the compiled code through `_withUnsafeGuaranteedRef` (the graph keeps it alive, so it
-    // is lent without a retain), and are `mutating` only so that the evaluation is passed by
+    // They read the compiled code through `Lent.with` (the graph keeps it alive, so it is lent
+    // without a retain), and are `mutating` only so that the evaluation is passed by
     // reference rather than copied.
 
     /// A text-set test the compiled nodes cannot hold, on the fact values.
@@ -194,24 +195,24 @@ public struct Evaluation: ~Copyable {
 
     @inline(never)
     private mutating func hsCodes(_ slot: Int, _ table: Int, all: Bool) -> TriValue {
-        code._withUnsafeGuaranteedRef { Self.hsCodes(facts[slot], table, all: all, $0) }
+        code.with { Self.hsCodes(facts[slot], table, all: all, $0) }
     }
 
     @inline(never)
     private mutating func member(_ table: Int) -> TriValue {
-        code._withUnsafeGuaranteedRef { Self.member(table, key: facts.memberKey, asOfDay, $0) }
+        code.with { Self.member(table, key: facts.memberKey, asOfDay, $0) }
     }
 
     @inline(never)
     private mutating func memberAttribute(_ test: Int) -> TriValue {
-        code._withUnsafeGuaranteedRef { Self.memberAttribute(test, key: facts.memberKey, asOfDay, $0) }
+        code.with { Self.memberAttribute(test, key: facts.memberKey, asOfDay, $0) }
     }
 
     /// The rows of member key `key` in member table `table` (none when no table lists the member
     /// state), or `nil` when the member state is unknown.
-    private static func memberRows(_ table: Int, key: Int, _ code: EvalCode) -> UnsafeBufferPointer<MemberSpan>? {
+    private static func memberRows(_ table: Int, key: Int, _ code: EvalCode) -> UncheckedView<MemberSpan>? {
         guard key != FactVector.unknownMember else { return nil }
-        return key >= 0 ? code.rows(table, key) : UnsafeBufferPointer(start: nil, count: 0)
+        return key >= 0 ? code.rows(table, key) : UncheckedView()
     }
 
     /// The member state is a member on the evaluation date, per member table `table`.
@@ -248,19 +249,6 @@ public struct Evaluation: ~Copyable {
 }
 
 /// The remembered rule values of one evaluation, in memory of their own (reused between measures).
-/// Sendable because one evaluation or one idle workspace holds it at a time: the classifier moves
-/// it out of its workspace into the evaluation (`Optional.take()`) and back (`recycle`).
-final class RuleMemo: @unchecked Sendable {
-    let values: UnsafeMutablePointer<UInt8>
-    let count: Int
-
-    init(count: Int) {
-        self.count = count
-        values = .allocate(capacity: max(count, 1))
-        values.initialize(repeating: 3, count: count)
-    }
-
-    deinit {
-        values.deallocate()
-    }
-}
+/// One evaluation or one idle workspace holds it at a time: the classifier moves it out of its
+/// workspace into the evaluation (`Optional.take()`) and back (`recycle`).
+typealias RuleMemo = ScratchArray<UInt8>

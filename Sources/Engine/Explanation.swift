@@ -1,3 +1,4 @@
+import FastPath
 import Measures
 import RuleCompiler
 

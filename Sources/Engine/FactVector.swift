@@ -1,3 +1,4 @@
+import FastPath
 public import Measures
 public import RuleCompiler
 
@@ -47,27 +48,26 @@ public struct FactVector: Sendable {
         // Every cell is written below: the buffer only needs the right size.
         if cells.count != values.count { cells = [FactCell](repeating: .unknown, count: values.count) }
         var unknown = SlotSet()
-        let sources = program.cellSources
-        // A decoded measure carries its choices as bits already (same order as the domains); the
-        // other values are encoded as `EvalProgram.cell` does, without copying the value.
-        let bits = measure.choiceBits
-        let decoded = bits.count == values.count
-        cells.withUnsafeMutableBufferPointer { cells in
-            values.withUnsafeBufferPointer { values in
-                sources.withUnsafeBufferPointer { sources in
+        // Values are encoded as `EvalProgram.cell` does, without copying them: a text or list of
+        // text through its slot's choice table (a hash and a comparison per value), 0 without one.
+        let tables = program.choiceTables
+        UncheckedMutableView.of(&cells) { cells in
+            UncheckedView.of(values) { values in
+                UncheckedView.of(tables) { tables in
                     for slot in values.indices {
                         switch values[slot] {
                         case .unknown: cells[slot] = .unknown; unknown.insert(slot)
                         case .bool(let b): cells[slot] = FactCell(bool: b)
                         case .date(let d): cells[slot] = FactCell(date: d)
                         case .number(let n): cells[slot] = FactCell(number: n)
-                        case .text, .list:
-                            let tag: FactCell.Tag = if case .text = values[slot] { .text } else { .list }
-                            switch sources[slot] {
-                            case .none: cells[slot] = FactCell(tag: tag, word: 0)
-                            case .contractBits where decoded: cells[slot] = FactCell(tag: tag, word: bits[slot])
-                            default: cells[slot] = EvalProgram.cell(values[slot], domain: program.domains[slot])
+                        case .text(let text):
+                            cells[slot] = FactCell(tag: .text, word: tables[slot]?.bit(text) ?? 0)
+                        case .list(let items):
+                            var word: UInt64 = 0
+                            if let table = tables[slot] {
+                                for item in items { word |= table.bit(item) }
                             }
+                            cells[slot] = FactCell(tag: .list, word: word)
                         }
                     }
                 }

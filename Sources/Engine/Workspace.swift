@@ -48,20 +48,17 @@ struct Workspace {
     /// Makes `buffer` hold `count` copies of `value`, reusing its storage when it is the right size.
     static func reset<T>(_ buffer: inout [T], to value: T, count: Int) {
         if buffer.count == count {
-            buffer.withUnsafeMutableBufferPointer { $0.update(repeating: value) }
+            UncheckedMutableView.overwrite(&buffer, with: value)
         } else {
             buffer = [T](repeating: value, count: count)
         }
     }
 }
 
-/// A workspace in an object of its own, so that the pool hands out a reference instead of moving
-/// the workspace's many buffers in and out. Sendable because one classification or the idle pool
-/// holds it at a time (``WorkspacePool``).
-final class HeldWorkspace: @unchecked Sendable {
-    /// Lent to one classification at a time (hence no runtime exclusivity check, a call per access).
-    @exclusivity(unchecked) var workspace = Workspace()
-}
+/// A workspace in an object of its own (``Held``, in the fence), so that the pool hands out a
+/// reference instead of moving the workspace's many buffers in and out. One classification or the
+/// idle pool holds it at a time (``WorkspacePool``).
+typealias HeldWorkspace = Held<Workspace>
 
 /// Workspaces not in use, shared by the threads classifying with one ``Classifier``.
 final class WorkspacePool: Sendable {
@@ -69,7 +66,7 @@ final class WorkspacePool: Sendable {
 
     /// A workspace to classify in (a fresh one when none is idle).
     func take() -> HeldWorkspace {
-        idle.withLock { $0.popLast() } ?? HeldWorkspace()
+        idle.withLock { $0.popLast() } ?? HeldWorkspace(Workspace())
     }
 
     /// Returns a workspace for the next classification (a few are kept, one per thread at most).

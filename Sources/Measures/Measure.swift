@@ -15,10 +15,6 @@ public struct Measure: Sendable {
     public private(set) var factValues: [FactValue]
     /// The ranges of ``factValues``, same order (`nil` for omitted facts).
     @usableFromInline private(set) var factRanges: [SourceRange?]
-    /// Per fact slot, a choice or list-of-choice fact's values as bits over the field's allowed
-    /// values (bit `i`: `allowed[i]`; 0 for other facts), worked out while decoding. Empty when
-    /// the measure was not decoded from a file (built from ``facts``): readers then use the values.
-    public private(set) var choiceBits: [UInt64] = []
     /// Facts set under paths that are not in the contract (only through ``facts``'s setter).
     private var extraFacts: [String: Fact] = [:]
 
@@ -37,7 +33,6 @@ public struct Measure: Sendable {
             return out
         }
         set {
-            choiceBits = []
             factValues = vocabulary.unknownValues
             factRanges = vocabulary.unknownRanges
             extraFacts = [:]
@@ -70,7 +65,7 @@ public struct Measure: Sendable {
     /// A measure from facts already in slot order (the decoder's form).
     init(
         id: String, title: String, memberState: String, file: String, range: SourceRange,
-        vocabulary: MeasureVocabulary, factValues: [FactValue], factRanges: [SourceRange?], choiceBits: [UInt64]
+        vocabulary: MeasureVocabulary, factValues: [FactValue], factRanges: [SourceRange?]
     ) {
         self.id = id
         self.title = title
@@ -80,7 +75,6 @@ public struct Measure: Sendable {
         self.vocabulary = vocabulary
         self.factValues = factValues
         self.factRanges = factRanges
-        self.choiceBits = choiceBits
     }
 
     /// The fact at `path`, `unknown` when the contract has no such fact.
@@ -91,7 +85,4 @@ public struct Measure: Sendable {
 
     /// The fact in slot `slot` of ``vocabulary`` (no lookup by name).
     @inlinable public func fact(slot: Int) -> Fact { Fact(factValues[slot], range: factRanges[slot]) }
-
-    /// The bit of the allowed value at `index` in ``choiceBits`` (0 past 63 values).
-    static func choiceBit(_ index: Int) -> UInt64 { index < 63 ? 1 << UInt64(index) : 0 }
 }

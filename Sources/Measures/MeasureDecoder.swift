@@ -47,7 +47,7 @@ public struct MeasureDecoder: Sendable {
         }
         let measure = Measure(
             id: id, title: title, memberState: member, file: file, range: root.range, vocabulary: vocabulary,
-            factValues: state.values, factRanges: state.ranges, choiceBits: state.choiceBits)
+            factValues: state.values, factRanges: state.ranges)
         return (measure, reader.diagnostics.diagnostics)
     }
 }
@@ -109,15 +109,12 @@ private struct DecodeState {
     /// Facts by slot: every one unknown until decoded.
     var values: [FactValue]
     var ranges: [SourceRange?]
-    /// Choice and list-of-choice facts as bits over their allowed values (``Measure/choiceBits``).
-    var choiceBits: [UInt64]
 
     init(reader: NodeReader, vocabulary: MeasureVocabulary) {
         self.reader = reader
         self.vocabulary = vocabulary
         values = vocabulary.unknownValues
         ranges = vocabulary.unknownRanges
-        choiceBits = vocabulary.noChoiceBits
     }
 
     /// Decodes a group's mapping in one pass over its pairs: one hash lookup per key.
@@ -181,12 +178,10 @@ private struct DecodeState {
         case .choice(let allowed):
             guard let index = reader.choiceIndex(node, allowed: allowed, what: MeasureMessage.valueFor(["key": .text(path)])) else { return nil }
             if allowed[index] == "unknown" { return .unknown }
-            choiceBits[slot] = Measure.choiceBit(index)
             return .text(allowed[index])
         case .choiceList(let allowed):
             guard let items = reader.sequence(node, what: path) else { return nil }
             var out: [String] = []
-            var bits: UInt64 = 0
             for item in items {
                 guard let index = reader.choiceIndex(item, allowed: allowed, what: MeasureMessage.valueFor(["key": .text(path)])) else { return nil }
                 let choice = allowed[index]
@@ -194,7 +189,6 @@ private struct DecodeState {
                     reader.diagnostics.error("measure.duplicate-item", MeasureMessage.duplicateItem(["value": .text(choice), "key": .text(path)]), at: item.range)
                 } else {
                     out.append(choice)
-                    bits |= Measure.choiceBit(index)
                 }
             }
             if let least = field.minItems, out.count < least {
@@ -204,7 +198,6 @@ private struct DecodeState {
                 return nil
             }
             guard combinations(out, items: items, field: field, path: path) else { return nil }
-            choiceBits[slot] = bits
             return .list(out)
         case .textList:
             return reader.strings(node, what: path).map(FactValue.list)
@@ -418,9 +411,8 @@ private struct DecodeState {
         let v = vocabulary
         if v.slotSupports >= 0, v.slotGoodsHS >= 0, values[v.slotSupports] == .unknown,
            case .list(let codes) = values[v.slotGoodsHS], !codes.isEmpty,
-           case .choiceList(let allowed) = v.factFields[v.slotSupports].field.type, let goods = allowed.firstIndex(of: "goods") {
+           case .choiceList(let allowed) = v.factFields[v.slotSupports].field.type, allowed.contains("goods") {
             values[v.slotSupports] = .list(["goods"])
-            choiceBits[v.slotSupports] = Measure.choiceBit(goods)
         }
         if v.slotExportDestinations >= 0, values[v.slotExportDestinations] == .list([]) {
             values[v.slotExportDestinations] = .unknown

@@ -35,7 +35,6 @@ public final class MeasureVocabulary: Sendable {
     let slotSupports: Int, slotGoodsHS: Int, slotExportDestinations: Int
     let unknownValues: [FactValue]
     let unknownRanges: [SourceRange?]
-    let noChoiceBits: [UInt64]
 
     /// The facts every vocabulary must declare, with their types: the decoder and the reports read them.
     public static let coreFacts: [(path: String, type: MeasureSchema.FieldType)] = [
@@ -78,7 +77,6 @@ public final class MeasureVocabulary: Sendable {
         slotExportDestinations = factSlots["conditions.export_destinations"] ?? -1
         unknownValues = [FactValue](repeating: .unknown, count: flat.count)
         unknownRanges = [SourceRange?](repeating: nil, count: flat.count)
-        noChoiceBits = [UInt64](repeating: 0, count: flat.count)
         root = SchemaGroup(fields, prefix: "", slots: factSlots)
     }
 

@@ -57,12 +57,27 @@ struct FenceCheckTests {
         "struct S { @exclusivity(unchecked) var x = 0 }",
     ])
     func eachConstructFailsInTheEngine(_ line: String) throws {
-        // Classification.swift is engine code outside the fence and not pending a move.
+        // Classification.swift is engine code outside the fence.
         let dir = try Self.copyOfSources(injecting: line + "\n", into: "Engine/Classification.swift")
         defer { dir.remove() }
         let result = try Self.check(dir.path)
         #expect(result.status == 1)
         #expect(result.stderr.contains("Sources/Engine/Classification.swift:"), "\(result.stderr)")
+    }
+
+    /// The engine files that were exempt while their unsafe code waited to move into the fence
+    /// (the script's former PENDING list) are checked like every other file.
+    @Test(arguments: [
+        "Engine/AnswerWorlds.swift", "Engine/Classifier.swift", "Engine/Evaluation.swift", "Engine/FactVector.swift",
+        "Engine/Reason.swift", "Engine/RuleLists.swift", "Engine/Workspace.swift", "RuleCompiler/Graph/EvalCode.swift",
+        "RuleCompiler/Graph/EvalProgram.swift",
+    ])
+    func theFormerlyPendingEngineFilesAreChecked(_ file: String) throws {
+        let dir = try Self.copyOfSources(injecting: "\nlet leak: UnsafeMutablePointer<UInt8>? = nil\n", into: file)
+        defer { dir.remove() }
+        let result = try Self.check(dir.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Sources/\(file):"), "\(result.stderr)")
     }
 
     @Test func theSameLineInTheFencePasses() throws {

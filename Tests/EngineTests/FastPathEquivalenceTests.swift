@@ -3,6 +3,7 @@ import Driver
 import Foundation
 import Measures
 import RuleCompiler
+import FastPath
 import Testing
 import YAMLLoader
 
@@ -62,21 +63,6 @@ struct FastPathEquivalenceTests {
         #expect(undetermined > 200)
     }
 
-    @Test("a decoded measure's choice bits classify as its values do")
-    func choiceBitsMatchValues() {
-        for measure in Self.measures {
-            #expect(measure.choiceBits.count == Self.graph.factPaths.count, "\(measure.id) was decoded")
-            var rebuilt = measure
-            rebuilt.facts = measure.facts  // drops the bits: the engine reads the values instead
-            #expect(rebuilt.choiceBits.isEmpty)
-            for asOf in Self.dates {
-                let a = Self.classifier.classify(measure, asOf: asOf, outcomes: false)
-                let b = Self.classifier.classify(rebuilt, asOf: asOf, outcomes: false)
-                #expect(Self.summary(a) == Self.summary(b), "\(measure.id) \(asOf)")
-            }
-        }
-    }
-
     @Test("a measure's fact cells equal the cells worked out from its values, slot by slot")
     func factCellsMatchValues() {
         let program = Self.graph.program
@@ -101,7 +87,7 @@ struct FastPathEquivalenceTests {
     func ruleSetsMatchLists() {
         let plan = Self.classifier.plan
         let rules = Self.graph.rules
-        func members(_ words: UnsafeBufferPointer<UInt64>) -> Set<Int> {
+        func members(_ words: UncheckedView<UInt64>) -> Set<Int> {
             Set((0..<rules.count).filter { words[$0 / 64] & (1 << UInt64($0 % 64)) != 0 })
         }
         var suspending = 0

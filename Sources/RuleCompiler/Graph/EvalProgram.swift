@@ -1,3 +1,4 @@
+package import FastPath
 public import Measures
 
 /// The conditions of the graph compiled once more for speed: nodes with no heap payload, children
@@ -47,14 +48,17 @@ public final class EvalProgram: Sendable {
 
     /// Where the cell word of a text or list fact comes from.
     public enum CellSource: UInt8, Sendable {
-        /// The slot's domain is the field's allowed values as the contract lists them: a decoded
-        /// measure's ``Measure/choiceBits`` are already the cells' words.
+        /// The slot's domain is the field's allowed values as the contract lists them (every
+        /// decoded value is in it); the word is its bit in ``choiceTables``.
         case contractBits
         /// The slot has no domain (no test tells its values apart): the word is 0.
         case none
-        /// The word is worked out from the values (``cell(_:domain:)``).
+        /// The word is worked out from the values (``cell(_:domain:)``, or ``choiceTables``).
         case values
     }
+    /// Per fact slot with a domain, the domain as a ``ChoiceTable`` (in the fence): how a measure's
+    /// text and list values become their cells' words (``FactVector``), as ``cell(_:domain:)`` does.
+    package let choiceTables: [ChoiceTable?]
     /// Per table: the HS code list in packed form (``HSCodeList``), `nil` for member tables.
     public let hsTables: [HSCodeList?]
     /// Every key of every member table, numbered: the member state is looked up once per measure.
@@ -83,6 +87,7 @@ public final class EvalProgram: Sendable {
             if let contract, contract.count <= 63 { return .contractBits }
             return domain == nil ? .none : .values
         }
+        choiceTables = self.domains.map { $0.map(ChoiceTable.init) }
         hsTables = tables.map { table in
             if case .codes = table.definition.content { HSCodeList(table.codes) } else { nil }
         }
@@ -308,17 +313,14 @@ public struct HSCodeList: Sendable {
     /// digits or the whole code), unknown when it is broader than an entry, else false; `nil`
     /// when the code is not all digits (measure codes are: the decoder checks them).
     public func match(_ code: String) -> TriValue? {
-        codes.withUnsafeBufferPointer { codes in
-            prefixes.withUnsafeBufferPointer { prefixes in
-                chapters.withUnsafeBufferPointer { Self.match(code, codes: codes, prefixes: prefixes, chapters: $0) }
-            }
-        }
+        Self.match(code, codes: codes, prefixes: prefixes, chapters: chapters)
     }
 
     /// ``match(_:)`` on a list's sorted packed codes and prefixes, and its chapters.
-    public static func match(
-        _ code: String, codes: UnsafeBufferPointer<UInt64>, prefixes: UnsafeBufferPointer<UInt64>, chapters: UnsafeBufferPointer<UInt64>
-    ) -> TriValue? {
+    /// (Generic over the words' collection: arrays here, the compiled code's unchecked views in ``EvalCode``.)
+    static func match<Words: RandomAccessCollection<UInt64>>(
+        _ code: String, codes: Words, prefixes: Words, chapters: Words
+    ) -> TriValue? where Words.Index == Int {
         var code = code
         return code.withUTF8 { digits in
             if digits.count >= 2, digits[0] >= 48, digits[0] <= 57, digits[1] >= 48, digits[1] <= 57 {
@@ -344,7 +346,7 @@ public struct HSCodeList: Sendable {
         }
     }
 
-    private static func contains(_ sorted: UnsafeBufferPointer<UInt64>, _ key: UInt64) -> Bool {
+    private static func contains<Words: RandomAccessCollection<UInt64>>(_ sorted: Words, _ key: UInt64) -> Bool where Words.Index == Int {
         var low = 0, high = sorted.count
         while low < high {
             let mid = (low + high) / 2
