@@ -124,10 +124,10 @@ public struct Classifier: Sendable {
         var category = decide(regime, applies, deciding: &deciding, possible: &possible)
         // The rare path: no rule applies. Whether every answer to the open facts leads to one
         // category (settled before undetermined, ``ReferenceEvaluator`` step 5).
-        let settling = Settling(classifier: self, regime: regime, asOf: evaluation.asOf)
+        var settling = Settling(classifier: self, regime: regime, asOf: evaluation.asOf, baseline: applies, immediate: category)
         var settled: Settling.Summary?
         if category == nil {
-            let summary = settling.summary(evaluation.facts)
+            let summary = settling.summary(&evaluation, &workspace)
             if let settledCategory = summary.category {
                 category = settledCategory
                 settled = summary
@@ -151,7 +151,7 @@ public struct Classifier: Sendable {
         }
         if category == nil, questions.isEmpty {
             // No unknown fact can decide it: ask for the facts given too broadly (an HS code).
-            questions = settling.imprecise(evaluation.facts, applies).map { slot in
+            questions = settling.imprecise(evaluation.facts).map { slot in
                 let reader = regime.order.first { applies[$0] == .unknown && plan.reads[$0].contains(slot) }
                 return Question(fact: graph.factPaths[slot], question: plan.questions[slot],
                                 rule: reader.map { plan.ids[$0] } ?? "", settles: false)
@@ -160,7 +160,7 @@ public struct Classifier: Sendable {
         if let summary = settled {
             // Settled: the facts that could still add a ground or change the exemption, in contract order.
             let asked = SlotSet(exemption.questions.compactMap { graph.factSlots[$0.fact] })
-            questions = settling.settledQuestions(summary, evaluation.facts, asked: asked).map { slot in
+            questions = settling.settledQuestions(summary, asked: asked, &evaluation, &workspace).map { slot in
                 let reader = regime.order.first { applies[$0] == .unknown && plan.reads[$0].contains(slot) }
                 return Question(fact: graph.factPaths[slot], question: plan.questions[slot],
                                 rule: reader.map { plan.ids[$0] } ?? "", settles: false)
@@ -168,10 +168,10 @@ public struct Classifier: Sendable {
         }
         // Every question says what each of its answers gives alone.
         for i in questions.indices where outcomes {
-            questions[i].outcomes = settling.outcomes(graph.factSlots[questions[i].fact]!, evaluation.facts)
+            questions[i].outcomes = settling.outcomes(graph.factSlots[questions[i].fact]!, &evaluation, &workspace)
         }
         for i in exemption.questions.indices where outcomes {
-            exemption.questions[i].outcomes = settling.outcomes(graph.factSlots[exemption.questions[i].fact]!, evaluation.facts)
+            exemption.questions[i].outcomes = settling.outcomes(graph.factSlots[exemption.questions[i].fact]!, &evaluation, &workspace)
         }
         if let e = exemption.finding, !e.verified { unverified.append(e.rule) }
         return RegimeVerdict(
