@@ -39,7 +39,8 @@ struct Settling {
         var exemptionOpen: Bool
     }
 
-    /// The most combinations tried at once (in passes of 64); beyond, ``LaneSearch``.
+    /// The most combinations tried at once (in passes of 64); beyond, ``LaneSearch``. (The
+    /// classifier's `combinationLimit`, which tests lower.)
     static let combinationLimit = 1024
     /// Every category (bits).
     static let anyCategory = UInt8.max
@@ -74,9 +75,9 @@ struct Settling {
         var size = 1
         for d in domains {
             size *= d.count
-            if size > Self.combinationLimit { break }
+            if size > classifier.combinationLimit { break }
         }
-        if size <= Self.combinationLimit {
+        if size <= classifier.combinationLimit {
             let tried = Combinations(open: open, domains: domains, settling: self, &evaluation, &workspace)
             combinations = tried
             reached = (tried.categories, true)
@@ -133,8 +134,8 @@ struct Settling {
 
     /// Works out the summary of each answer alone to each fact of `slots` not yet worked out: an
     /// unknown fact's answers in passes over the worlds answering one fact each, a known fact's
-    /// (given too broadly) and those of a verdict too open to combine by ``Search``.
-    private mutating func prepare(_ slots: [Int], _ evaluation: inout Evaluation, _ workspace: inout Workspace) {
+    /// (given too broadly) by ``Search``. (Preparing all the facts asked about at once fills the passes.)
+    mutating func prepare(_ slots: [Int], _ evaluation: inout Evaluation, _ workspace: inout Workspace) {
         if worlds.isEmpty { worlds = [[Summary]?](repeating: nil, count: graph.factPaths.count) }
         var answers: [AnswerWorld] = []
         for slot in slots where worlds[slot] == nil {
