@@ -27,26 +27,35 @@ struct TriMask: Equatable {
     static func || (a: TriMask, b: TriMask) -> TriMask { TriMask(yes: a.yes | b.yes, no: a.no & b.no) }
     static prefix func ! (a: TriMask) -> TriMask { TriMask(yes: a.no, no: a.yes) }
 
-    /// Sets world `w` to `value`.
-    mutating func set(_ w: Int, _ value: TriValue) {
+    /// Sets the worlds of `worlds` (bits) to `value`.
+    mutating func set(_ worlds: UInt64, _ value: TriValue) {
+        yes &= ~worlds
+        no &= ~worlds
+        if value == .true { yes |= worlds } else if value == .false { no |= worlds }
+    }
+
+    /// The value in world `w`.
+    func value(_ w: Int) -> TriValue {
         let bit: UInt64 = 1 << UInt64(w)
-        yes &= ~bit
-        no &= ~bit
-        if value == .true { yes |= bit } else if value == .false { no |= bit }
+        return yes & bit != 0 ? .true : no & bit != 0 ? .false : .unknown
     }
 }
 
-/// One answer tried for an unknown fact: a world in which the fact has that value.
+/// One answer tried for an unknown fact, and the worlds (bits, in a chunk of at most 64) in which
+/// the fact has that value: one world when each world answers one fact (ranking questions), several
+/// when each world answers several facts (every combination of answers, ``Settling``).
 struct AnswerWorld {
     let slot: Int
     let value: FactValue
     let cell: FactCell
+    let worlds: UInt64
 }
 
-/// Evaluates a regime's verdict rules in up to 64 worlds at once, each the measure with one
-/// unknown fact answered (bit-parallel "what if"): a rule that reads none of the answered facts
+/// Evaluates a regime's verdict rules in up to 64 worlds at once, each the measure with some
+/// unknown facts answered (bit-parallel "what if"): a rule that reads none of the answered facts
 /// has its measured value in every world, and the rest are evaluated once for all the worlds, with
-/// only the leaf tests of an answered fact looked at world by world.
+/// only the leaf tests of an answered fact looked at answer by answer. The worlds are refinements
+/// of the measure (only unknown facts are answered), so an application the measure settles stays.
 struct AnswerWorlds {
     let graph: RuleGraph
     let plan: EnginePlan
@@ -63,22 +72,25 @@ struct AnswerWorlds {
         roots = graph.program.code.ruleRoots.view
     }
 
-    /// What trying `worlds` (at most 64) shows for regime `regime`, whose applications on the
-    /// measure are `baseline`: the worlds in which some verdict rule applies (the verdict is
-    /// settled), and those in which some verdict rule's application differs from the measure's.
+    /// What trying `count` worlds (at most 64), given by their `answers` (those of one fact
+    /// consecutive), shows for regime `regime`, whose applications on the measure are `baseline`:
+    /// the worlds in which some verdict rule applies (the verdict is settled), and those in which
+    /// some verdict rule's application differs from the measure's. Each rule's application in every
+    /// world is left in `workspace.worldApplies`; the conditions of the rules evaluated, and of the
+    /// rules in `also`, in `workspace.worldMemo` (where `workspace.worldDone`).
     func evaluate(
-        _ worlds: ArraySlice<AnswerWorld>, regime: EnginePlan.Regime, baseline: [TriValue],
-        _ evaluation: inout Evaluation, _ workspace: inout Workspace
+        _ answers: ArraySlice<AnswerWorld>, worlds count: Int, regime: EnginePlan.Regime, baseline: [TriValue],
+        also: [Int] = [], _ evaluation: inout Evaluation, _ workspace: inout Workspace
     ) -> (settled: UInt64, changed: UInt64) {
-        precondition(worlds.count <= 64)
-        let all: UInt64 = worlds.count == 64 ? ~0 : (1 << UInt64(worlds.count)) - 1
+        precondition(count <= 64)
+        let all: UInt64 = count == 64 ? ~0 : (1 << UInt64(count)) - 1
         var answered = SlotSet()
-        for world in worlds { answered.insert(world.slot) }
+        for answer in answers { answered.insert(answer.slot) }
         Workspace.reset(&workspace.worldDone, to: false, count: graph.rules.count)
         if workspace.worldMemo.count != graph.rules.count {
             workspace.worldMemo = [TriMask](repeating: TriMask(.unknown, in: 0), count: graph.rules.count)
         }
-        let context = Context(worlds: worlds, all: all, answered: answered)
+        let context = Context(answers: answers, all: all, answered: answered)
         var settled: UInt64 = 0, changed: UInt64 = 0
         var applies: [TriMask] = []
         swap(&applies, &workspace.worldApplies)
@@ -101,21 +113,21 @@ struct AnswerWorlds {
             if regime.isVerdict[r] { settled |= value.yes }
         }
         swap(&applies, &workspace.worldApplies)
+        for r in also { _ = condition(r, context, &evaluation, &workspace) }
         return (settled, changed)
     }
 
     private struct Context {
-        let worlds: ArraySlice<AnswerWorld>
+        let answers: ArraySlice<AnswerWorld>
         let all: UInt64
         let answered: SlotSet
 
-        /// The positions in the chunk of the worlds answering `slot` (they are consecutive).
-        func positions(of slot: Int) -> Range<Int> {
-            let start = worlds.startIndex
-            guard let first = worlds.firstIndex(where: { $0.slot == slot }) else { return 0..<0 }
+        /// The indices of the answers to `slot` (they are consecutive).
+        func answers(to slot: Int) -> Range<Int> {
+            guard let first = answers.firstIndex(where: { $0.slot == slot }) else { return 0..<0 }
             var end = first
-            while end < worlds.endIndex, worlds[end].slot == slot { end += 1 }
-            return (first - start)..<(end - start)
+            while end < answers.endIndex, answers[end].slot == slot { end += 1 }
+            return first..<end
         }
     }
 
@@ -158,9 +170,9 @@ struct AnswerWorlds {
             let node = nodes[index], slot = plan.nodeSlots[index]
             var value = TriMask(Evaluation.test(node, on: evaluation.facts.cells[slot], asOfDay: evaluation.asOfDay), in: context.all)
             guard context.answered.contains(slot) else { return value }
-            for w in context.positions(of: slot) {
-                let cell = context.worlds[context.worlds.startIndex + w].cell
-                value.set(w, Evaluation.test(node, on: cell, asOfDay: evaluation.asOfDay))
+            for i in context.answers(to: slot) {
+                let answer = context.answers[i]
+                value.set(answer.worlds, Evaluation.test(node, on: answer.cell, asOfDay: evaluation.asOfDay))
             }
             return value
         case .always, .asOf, .hsCodes, .member, .memberAttribute, .general:
@@ -168,9 +180,9 @@ struct AnswerWorlds {
             var value = TriMask(evaluation.evaluate(index), in: context.all)
             let slot = plan.nodeSlots[index]
             guard slot >= 0, context.answered.contains(slot) else { return value }
-            for w in context.positions(of: slot) {
-                let world = context.worlds[context.worlds.startIndex + w]
-                value.set(w, evaluation.leaf(index, answering: slot, world.value, cell: world.cell))
+            for i in context.answers(to: slot) {
+                let answer = context.answers[i]
+                value.set(answer.worlds, evaluation.leaf(index, answering: slot, answer.value, cell: answer.cell))
             }
             evaluation.endLeafProbe()
             return value

@@ -13,7 +13,16 @@ public struct Classifier: Sendable {
     /// today's value).
     private let changes: [DateChanges?]
 
+    /// The most answer combinations a settled verdict tries at once (``Settling``); tests lower it
+    /// to make the breadth-first search (``LaneSearch``) do the work.
+    let combinationLimit: Int
+
     public init(graph: RuleGraph) {
+        self.init(graph: graph, combinationLimit: Settling.combinationLimit)
+    }
+
+    init(graph: RuleGraph, combinationLimit: Int) {
+        self.combinationLimit = combinationLimit
         self.graph = graph
         let plan = EnginePlan(graph: graph)
         self.plan = plan
@@ -124,10 +133,11 @@ public struct Classifier: Sendable {
         var category = decide(regime, applies, deciding: &deciding, possible: &possible)
         // The rare path: no rule applies. Whether every answer to the open facts leads to one
         // category (settled before undetermined, ``ReferenceEvaluator`` step 5).
-        let settling = Settling(classifier: self, regime: regime, asOf: evaluation.asOf)
+        // (Made only for the verdicts that need it: most are decided at once and ask nothing.)
+        var settling = category == nil ? Settling(classifier: self, regime: regime, asOf: evaluation.asOf, baseline: applies, immediate: nil) : nil
         var settled: Settling.Summary?
         if category == nil {
-            let summary = settling.summary(evaluation.facts)
+            let summary = settling!.summary(&evaluation, &workspace)
             if let settledCategory = summary.category {
                 category = settledCategory
                 settled = summary
@@ -151,7 +161,7 @@ public struct Classifier: Sendable {
         }
         if category == nil, questions.isEmpty {
             // No unknown fact can decide it: ask for the facts given too broadly (an HS code).
-            questions = settling.imprecise(evaluation.facts, applies).map { slot in
+            questions = settling!.imprecise(evaluation.facts).map { slot in
                 let reader = regime.order.first { applies[$0] == .unknown && plan.reads[$0].contains(slot) }
                 return Question(fact: graph.factPaths[slot], question: plan.questions[slot],
                                 rule: reader.map { plan.ids[$0] } ?? "", settles: false)
@@ -160,18 +170,22 @@ public struct Classifier: Sendable {
         if let summary = settled {
             // Settled: the facts that could still add a ground or change the exemption, in contract order.
             let asked = SlotSet(exemption.questions.compactMap { graph.factSlots[$0.fact] })
-            questions = settling.settledQuestions(summary, evaluation.facts, asked: asked).map { slot in
+            questions = settling!.settledQuestions(summary, asked: asked, &evaluation, &workspace).map { slot in
                 let reader = regime.order.first { applies[$0] == .unknown && plan.reads[$0].contains(slot) }
                 return Question(fact: graph.factPaths[slot], question: plan.questions[slot],
                                 rule: reader.map { plan.ids[$0] } ?? "", settles: false)
             }
         }
-        // Every question says what each of its answers gives alone.
-        for i in questions.indices where outcomes {
-            questions[i].outcomes = settling.outcomes(graph.factSlots[questions[i].fact]!, evaluation.facts)
-        }
-        for i in exemption.questions.indices where outcomes {
-            exemption.questions[i].outcomes = settling.outcomes(graph.factSlots[exemption.questions[i].fact]!, evaluation.facts)
+        // Every question says what each of its answers gives alone (worked out for all at once).
+        if outcomes, !questions.isEmpty || !exemption.questions.isEmpty {
+            if settling == nil { settling = Settling(classifier: self, regime: regime, asOf: evaluation.asOf, baseline: applies, immediate: category) }
+            settling!.prepare((questions + exemption.questions).map { graph.factSlots[$0.fact]! }, &evaluation, &workspace)
+            for i in questions.indices {
+                questions[i].outcomes = settling!.outcomes(graph.factSlots[questions[i].fact]!, &evaluation, &workspace)
+            }
+            for i in exemption.questions.indices {
+                exemption.questions[i].outcomes = settling!.outcomes(graph.factSlots[exemption.questions[i].fact]!, &evaluation, &workspace)
+            }
         }
         if let e = exemption.finding, !e.verified { unverified.append(e.rule) }
         return RegimeVerdict(
@@ -320,12 +334,13 @@ public struct Classifier: Sendable {
         guard open.count > 1 else { return open.map { graph.factPaths[$0] } }
         var deciding: [String] = []
         for slot in open {
-            guard !graph.answers[slot].isEmpty else {
+            guard !plan.answers[slot].isEmpty else {
                 deciding.append(graph.factPaths[slot])
                 continue
             }
-            for answer in graph.answers[slot] {
-                let trial = facts.setting(slot, to: answer, program: graph.program)
+            for answer in plan.answers[slot] {
+                var trial = facts
+                trial.probe(slot, answer.value, cell: answer.cell)
                 if condition(of: rule, on: date, trial, &workspace) != .unknown {
                     deciding.append(graph.factPaths[slot])
                     break

@@ -52,6 +52,8 @@ final class EnginePlan: Sendable {
     let failedTestWords: [(head: String, tail: String)?]
     /// Per rule: the category and ground of a verdict rule.
     let categories: [String?]
+    /// Per rule: its category as one bit (``Category/allCases`` order), 0 for a rule that is no verdict rule.
+    let categoryBits: [UInt8]
     let grounds: [String?]
     /// Per rule: the rules that name it in `exception_to` or `suspends`, and the predicates its
     /// condition refers to.
@@ -112,6 +114,10 @@ final class EnginePlan: Sendable {
             }
         }
         categories = rules.map { if case .verdict(let category, _) = $0.role { category.rawValue } else { nil } }
+        categoryBits = rules.map { rule in
+            guard case .verdict(let category, _) = rule.role else { return 0 }
+            return 1 << UInt8(Category.allCases.firstIndex(of: category)!)
+        }
         grounds = rules.map { if case .verdict(_, let ground) = $0.role { ground } else { nil } }
         exceptions = RuleLists(rules.map(\.exceptions))
         var suspendedBy = [[Int]](repeating: [], count: rules.count)

@@ -40,10 +40,13 @@ struct QuestionRanking {
         let asOf = evaluation.asOf, dayBefore = evaluation.asOf.adding(days: -1)
         open.forEach { slot in
             let prepared = plan.answers[slot]
-            for answer in prepared { worlds.append(AnswerWorld(slot: slot, value: answer.value, cell: answer.cell)) }
+            // World `w` of a chunk of 64 is the `w`th answer in it.
+            for answer in prepared {
+                worlds.append(AnswerWorld(slot: slot, value: answer.value, cell: answer.cell, worlds: 1 << UInt64(worlds.count % 64)))
+            }
             guard plan.isDate[slot] else { return }
             for date in [asOf, dayBefore] where !prepared.contains(where: { $0.value == .date(date) }) {
-                worlds.append(AnswerWorld(slot: slot, value: .date(date), cell: FactCell(date: date)))
+                worlds.append(AnswerWorld(slot: slot, value: .date(date), cell: FactCell(date: date), worlds: 1 << UInt64(worlds.count % 64)))
             }
         }
         Workspace.reset(&tried, to: 0, count: graph.factPaths.count)
@@ -53,7 +56,7 @@ struct QuestionRanking {
         let answerWorlds = AnswerWorlds(graph: graph, plan: plan)
         while start < worlds.count {
             let chunk = worlds[start..<min(start + 64, worlds.count)]
-            let outcome = answerWorlds.evaluate(chunk, regime: regime, baseline: baseline, &evaluation, &workspace)
+            let outcome = answerWorlds.evaluate(chunk, worlds: chunk.count, regime: regime, baseline: baseline, &evaluation, &workspace)
             for (w, world) in chunk.enumerated() {
                 let bit: UInt64 = 1 << UInt64(w)
                 tried[world.slot] += 1

@@ -2,15 +2,33 @@ import Measures
 import RuleCompiler
 
 /// Settled before undetermined, and question outcomes, on the compiled program: what
-/// ``ReferenceEvaluator`` specifies (steps 5–9 of its documentation), worked out only on the rare
-/// path where no verdict rule applies, and for the questions of a verdict. Each answer combination
-/// tried is a fresh ``Evaluation`` of a ``FactVector`` with the answers set.
+/// ``ReferenceEvaluator`` specifies (steps 5–9 of its documentation), for one regime's verdict.
+///
+/// The verdict's open facts are answered in every combination of their answers at once, 64
+/// combinations to a pass of ``AnswerWorlds`` (``Combinations``): the categories they lead to
+/// settle the verdict, and, per answer to each open fact, what that answer alone can lead to (the
+/// category of a question's outcome). The rest of an outcome (its grounds and exemption) comes
+/// from one more pass over the worlds that answer one fact each. When the combinations are too
+/// many, the answers are searched one combination at a time (``Search``), as the reference does.
 struct Settling {
     let classifier: Classifier
     let regime: EnginePlan.Regime
     let asOf: CalendarDate
+    /// The regime's applications on the measure, and the category they decide (`nil`: none).
+    let baseline: [TriValue]
+    let immediate: String?
     private var graph: RuleGraph { classifier.graph }
     private var plan: EnginePlan { classifier.plan }
+    /// The open facts (``Search/open(_:_:)`` on the measure) and their answers, in slot order.
+    private var open: [Int] = []
+    private var domains: [[EnginePlan.Answer]] = []
+    /// What the combinations lead to; `nil` when they were too many to try (or not tried).
+    private var combinations: Combinations?
+    /// The categories the answers lead to (bits), and whether they are all of them (a search stops
+    /// at two); `nil` until ``summary(_:_:)`` worked them out.
+    private var reached: (categories: UInt8, all: Bool)?
+    /// Per fact slot, the summary of each answer alone, once worked out.
+    private var worlds: [[Summary]?] = []
 
     /// A verdict without its questions: category (`nil`: undetermined), deciding rules, exemption,
     /// and whether an exemption may still apply.
@@ -21,131 +39,276 @@ struct Settling {
         var exemptionOpen: Bool
     }
 
-    /// The applications of the regime's rules on `facts`, and the immediate category.
-    func applications(_ facts: FactVector) -> (applies: [TriValue], category: String?) {
-        var evaluation = Evaluation(graph: graph, facts: facts, asOf: asOf)
-        var applies: [TriValue] = []
-        classifier.applications(regime, &evaluation, into: &applies)
-        let category = regime.verdicts.first { applies[$0] == .true }.flatMap { plan.categories[$0] }
-        return (applies, category)
+    /// The most combinations tried at once (in passes of 64); beyond, ``LaneSearch``. (The
+    /// classifier's `combinationLimit`, which tests lower.)
+    static let combinationLimit = 1024
+    /// Every category (bits).
+    static let anyCategory = UInt8.max
+
+    init(classifier: Classifier, regime: EnginePlan.Regime, asOf: CalendarDate, baseline: [TriValue], immediate: String?) {
+        self.classifier = classifier
+        self.regime = regime
+        self.asOf = asOf
+        self.baseline = baseline
+        self.immediate = immediate
     }
 
+    private var search: Search { Search(classifier: classifier, regime: regime, asOf: asOf) }
+
     /// The answers tried for the fact in `slot` (``ReferenceEvaluator/domain(_:asOf:)``).
-    func domain(_ slot: Int) -> [FactValue] {
-        var answers = plan.answers[slot].map(\.value)
+    func domain(_ slot: Int) -> [EnginePlan.Answer] {
+        var answers = plan.answers[slot]
         if plan.isDate[slot] {
-            for d in [asOf, asOf.adding(days: -1)] where !answers.contains(.date(d)) { answers.append(.date(d)) }
+            for d in [asOf, asOf.adding(days: -1)] where !answers.contains(where: { $0.value == .date(d) }) {
+                answers.append(EnginePlan.Answer(value: .date(d), cell: FactCell(date: d)))
+            }
         }
         return answers
     }
 
-    /// The unknown facts, with answers to try, that a rule whose application is unknown reads.
-    func open(_ facts: FactVector, _ applies: [TriValue]) -> [Int] {
-        var slots = SlotSet()
-        for r in regime.order where applies[r] == .unknown { slots.formUnion(plan.reads[r]) }
-        return slots.intersection(facts.unknownSlots).sorted.filter { !domain($0).isEmpty }
-    }
-
-    /// The known facts an undecided rule reads that a test still finds unknown (an HS code broader
-    /// than a listed line): ``ReferenceEvaluator``'s `imprecise`.
-    func imprecise(_ facts: FactVector, _ applies: [TriValue]) -> [Int] {
-        var slots = SlotSet()
-        for r in regime.order where applies[r] == .unknown { slots.formUnion(plan.reads[r]) }
-        var evaluation = Evaluation(graph: graph, facts: facts, asOf: asOf)
-        return slots.sorted.filter { slot in
-            !facts.isUnknown(slot) && graph.nodes.indices.contains { node in
-                switch graph.nodes[node] {
-                case .hsAllIn(slot, _), .hsAnyIn(slot, _): evaluation.evaluate(node) == .unknown
-                case .hsAllIn, .hsAnyIn, .always, .all, .any, .not, .rule, .equals, .anyOf, .allIn, .contains, .date,
-                     .asOf, .number, .memberOf, .memberAttribute:
-                    false
-                }
-            }
+    /// The verdict without questions, for a measure no verdict rule decides at once
+    /// (``ReferenceEvaluator``'s `verdict(regime:_:questions: false)`).
+    mutating func summary(_ evaluation: inout Evaluation, _ workspace: inout Workspace) -> Summary {
+        precondition(immediate == nil)
+        open = search.open(evaluation.facts, baseline)
+        domains = open.map(domain)
+        var size = 1
+        for d in domains {
+            size *= d.count
+            if size > classifier.combinationLimit { break }
         }
-    }
-
-    private func answering(_ facts: FactVector, _ slot: Int, _ answer: FactValue) -> FactVector {
-        facts.setting(slot, to: answer, program: graph.program)
-    }
-
-    /// The categories the answers can lead to, added to `found` (``ReferenceEvaluator``'s `reachable`).
-    func reachable(_ facts: FactVector, into found: inout Set<String>) {
-        let (applies, category) = applications(facts)
-        if let category {
-            found.insert(category)
-            return
-        }
-        var allowed = Set<String>()
-        for r in regime.verdicts where applies[r] == .unknown { if let c = plan.categories[r] { allowed.insert(c) } }
-        guard !allowed.isSubset(of: found), let slot = open(facts, applies).first else { return }
-        for answer in domain(slot) {
-            reachable(answering(facts, slot, answer), into: &found)
-            if found.count > 1 { return }
-        }
-    }
-
-    /// The verdict without questions (``ReferenceEvaluator``'s `verdict(regime:_:questions: false)`).
-    func summary(_ facts: FactVector) -> Summary {
-        let (applies, immediate) = applications(facts)
-        var category = immediate
-        var deciding: [Int]
-        if let immediate {
-            deciding = regime.verdicts.filter { applies[$0] == .true && plan.categories[$0] == immediate }
+        if size <= classifier.combinationLimit {
+            let tried = Combinations(open: open, domains: domains, settling: self, &evaluation, &workspace)
+            combinations = tried
+            reached = (tried.categories, true)
         } else {
-            var found = Set<String>()
-            reachable(facts, into: &found)
-            guard found.count == 1, let settled = found.first else {
-                return Summary(category: nil, deciding: [], exemption: nil, exemptionOpen: false)
-            }
-            category = settled
-            var evaluation = Evaluation(graph: graph, facts: facts, asOf: asOf)
-            deciding = regime.verdicts.filter { r in
-                plan.categories[r] == settled && evaluation.condition(of: r) == .true
-                    && graph.rules[r].blockers.allSatisfy { applies[$0] == .false || plan.categories[$0] == settled }
-            }
+            var lanes = LaneSearch(settling: self, facts: evaluation.facts, within: Self.anyCategory)
+            let found = lanes.run([LaneSearch.Start(slot: -1, answer: -1, value: .unknown, cell: .unknown)], &evaluation, &workspace)[0]
+            reached = (found, found.nonzeroBitCount < 2)
         }
-        let (exemption, open) = self.exemption(deciding, facts)
-        return Summary(category: category, deciding: deciding, exemption: exemption, exemptionOpen: !open.isEmpty)
+        guard let settled = Self.category(reached!.categories) else {
+            return Summary(category: nil, deciding: [], exemption: nil, exemptionOpen: false)
+        }
+        // The grounds known so far: rules of the category that hold and that nothing but rules of
+        // the same category might still block.
+        let deciding = regime.verdicts.filter { r in
+            plan.categories[r] == settled && evaluation.condition(of: r) == .true
+                && graph.rules[r].blockers.allSatisfy { baseline[$0] == .false || plan.categories[$0] == settled }
+        }
+        let (exemption, open) = search.exemption(deciding, evaluation.facts)
+        return Summary(category: settled, deciding: deciding, exemption: exemption, exemptionOpen: !open.isEmpty)
     }
 
-    /// The exemption suspending a deciding rule, or the unknown exemptions that might (as
-    /// ``Classifier``'s `exemption`, without its questions).
-    func exemption(_ deciding: [Int], _ facts: FactVector) -> (finding: ExemptionFinding?, open: [Int]) {
-        var evaluation = Evaluation(graph: graph, facts: facts, asOf: asOf)
-        var open: [Int] = []
-        for e in regime.exemptions where deciding.contains(where: graph.rules[e].suspends.contains) {
-            var value = evaluation.condition(of: e)
-            guard value != .false else { continue }
-            let end = plan.windows[e].end(facts: facts)
-            if let known = end.known, asOf >= known { continue }
-            if end.unknownFacts, value == .true { value = .unknown }
-            if value == .true {
-                return (ExemptionFinding(rule: plan.ids[e], until: end.known, citation: plan.citations[e], verified: plan.verified[e]), [])
-            }
-            open.append(e)
-        }
-        return (nil, open)
+    /// The category of a set of categories (bits), when it has exactly one.
+    static func category(_ bits: UInt8) -> String? {
+        bits.nonzeroBitCount == 1 ? Category.allCases[bits.trailingZeroBitCount].rawValue : nil
     }
+
+    /// The unknown facts that a rule of the regime whose application is unknown reads, with answers to try.
+    func openFacts(_ facts: FactVector) -> [Int] { search.open(facts, baseline) }
+
+    /// The known facts an undecided rule reads that a test still finds unknown (``Search/imprecise(_:_:)``).
+    func imprecise(_ facts: FactVector) -> [Int] { search.imprecise(facts, baseline) }
 
     /// What each answer to the fact in `slot` gives alone.
-    func outcomes(_ slot: Int, _ facts: FactVector) -> [QuestionOutcome] {
-        domain(slot).map { answer in
-            let then = summary(answering(facts, slot, answer))
-            return QuestionOutcome(answer: answer, category: then.category ?? "undetermined", exemption: then.exemption)
+    mutating func outcomes(_ slot: Int, _ evaluation: inout Evaluation, _ workspace: inout Workspace) -> [QuestionOutcome] {
+        prepare([slot], &evaluation, &workspace)
+        return zip(domain(slot), worlds[slot]!).map { answer, then in
+            QuestionOutcome(answer: answer.value, category: then.category ?? "undetermined", exemption: then.exemption)
         }
     }
 
     /// For a verdict settled from undetermined (`summary`), the open facts some answer to which adds
     /// a ground or changes the exemption, leaving out `asked` (the exemption questions).
-    func settledQuestions(_ summary: Summary, _ facts: FactVector, asked: SlotSet) -> [Int] {
-        let (applies, _) = applications(facts)
+    mutating func settledQuestions(_ summary: Summary, asked: SlotSet, _ evaluation: inout Evaluation, _ workspace: inout Workspace) -> [Int] {
         let grounds = Set(summary.deciding.compactMap { plan.grounds[$0] })
-        return open(facts, applies).filter { slot in
-            !asked.contains(slot) && domain(slot).contains { answer in
-                let then = self.summary(answering(facts, slot, answer))
-                return !Set(then.deciding.compactMap { plan.grounds[$0] }).isSubset(of: grounds)
+        let candidates = openFacts(evaluation.facts).filter { !asked.contains($0) }
+        prepare(candidates, &evaluation, &workspace)
+        return candidates.filter { slot in
+            worlds[slot]!.contains { then in
+                !Set(then.deciding.compactMap { plan.grounds[$0] }).isSubset(of: grounds)
                     || then.exemption?.rule != summary.exemption?.rule || then.exemptionOpen != summary.exemptionOpen
             }
+        }
+    }
+
+    /// Works out the summary of each answer alone to each fact of `slots` not yet worked out: an
+    /// unknown fact's answers in passes over the worlds answering one fact each, a known fact's
+    /// (given too broadly) by ``Search``. (Preparing all the facts asked about at once fills the passes.)
+    mutating func prepare(_ slots: [Int], _ evaluation: inout Evaluation, _ workspace: inout Workspace) {
+        if worlds.isEmpty { worlds = [[Summary]?](repeating: nil, count: graph.factPaths.count) }
+        var answers: [AnswerWorld] = []
+        for slot in slots where worlds[slot] == nil {
+            guard evaluation.facts.isUnknown(slot), immediate != nil || reached != nil else {
+                worlds[slot] = domain(slot).map { answer in
+                    search.summary(evaluation.facts.setting(slot, to: answer.value, program: graph.program))
+                }
+                continue
+            }
+            worlds[slot] = []
+            for answer in domain(slot) {
+                answers.append(AnswerWorld(slot: slot, value: answer.value, cell: answer.cell, worlds: 1 << UInt64(answers.count % 64)))
+            }
+        }
+        // What each answer can lead to, when the combinations were too many to try all: a search
+        // from each answer that answers an open fact (another fact's answers change nothing).
+        var searched: [UInt8] = []
+        if immediate == nil, combinations == nil, let reached {
+            var lanes = LaneSearch(settling: self, facts: evaluation.facts, within: reached.all ? reached.categories : Self.anyCategory)
+            let starts = answers.map { answer in
+                LaneSearch.Start(slot: answer.slot, answer: domainIndex(answer), value: answer.value, cell: answer.cell)
+            }
+            searched = lanes.run(starts, &evaluation, &workspace)
+        }
+        var start = 0
+        while start < answers.count {
+            let chunk = answers[start..<min(start + 64, answers.count)]
+            _ = AnswerWorlds(graph: graph, plan: plan).evaluate(
+                chunk, worlds: chunk.count, regime: regime, baseline: baseline, also: regime.verdicts + regime.exemptions,
+                &evaluation, &workspace)
+            for (w, answer) in chunk.enumerated() {
+                let reachable = searched.isEmpty ? nil : searched[start + w]
+                worlds[answer.slot]!.append(world(w, answer, reachable: reachable, evaluation.facts, &workspace))
+            }
+            start += 64
+        }
+    }
+
+    /// The summary of world `w` of the last pass, which answers `answer`.
+    /// `reachable`: the categories a search from this answer found (when the combinations were not tried).
+    private func world(_ w: Int, _ answer: AnswerWorld, reachable: UInt8?, _ facts: FactVector, _ workspace: inout Workspace) -> Summary {
+        let applies = workspace.worldApplies, conditions = workspace.worldMemo
+        // A verdict rule that applies decides at once; else the combinations through this answer.
+        var category = regime.verdicts.first { applies[$0].value(w) == .true }.flatMap { plan.categories[$0] }
+        let now = category != nil
+        if category == nil, let reached {
+            let index = open.firstIndex(of: answer.slot)
+            var bits = reached.categories
+            if let index, let combinations {
+                bits = combinations.categories(open: index, answer: domainIndex(answer))
+            } else if index != nil, let reachable {
+                bits = reachable
+            }
+            category = Self.category(bits)
+        }
+        guard let category = category ?? immediate else {
+            return Summary(category: nil, deciding: [], exemption: nil, exemptionOpen: false)
+        }
+        let deciding = regime.verdicts.filter { r in
+            guard plan.categories[r] == category else { return false }
+            if now || immediate != nil { return applies[r].value(w) == .true }
+            return conditions[r].value(w) == .true
+                && graph.rules[r].blockers.allSatisfy { applies[$0].value(w) == .false || plan.categories[$0] == category }
+        }
+        // The exemption suspending a deciding rule, or the unknown exemptions that might (as
+        // ``Search/exemption(_:_:)``, in this world).
+        var open = false
+        for e in regime.exemptions where deciding.contains(where: graph.rules[e].suspends.contains) {
+            var value = conditions[e].value(w)
+            guard value != .false else { continue }
+            var answered = facts
+            answered.probe(answer.slot, answer.value, cell: answer.cell)
+            let end = plan.windows[e].end(facts: answered)
+            if let known = end.known, asOf >= known { continue }
+            if end.unknownFacts, value == .true { value = .unknown }
+            if value == .true {
+                let finding = ExemptionFinding(rule: plan.ids[e], until: end.known, citation: plan.citations[e], verified: plan.verified[e])
+                return Summary(category: category, deciding: deciding, exemption: finding, exemptionOpen: false)
+            }
+            open = true
+        }
+        return Summary(category: category, deciding: deciding, exemption: nil, exemptionOpen: open)
+    }
+
+    /// The position of `answer` in its fact's answers.
+    private func domainIndex(_ answer: AnswerWorld) -> Int {
+        domain(answer.slot).firstIndex { $0.value == answer.value }!
+    }
+}
+
+/// Every combination of answers to a verdict's open facts, evaluated 64 at a time by
+/// ``AnswerWorlds``: the categories they lead to (a combination no verdict rule decides adds none),
+/// and, per answer to each open fact, those of the combinations with that answer.
+///
+/// Kleene logic is monotone: the category of a partial answer, when one decides, is that of every
+/// combination through it; so what the combinations lead to is what ``Search`` finds.
+struct Combinations {
+    /// The categories (bits, ``EnginePlan/categoryBits``) the combinations lead to.
+    private(set) var categories: UInt8 = 0
+    /// Per open fact (position in `open`) and answer, the categories of the combinations with it,
+    /// at `offsets[fact] + answer`.
+    private var byAnswer: [UInt8]
+    private var offsets: [Int]
+
+    init(open: [Int], domains: [[EnginePlan.Answer]], settling: Settling, _ evaluation: inout Evaluation, _ workspace: inout Workspace) {
+        let plan = settling.classifier.plan, regime = settling.regime
+        offsets = []
+        var total = 0
+        for d in domains {
+            offsets.append(total)
+            total += d.count
+        }
+        byAnswer = [UInt8](repeating: 0, count: total)
+        let count = domains.reduce(1) { $0 * $1.count }
+        guard !open.isEmpty else { return }
+        let worlds = AnswerWorlds(graph: settling.classifier.graph, plan: plan)
+        // The combination `c` answers open fact `k` with its answer `(c / stride_k) % size_k`.
+        var digits = [Int](repeating: 0, count: open.count)
+        var masks = [UInt64](repeating: 0, count: total)
+        var answers: [AnswerWorld] = []
+        var lanes: [UInt8] = []
+        for start in stride(from: 0, to: count, by: 64) {
+            let width = min(64, count - start)
+            for i in masks.indices { masks[i] = 0 }
+            var counter = digits
+            for w in 0..<width {
+                for k in open.indices { masks[offsets[k] + counter[k]] |= 1 << UInt64(w) }
+                Self.increment(&counter, domains)
+            }
+            answers.removeAll(keepingCapacity: true)
+            for (k, slot) in open.enumerated() {
+                for (a, answer) in domains[k].enumerated() where masks[offsets[k] + a] != 0 {
+                    answers.append(AnswerWorld(slot: slot, value: answer.value, cell: answer.cell, worlds: masks[offsets[k] + a]))
+                }
+            }
+            let settled = worlds.evaluate(
+                answers[...], worlds: width, regime: regime, baseline: settling.baseline, &evaluation, &workspace
+            ).settled
+            // Each decided combination's category: that of the first verdict rule applying in it.
+            lanes.removeAll(keepingCapacity: true)
+            lanes.append(contentsOf: repeatElement(0, count: width))
+            var remaining = settled
+            for r in regime.verdicts where remaining != 0 {
+                var hit = workspace.worldApplies[r].yes & remaining
+                remaining &= ~hit
+                while hit != 0 {
+                    lanes[hit.trailingZeroBitCount] = plan.categoryBits[r]
+                    hit &= hit - 1
+                }
+            }
+            for w in 0..<width {
+                let bits = lanes[w]
+                if bits != 0 {
+                    categories |= bits
+                    for k in open.indices { byAnswer[offsets[k] + digits[k]] |= bits }
+                }
+                Self.increment(&digits, domains)
+            }
+        }
+    }
+
+    /// The categories of the combinations answering open fact `open` (position) with its `answer`th answer.
+    func categories(open: Int, answer: Int) -> UInt8 {
+        byAnswer[offsets[open] + answer]
+    }
+
+    /// The next combination (mixed radix, the first fact fastest).
+    @inline(__always)
+    private static func increment(_ digits: inout [Int], _ domains: [[EnginePlan.Answer]]) {
+        for k in digits.indices {
+            digits[k] += 1
+            if digits[k] < domains[k].count { return }
+            digits[k] = 0
         }
     }
 }

@@ -56,7 +56,7 @@ let start = Date()
 var measures = 0, verdicts = 0, mismatches = 0, undetermined = 0, settled = 0
 // In chunks, so that 100,000 decoded measures are never held at once.
 for chunk in stride(from: 0, to: paths.count, by: 5_000) {
-    let load = MeasureReader().read(Array(paths[chunk..<min(chunk + 5_000, paths.count)]))
+    let load = MeasureReader(vocabulary: graph.vocabulary).read(Array(paths[chunk..<min(chunk + 5_000, paths.count)]))
     for measure in load.measures {
         measures += 1
         let facts = reference.facts(of: measure)

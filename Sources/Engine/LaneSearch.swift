@@ -1,0 +1,138 @@
+import Measures
+import RuleCompiler
+
+/// The categories the answers can lead to from several starting points at once, for the verdicts
+/// whose open facts have too many combinations to try all (``Settling/combinationLimit``):
+/// ``ReferenceEvaluator``'s `reachable`, breadth first, 64 partial answers to a pass of
+/// ``AnswerWorlds``.
+///
+/// A partial answer that some verdict rule decides adds its category; one that no category still
+/// possible (a verdict rule whose application is unknown, of a category in `within` not found yet)
+/// could add to is dropped; the others are answered further, the first open fact in each of its
+/// answers. A start stops at two categories. What is found does not depend on the order in which
+/// the answers are tried (Kleene logic is monotone): it is the set of categories of the answer
+/// combinations, or two of them.
+struct LaneSearch {
+    let settling: Settling
+    let facts: FactVector
+    /// The categories worth finding (bits): those the measure's answers lead to, when known.
+    let within: UInt8
+    private var plan: EnginePlan { settling.classifier.plan }
+
+    /// Where a search starts: the measure with one fact answered (`slot` -1: none).
+    struct Start {
+        let slot: Int
+        let answer: Int
+        let value: FactValue
+        let cell: FactCell
+    }
+
+    /// A partial answer: its start, the answer it adds to its parent's, and the facts it answers.
+    private struct Node {
+        let start: Int
+        let parent: Int
+        let slot: Int
+        let answer: Int
+        let answered: SlotSet
+    }
+
+    private var nodes: [Node] = []
+    private var domains: [[EnginePlan.Answer]?] = []
+
+    init(settling: Settling, facts: FactVector, within: UInt8) {
+        self.settling = settling
+        self.facts = facts
+        self.within = within
+    }
+
+    /// The categories found from each start (bits; two or more: the search from it stopped there).
+    mutating func run(_ starts: [Start], _ evaluation: inout Evaluation, _ workspace: inout Workspace) -> [UInt8] {
+        let regime = settling.regime
+        var found = [UInt8](repeating: 0, count: starts.count)
+        domains = [[EnginePlan.Answer]?](repeating: nil, count: plan.answers.count)
+        nodes = []
+        var queue: [Int] = []
+        for (i, start) in starts.enumerated() {
+            var answered = SlotSet()
+            if start.slot >= 0 { answered.insert(start.slot) }
+            nodes.append(Node(start: i, parent: -1, slot: start.slot, answer: start.answer, answered: answered))
+            queue.append(i)
+        }
+        let worlds = AnswerWorlds(graph: settling.classifier.graph, plan: plan)
+        var head = 0
+        var answers: [AnswerWorld] = []
+        var given: [(slot: Int, answer: Int, lanes: UInt64)] = []
+        var batch: [Int] = []
+        while head < queue.count {
+            batch.removeAll(keepingCapacity: true)
+            while head < queue.count, batch.count < 64 {
+                let n = queue[head]
+                head += 1
+                if found[nodes[n].start].nonzeroBitCount < 2 { batch.append(n) }
+            }
+            guard !batch.isEmpty else { break }
+            // The answers given in the lanes, each with its lanes, those of one fact together.
+            given.removeAll(keepingCapacity: true)
+            for (lane, n) in batch.enumerated() {
+                var k = n
+                while k >= 0 {
+                    let node = nodes[k]
+                    k = node.parent
+                    guard node.slot >= 0 else { continue }
+                    if let i = given.firstIndex(where: { $0.slot == node.slot && $0.answer == node.answer }) {
+                        given[i].lanes |= 1 << UInt64(lane)
+                    } else {
+                        // Kept in fact order (insertion): a batch gives few distinct answers.
+                        let at = given.firstIndex { $0.slot > node.slot } ?? given.count
+                        given.insert((node.slot, node.answer, 1 << UInt64(lane)), at: at)
+                    }
+                }
+            }
+            answers.removeAll(keepingCapacity: true)
+            for item in given {
+                let value = domain(item.slot)[item.answer]
+                answers.append(AnswerWorld(slot: item.slot, value: value.value, cell: value.cell, worlds: item.lanes))
+            }
+            let settled = worlds.evaluate(
+                answers[...], worlds: batch.count, regime: regime, baseline: settling.baseline, &evaluation, &workspace
+            ).settled
+            let applies = workspace.worldApplies
+            for (lane, n) in batch.enumerated() {
+                let start = nodes[n].start
+                guard found[start].nonzeroBitCount < 2 else { continue }
+                let bit: UInt64 = 1 << UInt64(lane)
+                if settled & bit != 0 {
+                    let r = regime.verdicts.first { applies[$0].yes & bit != 0 }!
+                    found[start] |= plan.categoryBits[r]
+                    continue
+                }
+                // The categories still possible, and the open facts, in this lane.
+                var possible: UInt8 = 0
+                var open = SlotSet()
+                for r in regime.order where settling.baseline[r] == .unknown && (applies[r].yes | applies[r].no) & bit == 0 {
+                    possible |= plan.categoryBits[r]
+                    open.formUnion(plan.reads[r])
+                }
+                guard possible & within & ~found[start] != 0 else { continue }
+                open = open.intersection(facts.unknownSlots)
+                open.subtract(nodes[n].answered)
+                guard let slot = open.sorted.first(where: { !domain($0).isEmpty }) else { continue }
+                var answered = nodes[n].answered
+                answered.insert(slot)
+                for answer in domain(slot).indices {
+                    queue.append(nodes.count)
+                    nodes.append(Node(start: start, parent: n, slot: slot, answer: answer, answered: answered))
+                }
+            }
+        }
+        return found
+    }
+
+    /// The answers tried for the fact in `slot` (``Settling/domain(_:)``), worked out once.
+    private mutating func domain(_ slot: Int) -> [EnginePlan.Answer] {
+        if let known = domains[slot] { return known }
+        let answers = settling.domain(slot)
+        domains[slot] = answers
+        return answers
+    }
+}
