@@ -37,7 +37,7 @@ struct ReferenceEquivalenceTests {
                     eligibility:
                       limited_to: [none]
                       in_practice: {limited_number_of_users: false, predominant_users: false, disproportionate_amounts: false, discretionary_granting: false}
-                    conditions: {export_performance: in-law, export_destinations: [any]}
+                    conditions: {export_performance: in-law, export_destinations: [any], domestic_goods_scope: national}
                     """)
             }
         }
@@ -153,8 +153,10 @@ struct ReferenceEquivalenceTests {
             forms: [grant]
             benefit: true
             eligibility: {limited_to: [none]}
-            conditions: {export_performance: in-law, export_destinations: [any]}
+            conditions: {export_performance: in-law, export_destinations: [any], domestic_goods_scope: national}
             """)
+        // (The scope is stated: with it unknown, an EAEU member's content condition might be met with
+        // imports from the other member states, legal review F11, and no single answer adds a ground.)
         let wto = try #require(Self.classifier.classify(measure, asOf: CalendarDate("2026-12-02")!).verdicts.last)
         #expect(wto.category == "prohibited")
         #expect(wto.grounds == ["export-contingent"])

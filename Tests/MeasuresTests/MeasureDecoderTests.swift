@@ -53,6 +53,7 @@ let expectedFacts: [String: FactValue] = [
     "conditions.export_destinations": .list(["RU", "any"]),
     "conditions.domestic_goods": .text("in-law"),
     "conditions.domestic_goods_scope": .text("eaeu"),
+    "conditions.eaeu_content_met_by_imports": .bool(true),
     "conditions.production_location": .unknown,
     "purposes": .list(["research", "training"]),
     "export_credit.oecd_arrangement": .unknown,
@@ -65,6 +66,7 @@ let expectedFacts: [String: FactValue] = [
     "sdt.art27_4_compliant": .unknown,
     "sdt.art29_notified": .bool(false),
     "transitional_measures": .list(["eaeu.annex28.appendix.KZ.auto-assembly", "wto.scm.art27-4-extension"]),
+    "law.eaeu_oecd_export_credit_exception": .bool(false),
 ]
 
 @Suite("Measure decoding: happy paths")

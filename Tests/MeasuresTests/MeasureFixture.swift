@@ -56,6 +56,7 @@ struct MeasureFixture {
         ("conditions.export_destinations", "[RU, any]"),
         ("conditions.domestic_goods", "in-law"),
         ("conditions.domestic_goods_scope", "eaeu"),
+        ("conditions.eaeu_content_met_by_imports", "true"),
         ("conditions.production_location", "unknown"),
         ("purposes", "[research, training]"),
         ("export_credit.oecd_arrangement", "unknown"),
@@ -68,6 +69,7 @@ struct MeasureFixture {
         ("sdt.art27_4_compliant", "unknown"),
         ("sdt.art29_notified", "no"),
         ("transitional_measures", "[eaeu.annex28.appendix.KZ.auto-assembly, wto.scm.art27-4-extension]"),
+        ("law.eaeu_oecd_export_credit_exception", "false"),
     ])
 
     /// This fixture with `path`'s value replaced.
