@@ -16,13 +16,16 @@ public struct Classifier: Sendable {
     /// The most answer combinations a settled verdict tries at once (``Settling``); tests lower it
     /// to make the breadth-first search (``LaneSearch``) do the work.
     let combinationLimit: Int
+    /// The most partial answers a settling search explores (``Settling/searchBudget``); tests lower it.
+    let searchBudget: Int
 
     public init(graph: RuleGraph) {
         self.init(graph: graph, combinationLimit: Settling.combinationLimit)
     }
 
-    init(graph: RuleGraph, combinationLimit: Int) {
+    init(graph: RuleGraph, combinationLimit: Int, searchBudget: Int = Settling.searchBudget) {
         self.combinationLimit = combinationLimit
+        self.searchBudget = searchBudget
         self.graph = graph
         let plan = EnginePlan(graph: graph)
         self.plan = plan

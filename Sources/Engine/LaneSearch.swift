@@ -64,6 +64,12 @@ struct LaneSearch {
         var given: [(slot: Int, answer: Int, lanes: UInt64)] = []
         var batch: [Int] = []
         while head < queue.count {
+            // Past the budget, what is left unexplored may lead anywhere: every start not yet at two
+            // categories reports all of them (undetermined), never a settled category it did not prove.
+            if nodes.count > settling.classifier.searchBudget {
+                for i in found.indices where found[i].nonzeroBitCount < 2 { found[i] = UInt8.max }
+                break
+            }
             batch.removeAll(keepingCapacity: true)
             while head < queue.count, batch.count < 64 {
                 let n = queue[head]

@@ -42,6 +42,15 @@ struct Settling {
     /// The most combinations tried at once (in passes of 64); beyond, ``LaneSearch``. (The
     /// classifier's `combinationLimit`, which tests lower.)
     static let combinationLimit = 1024
+
+    /// The most partial answers a search explores (``LaneSearch``, ``SettlingSearch``) before it
+    /// gives up. The search is exponential in the open facts; past the budget the verdict stays
+    /// `undetermined`, with its questions (never a settled category the search did not prove), so
+    /// that no measure can hang a command. The reference evaluator has no such limit.
+    static let searchBudget = 1 << 15
+
+    /// What a search cut short reports: two categories, so the verdict (or the outcome) is undetermined.
+    static let searchCut: Set<String> = [Category.undetermined.rawValue, Category.prohibited.rawValue]
     /// Every category (bits).
     static let anyCategory = UInt8.max
 

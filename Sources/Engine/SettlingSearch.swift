@@ -61,7 +61,14 @@ extension Settling {
         }
 
         /// The categories the answers can lead to, added to `found` (``ReferenceEvaluator``'s `reachable`).
-        func reachable(_ facts: FactVector, into found: inout Set<String>) {
+        /// The search stops after ``Settling/searchBudget`` partial answers (`budget` counts down):
+        /// what it has not explored may lead anywhere, so it then reports two categories (undetermined).
+        func reachable(_ facts: FactVector, into found: inout Set<String>, budget: inout Int) {
+            budget -= 1
+            if budget < 0 {
+                found.formUnion(Settling.searchCut)
+                return
+            }
             let (applies, category) = applications(facts)
             if let category {
                 found.insert(category)
@@ -71,7 +78,7 @@ extension Settling {
             for r in regime.verdicts where applies[r] == .unknown { if let c = plan.categories[r] { allowed.insert(c) } }
             guard !allowed.isSubset(of: found), let slot = open(facts, applies).first else { return }
             for answer in domain(slot) {
-                reachable(answering(facts, slot, answer), into: &found)
+                reachable(answering(facts, slot, answer), into: &found, budget: &budget)
                 if found.count > 1 { return }
             }
         }
@@ -85,7 +92,8 @@ extension Settling {
                 deciding = regime.verdicts.filter { applies[$0] == .true && plan.categories[$0] == immediate }
             } else {
                 var found = Set<String>()
-                reachable(facts, into: &found)
+                var budget = classifier.searchBudget
+                reachable(facts, into: &found, budget: &budget)
                 guard found.count == 1, let settled = found.first else {
                     return Summary(category: nil, deciding: [], exemption: nil, exemptionOpen: false)
                 }
