@@ -74,7 +74,9 @@ public struct SubsidyAPI: Sendable {
         let (measures, diagnostics) = MeasureSource.load(
             bytes: body, path: path, vocabulary: classifier.graph.vocabulary, loader: YAMLLoader(limits: .default))
         if diagnostics.contains(where: { $0.severity == .error }) {
-            return invalid(diagnostics, body: body, path: path)
+            // With lang=ru the diagnostics are worded from the catalogue, as the CLI's `--lang ru`.
+            let worded = query["lang"] == "ru" ? catalogue.word(diagnostics) : diagnostics
+            return invalid(worded, body: body, path: path)
         }
         let results = measures.map { classifier.classify($0, asOf: date) }
         if markdown {

@@ -216,5 +216,13 @@ struct RussianAPITests {
         #expect(russian.contains("## Заключение"), "\(russian)")
         #expect(russian.contains("ЕАЭС: запрещённая субсидия"))
         #expect(ask(["format": "markdown"]).contains("## Conclusion"))
+        // An invalid measure's diagnostics are worded in Russian with lang=ru, as the CLI words them.
+        let invalid = Array("id: X-1\ntitle: t\nmember_state: QQ\nforms: [grant]\nbenefit: maybe\n".utf8)
+        let russian400 = api.respond(to: .classify, query: ["lang": "ru"], body: invalid, contentType: "text/yaml")
+        let english400 = api.respond(to: .classify, query: [:], body: invalid, contentType: "text/yaml")
+        #expect(russian400.status == 400)
+        #expect(english400.body.contains("is not an ISO 3166-1 alpha-2 country code"))
+        #expect(!russian400.body.contains("is not an ISO 3166-1 alpha-2 country code"), "\(russian400.body)")
+        #expect(russian400.body.contains("measure.yaml:3:15"))
     }
 }
