@@ -126,16 +126,22 @@ def main():
         before = verdicts(driver)
         check("both regimes get a verdict", set(before) == {"eaeu", "wto"}, str(before))
         check("the memo is shown", "EAEU" in driver.find_element(By.ID, "memo").text)
+        undetermined = [r for r, c in before.items() if c == "undetermined"]
+        check("each undetermined verdict links to its open questions", undetermined and
+              len(driver.find_elements(By.CSS_SELECTOR, '.verdict.cat-undetermined a[href="#questions-panel"]')) == len(undetermined),
+              str(before))
 
-        # Answer two questions: the first one (best first) with "yes", then the local-content
-        # condition (a WTO question that any answer settles) with "in-law".
+        # Answer three questions: the first one (best first) with "yes", then the local-content
+        # condition with "in-law" and its scope with "national" (an EAEU member's content condition
+        # that goods of other member states could meet is asked about first: review F11).
         first = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#questions .question")))
         answered = [answer(driver, wait, first.get_attribute("data-fact"), "true")]
         check("the first question is answered yes and classified again",
               driver.find_element(By.ID, f"f-{answered[0].replace('.', '-')}").get_attribute("value") == "true")
         answered.append(answer(driver, wait, "conditions.domestic_goods", "in-law"))
+        answered.append(answer(driver, wait, "conditions.domestic_goods_scope", "national"))
         after = verdicts(driver)
-        check("two different questions were answered", len(set(answered)) == 2, str(answered))
+        check("three different questions were answered", len(set(answered)) == 3, str(answered))
         check("the verdict changed", after != before, f"{before} -> {after}")
         check("WTO: a local-content condition in law is prohibited", after.get("wto") == "prohibited", str(after))
         check("what changed is shown", "→" in driver.find_element(By.ID, "changes").text,
@@ -147,8 +153,6 @@ def main():
         check("the form keeps its open groups in Russian",
               driver.find_element(By.CSS_SELECTOR, 'details[data-path="goods"]').get_attribute("open") is not None)
         driver.find_element(By.ID, "lang-en").click()
-        check("each undetermined verdict links to its open questions",
-              len(driver.find_elements(By.CSS_SELECTOR, '.verdict.cat-undetermined a[href="#questions-panel"]')) > 0)
 
         if SCREENSHOT:
             driver.save_screenshot(SCREENSHOT)
