@@ -81,6 +81,10 @@ struct MemoConclusion {
                 + "adverse effects."
         case "non-actionable":
             text = "it may be granted; keep to the conditions that make it non-actionable."
+        case "not-applicable":
+            text = "these rules do not bind the measure on this date; the rules that do (see why) are not assessed here."
+        case "out-of-scope":
+            text = "these subsidy rules do not cover it; the rules that do (see why) are not assessed here."
         default:
             text = "nothing to change under these rules."
         }

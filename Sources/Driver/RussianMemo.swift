@@ -37,7 +37,7 @@ public struct RussianMemo {
         "memo-unverified-conclusion", "memo-no-exemption", "memo-no-exemption-yet", "memo-exempt", "memo-through",
         "memo-no-end-date", "memo-why-undetermined", "memo-why-grounds", "memo-answer-best-first", "memo-more-in-proof",
         "memo-see-proof", "memo-claim-exemption", "memo-claim-exemption-no-end", "memo-do-prohibited",
-        "memo-do-actionable-eaeu", "memo-do-actionable-wto", "memo-do-non-actionable", "memo-do-nothing",
+        "memo-do-actionable-eaeu", "memo-do-actionable-wto", "memo-do-non-actionable", "memo-do-nothing", "memo-do-not-applicable", "memo-do-out-of-scope",
         "memo-exemption-may-apply", "memo-due-by", "memo-was-due-by", "memo-overdue-unless-made", "memo-conditional",
         "memo-conditional-on", "memo-conditional-shared", "memo-lapsed-not-considered", "memo-not-yet-in-force-not-considered",
         "memo-stricter-than", "memo-exempt-until", "memo-must-satisfy-both", "memo-both-exempt-earlier-end",
@@ -166,7 +166,9 @@ public struct RussianMemo {
         case .prohibited: text = p("memo-do-prohibited")
         case .actionable: text = v.regime == "wto" ? p("memo-do-actionable-wto") : p("memo-do-actionable-eaeu")
         case .nonActionable: text = p("memo-do-non-actionable")
-        case .notApplicable, .outOfScope, .notASubsidy, .nonSpecific, .undetermined, nil: text = p("memo-do-nothing")
+        case .notApplicable: text = p("memo-do-not-applicable")
+        case .outOfScope: text = p("memo-do-out-of-scope")
+        case .notASubsidy, .nonSpecific, .undetermined, nil: text = p("memo-do-nothing")
         }
         if !v.exemptionQuestions.isEmpty {
             text += " " + p("memo-exemption-may-apply") + " " + v.exemptionQuestions.map(question).joined(separator: " ")

@@ -166,4 +166,14 @@ struct MemoLayoutTests {
         let json = try Self.classify([path, "--as-of", "2026-12-02", "--format", "json"])
         #expect(json.contains(#""answer": "0203""#))
     }
+
+    @Test("a regime that does not apply says other rules are not assessed, not 'nothing to change'")
+    func notApplicableDoesNotSayNothingToChange() throws {
+        let memo = try Self.classify(["Examples/measures/kz-auto-assembly.yaml", "--as-of", "2013-06-01"])
+        #expect(memo.contains("EAEU: these rules do not apply. Why: Before the EAEU, the CES Agreement"), "\(memo)")
+        #expect(memo.contains("these rules do not bind the measure on this date; the rules that do (see why) are not assessed here."))
+        #expect(!memo.contains("nothing to change under these rules"))
+        let russian = try Self.classify(["Examples/measures/kz-auto-assembly.yaml", "--as-of", "2013-06-01", "--lang", "ru"])
+        #expect(russian.contains("применимые к ней правила (см. основание) здесь не оцениваются"), "\(russian)")
+    }
 }
