@@ -200,7 +200,7 @@ public struct LintRunner: Sendable {
                 outcome.invalid = diagnostics.contains { $0.severity == .error }
                 outcome.ids = measures.map { ($0.id, $0.range) }
                 for measure in measures {
-                    let classification = classifier.classify(measure, asOf: options.asOf, outcomes: false)
+                    let classification = classifier.classify(measure, asOf: options.asOf, detail: .verdicts)
                     for mapped in mapper.findings(for: classification, measure: measure) {
                         findings.append(mapped.finding)
                         outcome.kinds.append((mapped.finding.ruleID, mapped.kind))

@@ -36,16 +36,16 @@ public struct Classifier: Sendable {
         }
     }
 
-    /// Classifies one measure under every regime. `outcomes: false` leaves each question's
-    /// ``Question/outcomes`` empty (lint needs the verdict and its questions, not what each answer
-    /// would give, which costs a search per answer).
-    public func classify(_ measure: Measure, asOf: CalendarDate, outcomes: Bool = true) -> Classification {
+    /// Classifies one measure under every regime. `detail` says what the caller reads: less than
+    /// ``ClassificationDetail/full`` leaves out work only the rest needs (lint reads neither the
+    /// questions' outcomes nor the explanations); the verdicts are the same.
+    public func classify(_ measure: Measure, asOf: CalendarDate, detail: ClassificationDetail = .full) -> Classification {
         let held = workspaces.take()
         defer { workspaces.give(held) }
-        return classify(measure, asOf: asOf, outcomes: outcomes, in: &held.value)
+        return classify(measure, asOf: asOf, detail: detail, in: &held.value)
     }
 
-    private func classify(_ measure: Measure, asOf: CalendarDate, outcomes: Bool, in workspace: inout Workspace) -> Classification {
+    private func classify(_ measure: Measure, asOf: CalendarDate, detail: ClassificationDetail, in workspace: inout Workspace) -> Classification {
         var cells: [FactCell] = []
         swap(&cells, &workspace.cells)
         var evaluation = Evaluation(
@@ -55,8 +55,8 @@ public struct Classifier: Sendable {
         verdicts.reserveCapacity(graph.regimes.count)
         var obligations: [ObligationDue] = []
         for (index, regime) in plan.regimes.enumerated() {
-            verdicts.append(verdict(index, regime, &evaluation, measure: measure, outcomes: outcomes, &workspace))
-            dueObligations(regime, &evaluation, &workspace, into: &obligations)
+            verdicts.append(verdict(index, regime, &evaluation, measure: measure, detail: detail, &workspace))
+            dueObligations(regime, &evaluation, narrowed: detail.explanations, &workspace, into: &obligations)
         }
         evaluation.recycle(into: &workspace)
         return Classification(measureID: measure.id, file: measure.file, asOf: asOf, verdicts: verdicts, obligations: obligations)
@@ -111,7 +111,7 @@ public struct Classifier: Sendable {
     /// `defer`: every copy of a list made for the verdict (`listed`) is gone when the lists go back,
     /// so the next measure reuses their storage instead of copying it.
     private func verdict(
-        _ index: Int, _ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, measure: Measure, outcomes: Bool,
+        _ index: Int, _ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, measure: Measure, detail: ClassificationDetail,
         _ workspace: inout Workspace
     ) -> RegimeVerdict {
         var applies: [TriValue] = [], deciding: [Int] = [], possible: [Int] = []
@@ -119,7 +119,7 @@ public struct Classifier: Sendable {
         swap(&deciding, &workspace.deciding)
         swap(&possible, &workspace.possible)
         let result = verdict(
-            index, regime, &evaluation, measure: measure, outcomes: outcomes, &workspace,
+            index, regime, &evaluation, measure: measure, detail: detail, &workspace,
             applies: &applies, deciding: &deciding, possible: &possible)
         swap(&applies, &workspace.applies)
         swap(&deciding, &workspace.deciding)
@@ -129,7 +129,7 @@ public struct Classifier: Sendable {
 
     /// The verdict, with the workspace's applications and verdict-rule lists lent out.
     private func verdict(
-        _ index: Int, _ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, measure: Measure, outcomes: Bool,
+        _ index: Int, _ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, measure: Measure, detail: ClassificationDetail,
         _ workspace: inout Workspace, applies: inout [TriValue], deciding: inout [Int], possible: inout [Int]
     ) -> RegimeVerdict {
         applications(regime, &evaluation, into: &applies)
@@ -152,15 +152,15 @@ public struct Classifier: Sendable {
         let listed = decidedNow ? deciding : possible
         let listing = workspace.listings.listing(listed, decided: decidedNow, plan: plan)
         var unverified = listing.unverified
-        let read = factsRead(listed, measure: measure)
-        let considered = Explanation(graph: graph, plan: plan).considered(for: deciding, &evaluation, &workspace)
+        let read = detail.explanations ? factsRead(listed, measure: measure) : []
+        let considered = detail.explanations ? Explanation(graph: graph, plan: plan).considered(for: deciding, &evaluation, &workspace) : []
         var questions: [Question] = []
         var exemption: (finding: ExemptionFinding?, questions: [Question]) = (nil, [])
         if category == nil {
             questions = QuestionRanking(graph: graph, plan: plan)
                 .rank(regime: index, &evaluation, baseline: applies, candidates: possible, &workspace)
         } else {
-            exemption = self.exemption(regime, deciding: deciding, &evaluation, &workspace)
+            exemption = self.exemption(regime, deciding: deciding, &evaluation, questions: detail.explanations, &workspace)
         }
         if category == nil, questions.isEmpty {
             // No unknown fact can decide it: ask for the facts given too broadly (an HS code).
@@ -170,7 +170,7 @@ public struct Classifier: Sendable {
                                 rule: reader.map { plan.ids[$0] } ?? "", settles: false)
             }
         }
-        if let summary = settled {
+        if let summary = settled, detail.explanations {
             // Settled: the facts that could still add a ground or change the exemption, in contract order.
             let asked = SlotSet(exemption.questions.compactMap { graph.factSlots[$0.fact] })
             questions = settling!.settledQuestions(summary, asked: asked, &evaluation, &workspace).map { slot in
@@ -180,7 +180,7 @@ public struct Classifier: Sendable {
             }
         }
         // Every question says what each of its answers gives alone (worked out for all at once).
-        if outcomes, !questions.isEmpty || !exemption.questions.isEmpty {
+        if detail.outcomes, !questions.isEmpty || !exemption.questions.isEmpty {
             if settling == nil { settling = Settling(classifier: self, regime: regime, asOf: evaluation.asOf, baseline: applies, immediate: category) }
             settling!.prepare((questions + exemption.questions).map { graph.factSlots[$0.fact]! }, &evaluation, &workspace)
             for i in questions.indices {
@@ -195,12 +195,14 @@ public struct Classifier: Sendable {
             regime: regime.name, category: category ?? Category.undetermined.rawValue, grounds: listing.grounds, exemption: exemption.finding,
             rules: listing.rules, citations: listing.citations, questions: questions,
             exemptionQuestions: exemption.questions, factsRead: read, considered: considered, unverified: unverified,
-            locate: locate(listed, measure: measure, facts: read), notes: notes(regime, &evaluation))
+            locate: locate(listed, measure: measure, facts: detail.explanations ? read : nil),
+            notes: detail.explanations ? notes(regime, &evaluation) : [])
     }
 
-    /// The exemption that suspends the deciding rules, or the unknown facts that would decide whether one does.
+    /// The exemption that suspends the deciding rules, or the unknown facts that would decide
+    /// whether one does (with `questions`; else none).
     private func exemption(
-        _ regime: EnginePlan.Regime, deciding: [Int], _ evaluation: inout Evaluation, _ workspace: inout Workspace
+        _ regime: EnginePlan.Regime, deciding: [Int], _ evaluation: inout Evaluation, questions asked: Bool, _ workspace: inout Workspace
     ) -> (finding: ExemptionFinding?, questions: [Question]) {
         // The exemptions that suspend a deciding rule, as bits: one test per exemption of the regime.
         let width = plan.suspendedBy.width
@@ -224,6 +226,7 @@ public struct Classifier: Sendable {
                         rule: plan.ids[e], until: end.known, citation: plan.citations[e], verified: plan.verified[e])
                     return (finding, [])
                 case .unknown:
+                    guard asked else { continue }
                     questions += QuestionRanking(graph: graph, plan: plan).openFacts(of: [e], facts: evaluation.facts, &workspace)
                 case .false:
                     break
@@ -249,9 +252,11 @@ public struct Classifier: Sendable {
     /// and the first due on or after it (`due`), each when the measure grants support in the period
     /// it covers; `conditional` when the rule, or `period.from`, is unknown. Without a measure's
     /// period the two deadlines depend only on the rule and the date, so each workspace works them
-    /// out once per date.
+    /// out once per date. With `narrowed` false, a conditional entry lists every unknown fact its
+    /// rule reads instead of those that decide it (no answer is tried; ``ClassificationDetail``).
     private func dueObligations(
-        _ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, _ workspace: inout Workspace, into out: inout [ObligationDue]
+        _ regime: EnginePlan.Regime, _ evaluation: inout Evaluation, narrowed: Bool, _ workspace: inout Workspace,
+        into out: inout [ObligationDue]
     ) {
         if workspace.duesDay != evaluation.asOfDay || workspace.dues.count != graph.rules.count {
             workspace.dues = [CalendarDues?](repeating: nil, count: graph.rules.count)
@@ -283,7 +288,9 @@ public struct Classifier: Sendable {
                 // A duty that hangs on unknown facts, or on whether the measure grants in the period.
                 var conditionalOn: [String] = []
                 if holds == .unknown {
-                    if !asToday {
+                    if !narrowed {
+                        conditionalOn = openFacts(of: o, evaluation.facts)
+                    } else if !asToday {
                         conditionalOn = conditionFacts(of: o, on: deadline.due, evaluation.facts, &workspace)
                     } else if let known = factsToday {
                         conditionalOn = known
@@ -329,8 +336,14 @@ public struct Classifier: Sendable {
         return value
     }
 
+    /// The unknown facts a rule reads, in slot order.
+    private func openFacts(of rule: Int, _ facts: FactVector) -> [String] {
+        plan.reads[rule].intersection(facts.unknownSlots).sorted.map { graph.factPaths[$0] }
+    }
+
     /// The unknown facts an obligation rule turns on, on `date`: those it reads of which some answer
-    /// alone decides it (all of its unknown facts when no single one does).
+    /// alone decides it (all of its unknown facts when no single one does; so none exactly when it
+    /// reads no unknown fact, as ``openFacts(of:_:)``).
     private func conditionFacts(of rule: Int, on date: CalendarDate, _ facts: FactVector, _ workspace: inout Workspace) -> [String] {
         let open = plan.reads[rule].intersection(facts.unknownSlots).sorted
         // One unknown fact is the one the rule turns on: no trial needed.
@@ -365,7 +378,9 @@ public struct Classifier: Sendable {
         return out
     }
 
-    private func locate(_ rules: [Int], measure: Measure, facts: [FactRead]) -> FactRead? {
+    /// The fact a finding points at: the first listed rule's `locate` fact, else the first fact
+    /// read with a range (`facts`, when worked out already).
+    private func locate(_ rules: [Int], measure: Measure, facts: [FactRead]?) -> FactRead? {
         for r in rules {
             let slot = plan.locate[r]
             // (A `locate` that names no fact of the contract is a compile error.)
@@ -374,7 +389,7 @@ public struct Classifier: Sendable {
                 return FactRead(path: graph.factPaths[slot], fact: fact.value, range: fact.range ?? measure.range)
             }
         }
-        return facts.first { $0.range != nil }
+        return (facts ?? factsRead(rules, measure: measure)).first { $0.range != nil }
     }
 }
 

@@ -24,7 +24,7 @@ struct FastPathEquivalenceTests {
             .deletingLastPathComponent().appendingPathComponent("Examples/measures").path
         let read = MeasureReader(vocabulary: Self.graph.vocabulary).read([examples]).measures
         var generator = MeasureGenerator(seed: 20261129)
-        // Questions' outcomes are left out (`outcomes: false`): they cost a search per answer and are
+        // Questions' outcomes are left out (`detail: .withoutOutcomes`): they cost a search per answer and are
         // compared with the reference in ReferenceEquivalenceTests.
         return read + (0..<300).compactMap { _ in generator.next() }
     }()
@@ -39,7 +39,7 @@ struct FastPathEquivalenceTests {
         var undetermined = 0
         for measure in Self.measures {
             for asOf in Self.dates {
-                let classification = Self.classifier.classify(measure, asOf: asOf, outcomes: false)
+                let classification = Self.classifier.classify(measure, asOf: asOf, detail: .withoutOutcomes)
                 for (k, verdict) in classification.verdicts.enumerated() {
                     guard let expected = Self.bruteForceQuestions(measure, asOf: asOf, regime: k) else {
                         #expect(verdict.category != "undetermined")
@@ -143,8 +143,8 @@ struct FastPathEquivalenceTests {
     @Test func classifyingTwiceGivesTheSameResult() {
         // Workspaces are reused between classifications: nothing of one measure may leak into the next.
         for asOf in Self.dates {
-            let first = Self.measures.map { Self.summary(Self.classifier.classify($0, asOf: asOf, outcomes: false)) }
-            let again = Self.measures.reversed().map { Self.summary(Self.classifier.classify($0, asOf: asOf, outcomes: false)) }
+            let first = Self.measures.map { Self.summary(Self.classifier.classify($0, asOf: asOf, detail: .withoutOutcomes)) }
+            let again = Self.measures.reversed().map { Self.summary(Self.classifier.classify($0, asOf: asOf, detail: .withoutOutcomes)) }
             #expect(first == Array(again.reversed()))
         }
     }
@@ -154,14 +154,14 @@ struct FastPathEquivalenceTests {
         // Workspaces share a verdict's rule lists between measures, and some reasons come worded.
         for asOf in Self.dates {
             for (i, measure) in Self.measures.enumerated() {
-                let shared = Self.classifier.classify(measure, asOf: asOf, outcomes: false)
+                let shared = Self.classifier.classify(measure, asOf: asOf, detail: .withoutOutcomes)
                 for verdict in shared.verdicts {
                     for e in verdict.considered {
                         #expect(e.reason == e.because.text, "\(measure.id) \(asOf) \(e.rule)")
                     }
                 }
                 if i % 10 == 0 {  // a classifier of its own starts with nothing shared
-                    let fresh = Classifier(graph: Self.graph).classify(measure, asOf: asOf, outcomes: false)
+                    let fresh = Classifier(graph: Self.graph).classify(measure, asOf: asOf, detail: .withoutOutcomes)
                     #expect(Self.summary(shared) == Self.summary(fresh), "\(measure.id) \(asOf)")
                 }
             }
