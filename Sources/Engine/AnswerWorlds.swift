@@ -82,15 +82,8 @@ struct AnswerWorlds {
         _ answers: ArraySlice<AnswerWorld>, worlds count: Int, regime: EnginePlan.Regime, baseline: [TriValue],
         also: [Int] = [], _ evaluation: inout Evaluation, _ workspace: inout Workspace
     ) -> (settled: UInt64, changed: UInt64) {
-        precondition(count <= 64)
-        let all: UInt64 = count == 64 ? ~0 : (1 << UInt64(count)) - 1
-        var answered = SlotSet()
-        for answer in answers { answered.insert(answer.slot) }
-        Workspace.reset(&workspace.worldDone, to: false, count: graph.rules.count)
-        if workspace.worldMemo.count != graph.rules.count {
-            workspace.worldMemo = [TriMask](repeating: TriMask(.unknown, in: 0), count: graph.rules.count)
-        }
-        let context = Context(answers: answers, all: all, answered: answered)
+        let context = begin(answers, worlds: count, &workspace)
+        let all = context.all
         var settled: UInt64 = 0, changed: UInt64 = 0
         var applies: [TriMask] = []
         swap(&applies, &workspace.worldApplies)
@@ -115,6 +108,28 @@ struct AnswerWorlds {
         swap(&applies, &workspace.worldApplies)
         for r in also { _ = condition(r, context, &evaluation, &workspace) }
         return (settled, changed)
+    }
+
+    /// The condition of rule `rule` in each of `count` worlds (at most 64) given by their
+    /// `answers` (those of one fact consecutive); false where it is not in force.
+    func condition(
+        of rule: Int, _ answers: ArraySlice<AnswerWorld>, worlds count: Int, _ evaluation: inout Evaluation, _ workspace: inout Workspace
+    ) -> TriMask {
+        let context = begin(answers, worlds: count, &workspace)
+        return condition(rule, context, &evaluation, &workspace)
+    }
+
+    /// A pass over new worlds: nothing is remembered of the last one.
+    private func begin(_ answers: ArraySlice<AnswerWorld>, worlds count: Int, _ workspace: inout Workspace) -> Context {
+        precondition(count <= 64)
+        let all: UInt64 = count == 64 ? ~0 : (1 << UInt64(count)) - 1
+        var answered = SlotSet()
+        for answer in answers { answered.insert(answer.slot) }
+        Workspace.reset(&workspace.worldDone, to: false, count: graph.rules.count)
+        if workspace.worldMemo.count != graph.rules.count {
+            workspace.worldMemo = [TriMask](repeating: TriMask(.unknown, in: 0), count: graph.rules.count)
+        }
+        return Context(answers: answers, all: all, answered: answered)
     }
 
     private struct Context {

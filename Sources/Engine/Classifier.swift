@@ -140,6 +140,7 @@ public struct Classifier: Sendable {
         var settling = category == nil ? Settling(classifier: self, regime: regime, asOf: evaluation.asOf, baseline: applies, immediate: nil) : nil
         var settled: Settling.Summary?
         if category == nil {
+            settling!.outcomesWanted = detail.outcomes
             let summary = settling!.summary(&evaluation, &workspace)
             if let settledCategory = summary.category {
                 category = settledCategory
@@ -344,26 +345,35 @@ public struct Classifier: Sendable {
     /// The unknown facts an obligation rule turns on, on `date`: those it reads of which some answer
     /// alone decides it (all of its unknown facts when no single one does; so none exactly when it
     /// reads no unknown fact, as ``openFacts(of:_:)``).
-    private func conditionFacts(of rule: Int, on date: CalendarDate, _ facts: FactVector, _ workspace: inout Workspace) -> [String] {
+    func conditionFacts(of rule: Int, on date: CalendarDate, _ facts: FactVector, _ workspace: inout Workspace) -> [String] {
         let open = plan.reads[rule].intersection(facts.unknownSlots).sorted
         // One unknown fact is the one the rule turns on: no trial needed.
         guard open.count > 1 else { return open.map { graph.factPaths[$0] } }
-        var deciding: [String] = []
+        // Every answer to every open fact is a world; up to 64 worlds are evaluated at once. A fact
+        // without answers to try counts as deciding.
+        var worlds: [AnswerWorld] = []
+        var decides = SlotSet()
         for slot in open {
-            guard !plan.answers[slot].isEmpty else {
-                deciding.append(graph.factPaths[slot])
-                continue
-            }
+            if plan.answers[slot].isEmpty { decides.insert(slot) }
             for answer in plan.answers[slot] {
-                var trial = facts
-                trial.probe(slot, answer.value, cell: answer.cell)
-                if condition(of: rule, on: date, trial, &workspace) != .unknown {
-                    deciding.append(graph.factPaths[slot])
-                    break
-                }
+                worlds.append(AnswerWorld(slot: slot, value: answer.value, cell: answer.cell, worlds: 1 << UInt64(worlds.count % 64)))
             }
         }
-        return deciding.isEmpty ? open.map { graph.factPaths[$0] } : deciding
+        var then = Evaluation(graph: graph, facts: facts, asOf: date, memo: workspace.pastMemo.take())
+        let pass = AnswerWorlds(graph: graph, plan: plan)
+        var start = 0
+        while start < worlds.count {
+            let chunk = worlds[start..<min(start + 64, worlds.count)]
+            let value = pass.condition(of: rule, chunk, worlds: chunk.count, &then, &workspace)
+            // A world in which the rule's condition is known decides it.
+            for (w, world) in chunk.enumerated() where (value.yes | value.no) & (1 << UInt64(w)) != 0 {
+                decides.insert(world.slot)
+            }
+            start += 64
+        }
+        workspace.pastMemo = then.takeMemo()
+        let deciding = open.filter { decides.contains($0) }
+        return (deciding.isEmpty ? open : deciding).map { graph.factPaths[$0] }
     }
 
     private func factsRead(_ rules: [Int], measure: Measure) -> [FactRead] {

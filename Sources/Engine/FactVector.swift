@@ -223,6 +223,11 @@ public struct SlotSet: Sendable, Equatable {
         return out
     }
 
+    /// The lowest slot, if any.
+    public var first: Int? {
+        low != 0 ? low.trailingZeroBitCount : high != 0 ? 64 + high.trailingZeroBitCount : nil
+    }
+
     /// The slots in ascending order.
     public var sorted: [Int] {
         var out: [Int] = []

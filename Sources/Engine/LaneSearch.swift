@@ -59,6 +59,16 @@ struct LaneSearch {
             queue.append(i)
         }
         let worlds = AnswerWorlds(graph: settling.classifier.graph, plan: plan)
+        // Only the rules the measure leaves undecided can be undecided in a lane; and only the
+        // unknown facts with answers to try are answered.
+        let undecided = regime.order.filter { settling.baseline[$0] == .unknown }
+        let reads = plan.reads, categoryBits = plan.categoryBits
+        var answerable = SlotSet()
+        facts.unknownSlots.forEach { slot in
+            if !plan.answers[slot].isEmpty || plan.isDate[slot] { answerable.insert(slot) }
+        }
+        var lanePossible = [UInt8](repeating: 0, count: 64)
+        var laneOpen = [SlotSet](repeating: SlotSet(), count: 64)
         var head = 0
         var answers: [AnswerWorld] = []
         var given: [(slot: Int, answer: Int, lanes: UInt64)] = []
@@ -103,26 +113,35 @@ struct LaneSearch {
                 answers[...], worlds: batch.count, regime: regime, baseline: settling.baseline, &evaluation, &workspace
             ).settled
             let applies = workspace.worldApplies
+            // Per lane, the categories still possible and the open facts: those of the rules
+            // undecided in it.
+            let lanes: UInt64 = batch.count == 64 ? ~0 : (1 << UInt64(batch.count)) - 1
+            for lane in 0..<batch.count {
+                lanePossible[lane] = 0
+                laneOpen[lane] = SlotSet()
+            }
+            for r in undecided {
+                var open = lanes & ~settled & ~(applies[r].yes | applies[r].no)
+                while open != 0 {
+                    let lane = open.trailingZeroBitCount
+                    lanePossible[lane] |= categoryBits[r]
+                    laneOpen[lane].formUnion(reads[r])
+                    open &= open - 1
+                }
+            }
             for (lane, n) in batch.enumerated() {
                 let start = nodes[n].start
                 guard found[start].nonzeroBitCount < 2 else { continue }
                 let bit: UInt64 = 1 << UInt64(lane)
                 if settled & bit != 0 {
                     let r = regime.verdicts.first { applies[$0].yes & bit != 0 }!
-                    found[start] |= plan.categoryBits[r]
+                    found[start] |= categoryBits[r]
                     continue
                 }
-                // The categories still possible, and the open facts, in this lane.
-                var possible: UInt8 = 0
-                var open = SlotSet()
-                for r in regime.order where settling.baseline[r] == .unknown && (applies[r].yes | applies[r].no) & bit == 0 {
-                    possible |= plan.categoryBits[r]
-                    open.formUnion(plan.reads[r])
-                }
-                guard possible & within & ~found[start] != 0 else { continue }
-                open = open.intersection(facts.unknownSlots)
+                guard lanePossible[lane] & within & ~found[start] != 0 else { continue }
+                var open = laneOpen[lane].intersection(answerable)
                 open.subtract(nodes[n].answered)
-                guard let slot = open.sorted.first(where: { !domain($0).isEmpty }) else { continue }
+                guard let slot = open.first else { continue }
                 var answered = nodes[n].answered
                 answered.insert(slot)
                 for answer in domain(slot).indices {

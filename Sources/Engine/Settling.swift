@@ -17,6 +17,9 @@ struct Settling {
     /// The regime's applications on the measure, and the category they decide (`nil`: none).
     let baseline: [TriValue]
     let immediate: String?
+    /// Whether the outcomes of answers will be asked for (``outcomes(_:_:_:)``): without them, the
+    /// combinations of an undetermined verdict stop at its second category.
+    var outcomesWanted = true
     private var graph: RuleGraph { classifier.graph }
     private var plan: EnginePlan { classifier.plan }
     /// The open facts (``Search/open(_:_:)`` on the measure) and their answers, in slot order.
@@ -87,9 +90,10 @@ struct Settling {
             if size > classifier.combinationLimit { break }
         }
         if size <= classifier.combinationLimit {
-            let tried = Combinations(open: open, domains: domains, settling: self, &evaluation, &workspace)
-            combinations = tried
-            reached = (tried.categories, true)
+            let tried = Combinations(open: open, domains: domains, settling: self, stopAtTwo: !outcomesWanted, &evaluation, &workspace)
+            // (Cut short at two categories, the table says nothing of each answer: not kept.)
+            combinations = tried.complete ? tried : nil
+            reached = (tried.categories, tried.complete)
         } else {
             var lanes = LaneSearch(settling: self, facts: evaluation.facts, within: Self.anyCategory)
             let found = lanes.run([LaneSearch.Start(slot: -1, answer: -1, value: .unknown, cell: .unknown)], &evaluation, &workspace)[0]
@@ -244,12 +248,18 @@ struct Settling {
 struct Combinations {
     /// The categories (bits, ``EnginePlan/categoryBits``) the combinations lead to.
     private(set) var categories: UInt8 = 0
+    /// Whether every combination was tried (`stopAtTwo` stops at the second category: the verdict
+    /// is undetermined whatever the rest give).
+    private(set) var complete = true
     /// Per open fact (position in `open`) and answer, the categories of the combinations with it,
     /// at `offsets[fact] + answer`.
     private var byAnswer: [UInt8]
     private var offsets: [Int]
 
-    init(open: [Int], domains: [[EnginePlan.Answer]], settling: Settling, _ evaluation: inout Evaluation, _ workspace: inout Workspace) {
+    init(
+        open: [Int], domains: [[EnginePlan.Answer]], settling: Settling, stopAtTwo: Bool, _ evaluation: inout Evaluation,
+        _ workspace: inout Workspace
+    ) {
         let plan = settling.classifier.plan, regime = settling.regime
         offsets = []
         var total = 0
@@ -302,6 +312,10 @@ struct Combinations {
                     for k in open.indices { byAnswer[offsets[k] + digits[k]] |= bits }
                 }
                 Self.increment(&digits, domains)
+            }
+            if stopAtTwo, categories.nonzeroBitCount > 1, start + 64 < count {
+                complete = false
+                return
             }
         }
     }
