@@ -271,18 +271,29 @@ struct Combinations {
         let count = domains.reduce(1) { $0 * $1.count }
         guard !open.isEmpty else { return }
         let worlds = AnswerWorlds(graph: settling.classifier.graph, plan: plan)
-        // The combination `c` answers open fact `k` with its answer `(c / stride_k) % size_k`.
-        var digits = [Int](repeating: 0, count: open.count)
+        // The combination `c` answers open fact `k` with its answer `(c / stride_k) % size_k`: in a
+        // pass, each answer stands in runs of `stride_k` consecutive combinations.
+        var strides: [Int] = []
+        var product = 1
+        for d in domains {
+            strides.append(product)
+            product *= d.count
+        }
         var masks = [UInt64](repeating: 0, count: total)
         var answers: [AnswerWorld] = []
-        var lanes: [UInt8] = []
+        // Per category (bit index), the combinations of the pass that lead to it.
+        var byCategory = [UInt64](repeating: 0, count: 8)
         for start in stride(from: 0, to: count, by: 64) {
             let width = min(64, count - start)
             for i in masks.indices { masks[i] = 0 }
-            var counter = digits
-            for w in 0..<width {
-                for k in open.indices { masks[offsets[k] + counter[k]] |= 1 << UInt64(w) }
-                Self.increment(&counter, domains)
+            for k in open.indices {
+                var w = 0
+                while w < width {
+                    let run = (start + w) / strides[k]
+                    let end = min(width, (run + 1) * strides[k] - start)
+                    masks[offsets[k] + run % domains[k].count] |= Self.lanes(w, end)
+                    w = end
+                }
             }
             answers.removeAll(keepingCapacity: true)
             for (k, slot) in open.enumerated() {
@@ -294,24 +305,19 @@ struct Combinations {
                 answers[...], worlds: width, regime: regime, baseline: settling.baseline, &evaluation, &workspace
             ).settled
             // Each decided combination's category: that of the first verdict rule applying in it.
-            lanes.removeAll(keepingCapacity: true)
-            lanes.append(contentsOf: repeatElement(0, count: width))
+            for c in byCategory.indices { byCategory[c] = 0 }
             var remaining = settled
             for r in regime.verdicts where remaining != 0 {
-                var hit = workspace.worldApplies[r].yes & remaining
+                let hit = workspace.worldApplies[r].yes & remaining
+                guard hit != 0 else { continue }
                 remaining &= ~hit
-                while hit != 0 {
-                    lanes[hit.trailingZeroBitCount] = plan.categoryBits[r]
-                    hit &= hit - 1
-                }
+                byCategory[plan.categoryBits[r].trailingZeroBitCount] |= hit
             }
-            for w in 0..<width {
-                let bits = lanes[w]
-                if bits != 0 {
-                    categories |= bits
-                    for k in open.indices { byAnswer[offsets[k] + digits[k]] |= bits }
-                }
-                Self.increment(&digits, domains)
+            // An answer leads to the categories of the combinations it stands in.
+            for c in byCategory.indices where byCategory[c] != 0 {
+                let bit: UInt8 = 1 << UInt8(c)
+                categories |= bit
+                for i in masks.indices where masks[i] & byCategory[c] != 0 { byAnswer[i] |= bit }
             }
             if stopAtTwo, categories.nonzeroBitCount > 1, start + 64 < count {
                 complete = false
@@ -320,18 +326,15 @@ struct Combinations {
         }
     }
 
+    /// Lanes `from..<to` of a pass (bits).
+    @inline(__always)
+    private static func lanes(_ from: Int, _ to: Int) -> UInt64 {
+        let upTo: UInt64 = to == 64 ? ~0 : (1 << UInt64(to)) - 1
+        return upTo & ~((1 << UInt64(from)) - 1)
+    }
+
     /// The categories of the combinations answering open fact `open` (position) with its `answer`th answer.
     func categories(open: Int, answer: Int) -> UInt8 {
         byAnswer[offsets[open] + answer]
-    }
-
-    /// The next combination (mixed radix, the first fact fastest).
-    @inline(__always)
-    private static func increment(_ digits: inout [Int], _ domains: [[EnginePlan.Answer]]) {
-        for k in digits.indices {
-            digits[k] += 1
-            if digits[k] < domains[k].count { return }
-            digits[k] = 0
-        }
     }
 }
