@@ -71,7 +71,16 @@ struct LaneSearch {
         var laneOpen = [SlotSet](repeating: SlotSet(), count: 64)
         var head = 0
         var answers: [AnswerWorld] = []
-        var given: [(slot: Int, answer: Int, lanes: UInt64)] = []
+        // The lanes giving each answer of a pass, at `offsets[slot] + answer` (room for a date
+        // fact's two more answers), and the answers given, as (slot, position).
+        var offsets = [Int](repeating: 0, count: plan.answers.count)
+        var total = 0
+        for slot in offsets.indices {
+            offsets[slot] = total
+            total += plan.answers[slot].count + 2
+        }
+        var given = [UInt64](repeating: 0, count: total)
+        var touched: [(slot: Int, answer: Int)] = []
         var batch: [Int] = []
         while head < queue.count {
             // Past the budget, what is left unexplored may lead anywhere: every start not yet at two
@@ -87,28 +96,26 @@ struct LaneSearch {
                 if found[nodes[n].start].nonzeroBitCount < 2 { batch.append(n) }
             }
             guard !batch.isEmpty else { break }
-            // The answers given in the lanes, each with its lanes, those of one fact together.
-            given.removeAll(keepingCapacity: true)
+            // The answers given in the lanes, each with its lanes, in fact order (those of one fact together).
             for (lane, n) in batch.enumerated() {
                 var k = n
                 while k >= 0 {
                     let node = nodes[k]
                     k = node.parent
                     guard node.slot >= 0 else { continue }
-                    if let i = given.firstIndex(where: { $0.slot == node.slot && $0.answer == node.answer }) {
-                        given[i].lanes |= 1 << UInt64(lane)
-                    } else {
-                        // Kept in fact order (insertion): a batch gives few distinct answers.
-                        let at = given.firstIndex { $0.slot > node.slot } ?? given.count
-                        given.insert((node.slot, node.answer, 1 << UInt64(lane)), at: at)
-                    }
+                    let i = offsets[node.slot] + node.answer
+                    if given[i] == 0 { touched.append((node.slot, node.answer)) }
+                    given[i] |= 1 << UInt64(lane)
                 }
             }
+            touched.sort { $0.slot < $1.slot || ($0.slot == $1.slot && $0.answer < $1.answer) }
             answers.removeAll(keepingCapacity: true)
-            for item in given {
-                let value = domain(item.slot)[item.answer]
-                answers.append(AnswerWorld(slot: item.slot, value: value.value, cell: value.cell, worlds: item.lanes))
+            for (slot, answer) in touched {
+                let value = domain(slot)[answer]
+                answers.append(AnswerWorld(slot: slot, value: value.value, cell: value.cell, worlds: given[offsets[slot] + answer]))
+                given[offsets[slot] + answer] = 0
             }
+            touched.removeAll(keepingCapacity: true)
             let settled = worlds.evaluate(
                 answers[...], worlds: batch.count, regime: regime, baseline: settling.baseline, &evaluation, &workspace
             ).settled
