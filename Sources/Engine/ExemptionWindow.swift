@@ -29,10 +29,20 @@ public struct ExemptionWindow: Sendable {
 
     /// The earliest known end (exclusive), and whether a date fact it depends on is unknown.
     public func end(facts: FactVector) -> (known: CalendarDate?, unknownFacts: Bool) {
+        end { facts[$0] }
+    }
+
+    /// ``end(facts:)`` were the fact in `slot` `value` (a world of ``AnswerWorlds``), without
+    /// copying the facts.
+    func end(facts: FactVector, answering slot: Int, _ value: FactValue) -> (known: CalendarDate?, unknownFacts: Bool) {
+        end { $0 == slot ? value : facts[$0] }
+    }
+
+    private func end(_ fact: (Int) -> FactValue) -> (known: CalendarDate?, unknownFacts: Bool) {
         var earliest = fixed
         var unknown = false
         for slot in slots {
-            if slot >= 0, case .date(let d) = facts[slot] {
+            if slot >= 0, case .date(let d) = fact(slot) {
                 earliest = min(earliest ?? d, d)
             } else {
                 unknown = true

@@ -166,7 +166,7 @@ struct Settling {
         // What each answer can lead to, when the combinations were too many to try all: a search
         // from each answer that answers an open fact (another fact's answers change nothing).
         var searched: [UInt8] = []
-        if immediate == nil, combinations == nil, let reached {
+        if immediate == nil, combinations == nil, let reached, !answers.isEmpty {
             var lanes = LaneSearch(settling: self, facts: evaluation.facts, within: reached.all ? reached.categories : Self.anyCategory)
             let starts = answers.map { answer in
                 LaneSearch.Start(slot: answer.slot, answer: domainIndex(answer), value: answer.value, cell: answer.cell)
@@ -219,9 +219,7 @@ struct Settling {
         for e in regime.exemptions where deciding.contains(where: graph.rules[e].suspends.contains) {
             var value = conditions[e].value(w)
             guard value != .false else { continue }
-            var answered = facts
-            answered.probe(answer.slot, answer.value, cell: answer.cell)
-            let end = plan.windows[e].end(facts: answered)
+            let end = plan.windows[e].end(facts: facts, answering: answer.slot, answer.value)
             if let known = end.known, asOf >= known { continue }
             if end.unknownFacts, value == .true { value = .unknown }
             if value == .true {
