@@ -196,19 +196,14 @@ public struct MeasureReader: Sendable {
         return nil
     }
 
-    /// Whether a line of `bytes` starts with `key` (which has no newline). Byte by byte, by index:
-    /// every file read is scanned twice (lint, 1.4% of its time with slices).
+    /// Whether a line of `bytes` starts with `key`.
     static func hasTopLevelKey(_ bytes: [UInt8], _ key: String) -> Bool {
         let key = Array(key.utf8)
         var lineStart = 0
         while lineStart + key.count <= bytes.count {
-            var matched = 0
-            while matched < key.count, bytes[lineStart + matched] == key[matched] { matched += 1 }
-            if matched == key.count { return true }
-            var end = lineStart + matched
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            guard end < bytes.count else { return false }
-            lineStart = end + 1
+            if bytes[lineStart..<(lineStart + key.count)].elementsEqual(key) { return true }
+            guard let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { return false }
+            lineStart = newline + 1
         }
         return false
     }
