@@ -384,22 +384,21 @@ public struct RussianMemo {
         case .any: return p("reason-any")
         case .not: return p("reason-not")
         case .rule: return p("reason-rule")
-        case .asOf, .date, .number: return nil
+        case .asOf: return nil
         case .memberAttribute(_, let column, let values):
             return p("reason-member-column", ["column": column, "table": tableName,
                                               "values": values.map { literal($0.description) }.joined(separator: or)])
-        case .equals(_, let values):
-            return fact().map { $0 + " " + p("reason-needs", ["values": values.map { literal($0.description) }.joined(separator: or)]) }
-        case .anyOf(_, let values):
-            return fact().map { $0 + " " + p("reason-needs-any-of", ["values": values.joined(separator: ", ")]) }
-        case .allIn(_, let values):
-            return fact().map { $0 + " " + p("reason-needs-only", ["values": values.joined(separator: ", ")]) }
-        case .contains(_, let needed):
-            return fact().map { $0 + " " + p("reason-needs", ["values": needed]) }
-        case .hsAllIn:
-            return fact().map { $0 + " " + p("reason-needs-all-within", ["table": tableName]) }
-        case .hsAnyIn:
-            return fact().map { $0 + " " + p("reason-needs-some-within", ["table": tableName]) }
+        case .fact(_, let test):
+            // The operator's message (Sources/RuleCompiler/Operators/); none yet for date and number comparisons.
+            guard let message = test.op.russianNeeds else { return nil }
+            let arguments = message.arguments.mapValues { argument in
+                switch argument {
+                case .text(let text): text
+                case .literals(let values): values.map(literal).joined(separator: or)
+                case .table(let id): catalogue.titles[id]?.text ?? id
+                }
+            }
+            return fact().map { $0 + " " + p(message.key, arguments) }
         case .memberOf:
             return fact().map { $0 + " " + p("reason-needs-membership", ["table": tableName, "date": date(asOf)]) }
         }

@@ -105,12 +105,8 @@ final class EnginePlan: Sendable {
         failedRuleWords = rules.map { Reason.failedRuleWords(id: $0.id, title: $0.definition.title) }
         failedTestWords = graph.nodes.map { node in
             switch node {
-            case .equals(let s, _), .anyOf(let s, _), .allIn(let s, _), .contains(let s, _), .date(let s, _, _), .number(let s, _, _):
-                Reason.failedTestWords(node, path: graph.factPaths[s], table: nil)
-            case .hsAllIn(let s, let t), .hsAnyIn(let s, let t):
-                Reason.failedTestWords(node, path: graph.factPaths[s], table: graph.tables[t].definition.id)
-            case .always, .all, .any, .not, .rule, .asOf, .memberOf, .memberAttribute:
-                nil
+            case .fact(let s, let test): Reason.failedTestWords(test, path: graph.factPaths[s])
+            case .always, .all, .any, .not, .rule, .asOf, .memberOf, .memberAttribute: nil
             }
         }
         categories = rules.map { if case .verdict(let category, _) = $0.role { category.rawValue } else { nil } }
@@ -161,8 +157,7 @@ final class EnginePlan: Sendable {
                 for child in c {
                     if case .rule(let r) = nodes[child] { if !out.contains(r) { out.append(r) } } else { stack.append(child) }
                 }
-            case .always, .rule, .equals, .anyOf, .allIn, .contains, .date, .asOf, .number, .hsAllIn, .hsAnyIn, .memberOf,
-                 .memberAttribute:
+            case .always, .rule, .fact, .asOf, .memberOf, .memberAttribute:
                 break
             }
         }

@@ -47,10 +47,8 @@ extension Settling {
             return slots.sorted.filter { slot in
                 !facts.isUnknown(slot) && graph.nodes.indices.contains { node in
                     switch graph.nodes[node] {
-                    case .hsAllIn(slot, _), .hsAnyIn(slot, _): evaluation.evaluate(node) == .unknown
-                    case .hsAllIn, .hsAnyIn, .always, .all, .any, .not, .rule, .equals, .anyOf, .allIn, .contains, .date,
-                         .asOf, .number, .memberOf, .memberAttribute:
-                        false
+                    case .fact(let s, let test): s == slot && test.op.mayBeImprecise && evaluation.evaluate(node) == .unknown
+                    case .always, .all, .any, .not, .rule, .asOf, .memberOf, .memberAttribute: false
                     }
                 }
             }

@@ -100,31 +100,9 @@ public struct ReferenceEvaluator: Sendable {
             return values.contains(.true) ? .true : values.contains(.unknown) ? .unknown : .false
         case .not(let part): return !value(part, world)
         case .rule(let r): return condition(r, world)
-        case .equals(let slot, let literals):
-            switch facts[slot] {
-            case .unknown: return .unknown
-            case .bool(let b): return TriValue(literals.contains(.bool(b)))
-            case .text(let t): return TriValue(literals.contains(.text(t)))
-            case .list, .date, .number: return .false
-            }
-        case .anyOf(let slot, let values):
-            guard case .list(let items) = facts[slot] else { return .unknown }
-            return TriValue(items.contains(where: values.contains))
-        case .allIn(let slot, let values):
-            guard case .list(let items) = facts[slot] else { return .unknown }
-            return TriValue(!items.isEmpty && items.allSatisfy(values.contains))
-        case .contains(let slot, let item):
-            guard case .list(let items) = facts[slot] else { return .unknown }
-            return TriValue(items.contains(item))
-        case .date(let slot, let op, let date):
-            guard case .date(let d) = facts[slot] else { return .unknown }
-            return TriValue(op.holds(d, date ?? world.asOf))
+        // A fact test means what its operator says (Sources/RuleCompiler/Operators/).
+        case .fact(let slot, let test): return test.op.evaluate(facts[slot], FactTestContext(asOf: world.asOf, tables: graph.tables))
         case .asOf(let op, let date): return TriValue(op.holds(world.asOf, date))
-        case .number(let slot, let op, let n):
-            guard case .number(let x) = facts[slot] else { return .unknown }
-            return TriValue(op.holds(x, n))
-        case .hsAllIn(let slot, let table): return hsCodes(facts[slot], graph.tables[table].codes, all: true)
-        case .hsAnyIn(let slot, let table): return hsCodes(facts[slot], graph.tables[table].codes, all: false)
         case .memberOf(let table):
             guard let rows = memberRows(table, world) else { return .unknown }
             return TriValue(rows.contains { $0.membership?.contains(world.asOf) ?? false })
@@ -140,18 +118,6 @@ public struct ReferenceEvaluator: Sendable {
     private func memberRows(_ table: Int, _ world: World) -> [MemberRow]? {
         guard let slot = graph.factSlots["member_state"], case .text(let code) = world.facts[slot] else { return nil }
         return graph.tables[table].rows[code] ?? []
-    }
-
-    /// A code falls under a list when an entry is a prefix of it; it is unknown when it is a prefix
-    /// of an entry (broader than the listed line). Every (`all`) or some code of the list, in Kleene logic.
-    private func hsCodes(_ fact: FactValue, _ entries: [String], all: Bool) -> TriValue {
-        guard case .list(let codes) = fact, !codes.isEmpty else { return .unknown }
-        let each = codes.map { code -> TriValue in
-            if entries.contains(where: code.hasPrefix) { return .true }
-            return entries.contains { $0.hasPrefix(code) } ? .unknown : .false
-        }
-        if all { return each.contains(.false) ? .false : each.contains(.unknown) ? .unknown : .true }
-        return each.contains(.true) ? .true : each.contains(.unknown) ? .unknown : .false
     }
 
     // MARK: 3–4. Priorities and the immediate category
@@ -207,10 +173,8 @@ public struct ReferenceEvaluator: Sendable {
         for r in regime.order where applies[r] == .unknown { slots.formUnion(graph.rules[r].reads) }
         return slots.filter { slot in
             world.facts[slot] != .unknown && graph.nodes.indices.contains { node in
-                switch graph.nodes[node] {
-                case .hsAllIn(slot, _), .hsAnyIn(slot, _): value(node, world) == .unknown
-                default: false
-                }
+                guard case .fact(slot, let test) = graph.nodes[node] else { return false }
+                return test.op.mayBeImprecise && value(node, world) == .unknown
             }
         }.sorted()
     }
