@@ -46,10 +46,9 @@ public struct RussianMemo {
         "regime-short-eaeu", "regime-short-wto",
         "reason-not-in-force", "reason-applies", "reason-may-apply-unknown", "reason-may-apply", "reason-ended",
         "reason-does-not-apply", "reason-predicate-false", "reason-none-of", "reason-predicate-holds",
-        "reason-excluded-holds", "reason-needs", "reason-needs-any-of", "reason-needs-only", "reason-needs-all-within",
-        "reason-needs-some-within", "reason-needs-membership", "reason-member-column", "reason-always", "reason-all",
+        "reason-excluded-holds", "reason-needs-membership", "reason-member-column", "reason-always", "reason-all",
         "reason-any", "reason-not", "reason-rule", "or",
-    ]
+    ] + FactTest.russianPhrases
 
     public func render(_ results: [Classification]) -> String {
         results.map(render).joined(separator: style == .markdown ? "\n---\n\n" : "\n")
@@ -390,15 +389,16 @@ public struct RussianMemo {
                                               "values": values.map { literal($0.description) }.joined(separator: or)])
         case .fact(_, let test):
             // The operator's message (Sources/RuleCompiler/Operators/); none yet for date and number comparisons.
-            guard let message = test.op.russianNeeds else { return nil }
-            let arguments = message.arguments.mapValues { argument in
+            let op = test.op
+            guard let phrase = type(of: op).russianPhrase else { return nil }
+            let arguments = op.russianArguments.mapValues { argument in
                 switch argument {
                 case .text(let text): text
                 case .literals(let values): values.map(literal).joined(separator: or)
                 case .table(let id): catalogue.titles[id]?.text ?? id
                 }
             }
-            return fact().map { $0 + " " + p(message.key, arguments) }
+            return fact().map { $0 + " " + p(phrase, arguments) }
         case .memberOf:
             return fact().map { $0 + " " + p("reason-needs-membership", ["table": tableName, "date": date(asOf)]) }
         }

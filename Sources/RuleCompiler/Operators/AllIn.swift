@@ -27,9 +27,9 @@ public struct AllIn: FactOperator {
 
     public func needs(asOf: CalendarDate) -> String { "only " + values.joined(separator: ", ") }
 
-    public var russianNeeds: OperatorMessage? {
-        OperatorMessage("reason-needs-only", ["values": .text(values.joined(separator: ", "))])
-    }
+    public static let russianPhrase: String? = "reason-needs-only"
+
+    public var russianArguments: [String: PhraseArgument] { ["values": .text(values.joined(separator: ", "))] }
 
     public func answers(_ tables: [RuleGraph.Table]) -> [FactValue] { [] }
 

@@ -27,9 +27,9 @@ public struct AnyOf: FactOperator {
 
     public func needs(asOf: CalendarDate) -> String { "any of " + values.joined(separator: ", ") }
 
-    public var russianNeeds: OperatorMessage? {
-        OperatorMessage("reason-needs-any-of", ["values": .text(values.joined(separator: ", "))])
-    }
+    public static let russianPhrase: String? = "reason-needs-any-of"
+
+    public var russianArguments: [String: PhraseArgument] { ["values": .text(values.joined(separator: ", "))] }
 
     public func answers(_ tables: [RuleGraph.Table]) -> [FactValue] { [] }
 

@@ -27,7 +27,9 @@ public struct Contains: FactOperator {
 
     public func needs(asOf: CalendarDate) -> String { value }
 
-    public var russianNeeds: OperatorMessage? { OperatorMessage("reason-needs", ["values": .text(value)]) }
+    public static let russianPhrase: String? = "reason-needs"
+
+    public var russianArguments: [String: PhraseArgument] { ["values": .text(value)] }
 
     public func answers(_ tables: [RuleGraph.Table]) -> [FactValue] { [] }
 

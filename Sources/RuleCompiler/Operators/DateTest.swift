@@ -33,7 +33,9 @@ public struct DateTest: FactOperator {
     }
 
     /// No Russian words yet: the English are kept.
-    public var russianNeeds: OperatorMessage? { nil }
+    public static var russianPhrase: String? { nil }
+
+    public var russianArguments: [String: PhraseArgument] { [:] }
 
     /// The date and the day before.
     public func answers(_ tables: [RuleGraph.Table]) -> [FactValue] {

@@ -42,7 +42,9 @@ public struct Equals: FactOperator {
         values.map(\.description).joined(separator: " or ")
     }
 
-    public var russianNeeds: OperatorMessage? { OperatorMessage("reason-needs", ["values": .literals(values.map(\.description))]) }
+    public static let russianPhrase: String? = "reason-needs"
+
+    public var russianArguments: [String: PhraseArgument] { ["values": .literals(values.map(\.description))] }
 
     public func answers(_ tables: [RuleGraph.Table]) -> [FactValue] { [] }
 

@@ -35,9 +35,11 @@ public protocol FactOperator: Sendable, Hashable {
     /// `asOf` is the evaluation date (read only when ``readsEvaluationDate``).
     func needs(asOf: CalendarDate) -> String
 
-    /// The Russian words of ``needs(asOf:)``: a message key of `Rules/i18n/ru/` and its arguments;
-    /// `nil` keeps the English words.
-    var russianNeeds: OperatorMessage? { get }
+    /// The Russian words of ``needs(asOf:)``: the key of a phrase of `Rules/i18n/ru/` (data, not
+    /// Swift; `rules check` reports a missing one), filled with ``russianArguments``. `nil`: no
+    /// Russian words yet, the English are kept.
+    static var russianPhrase: String? { get }
+    var russianArguments: [String: PhraseArgument] { get }
 
     /// The answers worth trying for the fact when it is unknown, beyond those its type gives:
     /// the values either side of a threshold, a code of the table (``AnswerDomains``).
@@ -75,24 +77,14 @@ public struct FactTestContext {
     }
 }
 
-/// A message of `Rules/i18n/ru/` and its arguments, for the Russian words of a test.
-public struct OperatorMessage: Sendable, Hashable {
-    public enum Argument: Sendable, Hashable {
-        /// Text as it is.
-        case text(String)
-        /// Values joined by the catalogue's "or", `true`/`false`/`unknown` in Russian.
-        case literals([String])
-        /// A table id, shown by the catalogue's title for it.
-        case table(String)
-    }
-
-    public var key: String
-    public var arguments: [String: Argument]
-
-    public init(_ key: String, _ arguments: [String: Argument]) {
-        self.key = key
-        self.arguments = arguments
-    }
+/// An argument of a Russian phrase (``FactOperator/russianPhrase``).
+public enum PhraseArgument: Sendable, Hashable {
+    /// Text as it is.
+    case text(String)
+    /// Values joined by the catalogue's "or", `true`/`false`/`unknown` in Russian.
+    case literals([String])
+    /// A table id, shown by the catalogue's title for it.
+    case table(String)
 }
 
 /// What the compiled program offers an operator's fast form: per fact slot, the values its bit

@@ -12,6 +12,7 @@ public enum FactTest: Sendable, Hashable {
     case number(NumberTest)
     case hsAllIn(HSAllIn)
     case hsAnyIn(HSAnyIn)
+    case hsNoneIn(HSNoneIn)
 
     /// The operator, which says everything about the test.
     public var op: any FactOperator {
@@ -24,6 +25,7 @@ public enum FactTest: Sendable, Hashable {
         case .number(let t): t
         case .hsAllIn(let t): t
         case .hsAnyIn(let t): t
+        case .hsNoneIn(let t): t
         }
     }
 
@@ -38,12 +40,13 @@ public enum FactTest: Sendable, Hashable {
         case .number: .number
         case .hsAllIn: .hsAllIn
         case .hsAnyIn: .hsAnyIn
+        case .hsNoneIn: .hsNoneIn
         }
     }
 
     /// The operators, without their values: what the decoder tries, in this order.
     enum Kind: CaseIterable {
-        case equals, anyOf, allIn, contains, date, number, hsAllIn, hsAnyIn
+        case equals, anyOf, allIn, contains, date, number, hsAllIn, hsAnyIn, hsNoneIn
 
         var type: any FactOperator.Type {
             switch self {
@@ -55,12 +58,18 @@ public enum FactTest: Sendable, Hashable {
             case .number: NumberTest.self
             case .hsAllIn: HSAllIn.self
             case .hsAnyIn: HSAnyIn.self
+            case .hsNoneIn: HSNoneIn.self
             }
         }
     }
 
     /// Every key that names a test, in the order the operators are listed.
     static let keys = Kind.allCases.flatMap { $0.type.keys }
+
+    /// The Russian phrases the operators' words use (``FactOperator/russianPhrase``), each once.
+    public static let russianPhrases: [String] = Kind.allCases.compactMap { $0.type.russianPhrase }.reduce(into: []) { keys, key in
+        if !keys.contains(key) { keys.append(key) }
+    }
 
     /// The test written `key: value`: decoded by the operator that has the key; `nil` when none
     /// has it, or after the operator reported what is wrong.

@@ -23,7 +23,9 @@ public struct HSAllIn: FactOperator {
 
     public func needs(asOf: CalendarDate) -> String { "all within '\(table.id)'" }
 
-    public var russianNeeds: OperatorMessage? { OperatorMessage("reason-needs-all-within", ["table": .table(table.id)]) }
+    public static let russianPhrase: String? = "reason-needs-all-within"
+
+    public var russianArguments: [String: PhraseArgument] { ["table": .table(table.id)] }
 
     public func answers(_ tables: [RuleGraph.Table]) -> [FactValue] { table.answers(tables) }
 

@@ -23,7 +23,9 @@ public struct HSAnyIn: FactOperator {
 
     public func needs(asOf: CalendarDate) -> String { "some within '\(table.id)'" }
 
-    public var russianNeeds: OperatorMessage? { OperatorMessage("reason-needs-some-within", ["table": .table(table.id)]) }
+    public static let russianPhrase: String? = "reason-needs-some-within"
+
+    public var russianArguments: [String: PhraseArgument] { ["table": .table(table.id)] }
 
     public func answers(_ tables: [RuleGraph.Table]) -> [FactValue] { table.answers(tables) }
 

@@ -31,7 +31,9 @@ public struct NumberTest: FactOperator {
     }
 
     /// No Russian words yet: the English are kept.
-    public var russianNeeds: OperatorMessage? { nil }
+    public static var russianPhrase: String? { nil }
+
+    public var russianArguments: [String: PhraseArgument] { [:] }
 
     /// Either side of the threshold, and the threshold.
     public func answers(_ tables: [RuleGraph.Table]) -> [FactValue] {
