@@ -48,7 +48,7 @@ final class EnginePlan: Sendable {
     /// Per rule, the words of `.failed(.rule(…))` ("is false") and `.failed(.holds(.rule(…)))`.
     let failedRuleWords: [(isFalse: String, holds: String)]
     /// Per condition node: the words of a failed test around the fact's value, when they do not
-    /// depend on the as-of date (``Reason/failedTestWords(_:path:table:)``).
+    /// depend on the as-of date (``Reason/failedTestWords(_:path:)``).
     let failedTestWords: [(head: String, tail: String)?]
     /// Per rule: the category and ground of a verdict rule.
     let categories: [String?]
