@@ -1,4 +1,4 @@
-public import Measures
+import Measures
 
 /// A code-list table an HS test names, by id and (once checked) by index in the graph's tables,
 /// and how a declared code relates to it.
