@@ -10,7 +10,7 @@ public enum ExprNode: Sendable, Hashable {
     /// The value of the predicate rule with this index.
     case rule(Int)
     /// A test of the fact in `slot`, checked against its type (its tables resolved): see ``FactOperator``.
-    case fact(slot: Int, test: FactTest)
+    indirect case fact(slot: Int, test: FactTest)
     case asOf(DateComparison, CalendarDate)
     case memberOf(table: Int)
     case memberAttribute(table: Int, column: String, values: [Literal])
