@@ -1,4 +1,5 @@
 import Engine
+import Foundation
 import Measures
 import RuleCompiler
 import Testing
@@ -84,5 +85,17 @@ struct FactOperatorTests {
 
     @Test func itsRussianPhraseIsOneTheCatalogueMustHave() {
         #expect(FactTest.russianPhrases.contains("reason-needs-none-within"))
+    }
+
+    /// Every operator key the decoder accepts is documented in the rule language's table.
+    @Test func everyOperatorKeyHasItsRowInTheRuleLanguage() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Docs/rule-language.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("| `{fact: P") }
+        for key in FactTest.keys {
+            #expect(rows.contains { $0.contains("\(key):") || $0.contains("`\(key)`") }, "no row for '\(key)' in Docs/rule-language.md")
+        }
+        #expect(FactTest.keys.contains("hs_none_in"))
     }
 }

@@ -65,7 +65,7 @@ public enum FactTest: Sendable, Hashable {
     }
 
     /// Every key that names a test, in the order the operators are listed.
-    static let keys = Kind.allCases.flatMap { $0.type.keys }
+    public static let keys = Kind.allCases.flatMap { $0.type.keys }
 
     /// The Russian phrases the operators' words use (``FactOperator/russianPhrase``), each once.
     public static let russianPhrases: [String] = Kind.allCases.compactMap { $0.type.russianPhrase }.reduce(into: []) { keys, key in
