@@ -44,7 +44,7 @@ public struct ReferenceEvaluator: Sendable {
     /// What one answer alone gives.
     public struct Outcome: Sendable, Hashable {
         public var answer: FactValue
-        public var category: String
+        public var category: Category
         /// The exemption that applies with this answer, and its end.
         public var exemption: String?
         public var exemptionUntil: CalendarDate?
@@ -52,7 +52,7 @@ public struct ReferenceEvaluator: Sendable {
 
     /// A regime's verdict as the rules mean it (questions as sets: their order is ranking, not meaning).
     public struct Verdict: Sendable, Hashable {
-        public var category: String
+        public var category: Category
         public var deciding: [String]
         public var grounds: [String]
         public var exemption: String?
@@ -123,7 +123,7 @@ public struct ReferenceEvaluator: Sendable {
     // MARK: 3–4. Priorities and the immediate category
 
     /// Whether each rule of the regime's order applies (rules outside it: false).
-    func applications(_ regime: RuleGraph.Regime, _ world: World) -> [TriValue] {
+    func applications(_ regime: RuleGraph.RegimePlan, _ world: World) -> [TriValue] {
         var applies = [TriValue](repeating: .false, count: graph.rules.count)
         for r in regime.order {
             var blocked = TriValue.false
@@ -136,13 +136,13 @@ public struct ReferenceEvaluator: Sendable {
         return applies
     }
 
-    func category(of rule: Int) -> String? {
-        if case .verdict(let category, _) = graph.rules[rule].role { return category.rawValue }
+    func category(of rule: Int) -> Category? {
+        if case .verdict(let category, _) = graph.rules[rule].role { return category }
         return nil
     }
 
     /// The category of the verdict rules that apply, if any does.
-    func immediate(_ regime: RuleGraph.Regime, _ applies: [TriValue]) -> String? {
+    func immediate(_ regime: RuleGraph.RegimePlan, _ applies: [TriValue]) -> Category? {
         regime.verdicts.first { applies[$0] == .true }.flatMap(category(of:))
     }
 
@@ -159,7 +159,7 @@ public struct ReferenceEvaluator: Sendable {
     }
 
     /// The unknown facts that a rule of the regime whose application is unknown reads, in slot order.
-    func open(_ regime: RuleGraph.Regime, _ world: World, _ applies: [TriValue]) -> [Int] {
+    func open(_ regime: RuleGraph.RegimePlan, _ world: World, _ applies: [TriValue]) -> [Int] {
         var slots = Set<Int>()
         for r in regime.order where applies[r] == .unknown { slots.formUnion(graph.rules[r].reads) }
         return slots.filter { world.facts[$0] == .unknown && !domain($0, asOf: world.asOf).isEmpty }.sorted()
@@ -168,7 +168,7 @@ public struct ReferenceEvaluator: Sendable {
     /// The known facts that an undecided rule reads and that a test still finds unknown: an HS
     /// code broader than a listed line (or an empty list of codes). Asked only when no unknown fact
     /// can decide the verdict; answer combinations do not try them.
-    func imprecise(_ regime: RuleGraph.Regime, _ world: World, _ applies: [TriValue]) -> [Int] {
+    func imprecise(_ regime: RuleGraph.RegimePlan, _ world: World, _ applies: [TriValue]) -> [Int] {
         var slots = Set<Int>()
         for r in regime.order where applies[r] == .unknown { slots.formUnion(graph.rules[r].reads) }
         return slots.filter { slot in
@@ -182,7 +182,7 @@ public struct ReferenceEvaluator: Sendable {
     /// The categories the answers can lead to (a combination that decides nothing adds none),
     /// added to `found`. Answers the open facts in turn, each in every value of its domain, and
     /// stops once two are found or when no category the rules still allow would be new.
-    func reachable(_ regime: RuleGraph.Regime, _ world: World, into found: inout Set<String>) {
+    func reachable(_ regime: RuleGraph.RegimePlan, _ world: World, into found: inout Set<Category>) {
         let applies = applications(regime, world)
         if let category = immediate(regime, applies) {
             found.insert(category)
@@ -210,7 +210,7 @@ public struct ReferenceEvaluator: Sendable {
     func verdict(regime k: Int, _ world: World, questions: Bool) -> Verdict {
         let regime = graph.regimes[k]
         let applies = applications(regime, world)
-        var result = Verdict(category: "undetermined", deciding: [], grounds: [], exemption: nil, exemptionUntil: nil,
+        var result = Verdict(category: .undetermined, deciding: [], grounds: [], exemption: nil, exemptionUntil: nil,
                              questions: [:], exemptionQuestions: [:], exemptionOpen: false)
         var deciding: [Int]
         var settledLater = false
@@ -218,7 +218,7 @@ public struct ReferenceEvaluator: Sendable {
             result.category = category
             deciding = regime.verdicts.filter { applies[$0] == .true }
         } else {
-            var reached = Set<String>()
+            var reached = Set<Category>()
             reachable(regime, world, into: &reached)
             guard reached.count == 1, let category = reached.first else {
                 // Undetermined: the facts some answer to which changes some rule's application.
