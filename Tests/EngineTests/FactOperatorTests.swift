@@ -41,37 +41,37 @@ struct FactOperatorTests {
         let g = try graph(Self.rules)
         let goods = codes.map { "goods: {hs: [" + $0.map { "\"\($0)\"" }.joined(separator: ", ") + "]}\n" } ?? ""
         let m = try measure("id: x\ntitle: x\nmember_state: KZ\n" + goods, rules: g)
-        let verdict = try #require(Classifier(graph: g).classify(m, asOf: date("2020-01-01")).verdicts.first { $0.regime == "wto" })
+        let verdict = try #require(Classifier(graph: g).classify(m, asOf: date("2020-01-01")).verdicts.first { $0.regime == .wto })
         let reference = ReferenceEvaluator(graph: g)
-        let k = try #require(g.regimes.firstIndex { $0.name == "wto" })
+        let k = try #require(g.regimes.firstIndex { $0.regime == .wto })
         let meant = reference.verdict(regime: k, facts: reference.facts(of: m), asOf: date("2020-01-01"))
         #expect(meant.category == verdict.category)
         return verdict
     }
 
     @Test func codesOutsideTheTableMeetIt() throws {
-        #expect(try verdict(["8703"]).category == "prohibited")
-        #expect(try verdict(["8703", "2905"]).category == "prohibited")
+        #expect(try verdict(["8703"]).category == .prohibited)
+        #expect(try verdict(["8703", "2905"]).category == .prohibited)
     }
 
     @Test func aCodeUnderALineFailsItAndSaysWhatItNeeds() throws {
         let v = try verdict(["8703", "020110"])
-        #expect(v.category == "actionable")
+        #expect(v.category == .actionable)
         let considered = try #require(v.considered.first { $0.rule == "w.industrial" })
         #expect(considered.reason == "does not apply: goods.hs is [8703, 020110] (needs none within 't.agri')")
     }
 
     @Test func aCodeBroaderThanALineLeavesItOpenAndIsAsked() throws {
         let v = try verdict(["01"])
-        #expect(v.category == "undetermined")
+        #expect(v.category == .undetermined)
         #expect(v.questions.map(\.fact) == ["goods.hs"])
     }
 
     @Test func unknownCodesAreAskedWithACodeOfTheTableAndOneOutside() throws {
         let v = try verdict(nil)
-        #expect(v.category == "undetermined")
+        #expect(v.category == .undetermined)
         let question = try #require(v.questions.first { $0.fact == "goods.hs" })
-        #expect(Set(question.outcomes.map(\.category)) == ["prohibited", "actionable"])
+        #expect(Set(question.outcomes.map(\.category)) == [.prohibited, .actionable])
     }
 
     @Test func itTestsOnlyTheHSListAndNamesAKnownCodeTable() {
