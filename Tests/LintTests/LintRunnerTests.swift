@@ -43,7 +43,7 @@ import Testing
     @Test func undeterminedDraftIsAWarningPerRegimeListingQuestions() throws {
         let result = lint([LintFixtures.drafts + "/regional-loans.yaml"])
         let warnings = result.findings.filter { $0.level == .warning }
-        #expect(warnings.map(\.ruleID) == ["eaeu.treaty.art93-4.subsidizing-body", "wto.scm.art1.no-benefit"])
+        #expect(warnings.map(\.ruleID) == ["eaeu.treaty.art93-3.subsidy", "wto.scm.art1.no-benefit"])
         #expect(warnings.map { $0.range?.start.line } == [2, 15])
         #expect(warnings.allSatisfy { $0.message.contains("`granting_body.governmental_authority`") })
         #expect(warnings.last?.headline.hasPrefix("Undetermined under the WTO") == true)
