@@ -50,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "RulesCorpus",
-            plugins: ["EmbedRulesPlugin"]
+            plugins: ["EmbedFilesPlugin"]
         ),
         .target(
             name: "Driver",
@@ -62,7 +62,6 @@ let package = Package(
             dependencies: ["Driver", "Server", "FastPath", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
-        .executableTarget(name: "embed-rules", path: "Sources/EmbedRules"),
         .target(
             name: "Server",
             dependencies: [
@@ -71,19 +70,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "WebAssets", plugins: ["EmbedWebPlugin"]),
-        .executableTarget(name: "embed-web", path: "Sources/EmbedWeb"),
+        .target(name: "WebAssets", plugins: ["EmbedFilesPlugin"]),
+        .executableTarget(name: "embed-files", path: "Sources/EmbedFiles"),
         .plugin(
-            name: "EmbedWebPlugin",
+            name: "EmbedFilesPlugin",
             capability: .buildTool(),
-            dependencies: ["embed-web"],
-            path: "Sources/EmbedWebPlugin"
-        ),
-        .plugin(
-            name: "EmbedRulesPlugin",
-            capability: .buildTool(),
-            dependencies: ["embed-rules"],
-            path: "Sources/EmbedRulesPlugin"
+            dependencies: ["embed-files"],
+            path: "Sources/EmbedFilesPlugin"
         ),
         .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
@@ -98,9 +91,9 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Driver", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Measures", "YAMLLoader", "TestSupport"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Driver", "Engine", "RuleCompiler", "Measures", "JSONText", "TestSupport"]),
-        .testTarget(name: "LintTests", dependencies: ["Driver", "Reporting", "Measures", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "LintTests", dependencies: ["Driver", "Reporting", "Measures", "Diagnostics", "TestSupport"], exclude: ["Golden"]),
     ]
 )

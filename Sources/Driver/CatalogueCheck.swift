@@ -15,6 +15,8 @@ enum CatalogueCheck {
         var coverage = CorpusDeclarations.read(files)
         coverage.facts = graph.vocabulary.factPaths.map { CatalogueCoverage.Item($0, at: nil) }
         var terms = ContractTerms.values.mapValues { $0.map { CatalogueCoverage.Item($0, at: nil) } }
+        terms[.regimes] = Regime.allCases.map { CatalogueCoverage.Item($0.rawValue, at: nil) }
+        terms[.categories] = Category.allCases.map { CatalogueCoverage.Item($0.rawValue, at: nil) }
         terms[.phrases, default: []] += (RussianMemo.phraseKeys + RussianLintWords.phraseKeys + RussianReportWords.phraseKeys).map { CatalogueCoverage.Item($0, at: nil) }
         var grounds: Set<String> = []
         for rule in graph.rules {

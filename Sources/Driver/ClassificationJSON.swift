@@ -21,8 +21,8 @@ public enum ClassificationJSON {
 
     static func verdict(_ v: RegimeVerdict) -> JSONValue {
         .object([
-            ("regime", .string(v.regime)),
-            ("category", .string(v.category)),
+            ("regime", .string(v.regime.rawValue)),
+            ("category", .string(v.category.rawValue)),
             ("grounds", .array(v.grounds.map(JSONValue.string))),
             ("exemption", v.exemption.map(exemption) ?? .null),
             ("rules", .array(v.rules.map(JSONValue.string))),
@@ -63,7 +63,7 @@ public enum ClassificationJSON {
         case .list(let items) where items.count == 1: .string(items[0])
         case .unknown, .text, .list, .date, .number: .string(FactText.describe(o.answer))
         }
-        var pairs: [(String, JSONValue)] = [("answer", answer), ("category", .string(o.category)), ("exemption", .bool(o.exemption != nil))]
+        var pairs: [(String, JSONValue)] = [("answer", answer), ("category", .string(o.category.rawValue)), ("exemption", .bool(o.exemption != nil))]
         if let e = o.exemption { pairs.append(("exemption_rule", .string(e.rule))) }
         return .object(pairs)
     }
@@ -79,7 +79,7 @@ public enum ClassificationJSON {
     /// An obligation (contract v1.1), then `next_due`, the v1 name of `due`, kept for its readers.
     static func obligation(_ o: ObligationDue) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
-            ("regime", .string(o.regime)),
+            ("regime", .string(o.regime.rawValue)),
             ("kind", .string(o.kind)),
             ("covers", .string(o.covers)),
             ("due", .string(o.due.description)),

@@ -78,9 +78,9 @@ public struct ClassificationMemo {
     }
 
     private func verdict(_ v: RegimeVerdict) -> [Block] {
-        var blocks: [Block] = [.heading(3, "\(v.regime.uppercased()): \(v.category)"
+        var blocks: [Block] = [.heading(3, "\(v.regime.rawValue.uppercased()): \(v.category)"
                                          + (v.grounds.isEmpty ? "" : " (\(v.grounds.joined(separator: ", ")))"))]
-        if v.category == Category.undetermined.rawValue {
+        if v.category == .undetermined {
             blocks.append(.paragraph("The verdict turns on facts the measure does not state. Answer these, best first:"))
             blocks.append(.list(v.questions.enumerated().map { i, q in
                 "\(i + 1). \(q.question) (`\(q.fact)`\(q.settles ? "; any answer settles it" : ""); \(q.rule))"
@@ -93,7 +93,7 @@ public struct ClassificationMemo {
                 v.rules[i] + (i < v.citations.count ? " — \(v.citations[i])" : "")
             }))
         }
-        if v.category != "undetermined", !v.questions.isEmpty {
+        if v.category != .undetermined, !v.questions.isEmpty {
             blocks.append(.paragraph("Settled whatever the open facts are; these could still add a ground or change the exemption:"))
             blocks.append(.list(v.questions.map { "\($0.question) (`\($0.fact)`)" + Self.outcomes($0) }))
         }
@@ -140,12 +140,12 @@ public struct ClassificationMemo {
                 }
             }
             let o = group.outcome
-            var then = o.category
-            if o.category != Category.undetermined.rawValue {
+            var then = o.category.rawValue
+            if o.category != .undetermined {
                 if let e = o.exemption {
                     let through = e.until.map { " through \($0.adding(days: -1))" } ?? ""
                     then += ", exempt\(through) (\(e.citation))"
-                } else if o.category == Category.prohibited.rawValue {
+                } else if o.category == .prohibited {
                     then += ", no exemption"
                 }
             } else {
@@ -196,8 +196,7 @@ public struct ClassificationMemo {
 /// Points out which regime is stricter when the two differ.
 enum StrictnessComparison {
     static func severity(_ v: RegimeVerdict) -> Int {
-        guard let category = Category(rawValue: v.category) else { return 0 }
-        switch category {
+        switch v.category {
         case .prohibited: return v.exemption == nil ? 5 : 3
         case .actionable: return 2
         case .undetermined: return 1
@@ -210,7 +209,7 @@ enum StrictnessComparison {
         let (a, b) = (verdicts[0], verdicts[1])
         if let ea = a.exemption?.until, let eb = b.exemption?.until, ea != eb {
             let (first, other) = ea < eb ? (a, b) : (b, a)
-            return "both regimes exempt the measure, but the \(first.regime.uppercased()) exemption ends first "
+            return "both regimes exempt the measure, but the \(first.regime.rawValue.uppercased()) exemption ends first "
                 + "(covered through \(first.exemption!.until!.adding(days: -1)) against "
                 + "\(other.exemption!.until!.adding(days: -1))); plan for the earlier date."
         }
@@ -218,14 +217,14 @@ enum StrictnessComparison {
         guard sa != sb, max(sa, sb) >= 2 else { return nil }
         let strict = sa > sb ? a : b, lax = sa > sb ? b : a
         func state(_ v: RegimeVerdict) -> String {
-            guard let e = v.exemption else { return v.category }
+            guard let e = v.exemption else { return v.category.rawValue }
             return "\(v.category), exempt" + (e.until.map { " through \($0.adding(days: -1))" } ?? " with no end date")
                 + " under \(e.rule)"
         }
-        var note = "\(strict.regime.uppercased()) (\(state(strict))) is stricter than \(lax.regime.uppercased()) (\(state(lax)))"
+        var note = "\(strict.regime.rawValue.uppercased()) (\(state(strict))) is stricter than \(lax.regime.rawValue.uppercased()) (\(state(lax)))"
         if let ended = strict.considered.first(where: { if case .ended = $0.because { true } else { false } }),
            case .ended(let date) = ended.because {
-            note += "; the \(strict.regime.uppercased()) exemption \(ended.rule) covered only through \(date.adding(days: -1))"
+            note += "; the \(strict.regime.rawValue.uppercased()) exemption \(ended.rule) covered only through \(date.adding(days: -1))"
         }
         return note + "; the measure must satisfy both."
     }

@@ -66,7 +66,7 @@ public struct ExampleRunner: Sendable {
     }
 
     /// The regime a rule belongs to; a defeater belongs to the regime of the rules it overrides.
-    private func regime(of rule: RuleGraph.Rule) -> String? {
+    private func regime(of rule: RuleGraph.Rule) -> Regime? {
         if let regime = rule.definition.regime { return regime }
         return rule.definition.exceptionTo.first.flatMap { graph.rule($0.id)?.definition.regime }
     }
@@ -106,8 +106,8 @@ public struct ExampleRunner: Sendable {
         let regime = example.regime ?? self.regime(of: rule)
         var decides = false
         if let verdict = classification.verdicts.first(where: { $0.regime == regime }) {
-            decides = verdict.category != Category.undetermined.rawValue && verdict.rules.contains(rule.id)
-            if let expected = example.category?.rawValue, verdict.category != expected {
+            decides = verdict.category != .undetermined && verdict.rules.contains(rule.id)
+            if let expected = example.category, verdict.category != expected {
                 return fail("the \(verdict.regime) verdict is \(verdict.category) (rules: \(verdict.rules.joined(separator: ", "))), expected \(expected)")
             }
             for id in example.deciding where !verdict.rules.contains(id) {

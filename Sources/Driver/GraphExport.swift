@@ -68,7 +68,7 @@ public enum GraphExport {
     public static func json(_ graph: RuleGraph) -> String {
         let nodes: [JSONValue] = graph.rules.map { rule in
             .object([
-                ("id", .string(rule.id)), ("role", .string(role(rule.role))), ("regime", rule.definition.regime.map(JSONValue.string) ?? .null),
+                ("id", .string(rule.id)), ("role", .string(role(rule.role))), ("regime", rule.definition.regime.map { JSONValue.string($0.rawValue) } ?? .null),
                 ("citation", .string(rule.definition.citation.text)), ("verified", .bool(rule.definition.citation.verified)),
             ])
         }

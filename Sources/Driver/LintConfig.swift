@@ -1,7 +1,7 @@
 public import Diagnostics
 public import Measures
 import Foundation
-import RuleCompiler
+public import RuleCompiler
 import YAMLLoader
 
 /// `.subsidy.yml`: project defaults for `subsidy lint`.
@@ -28,7 +28,7 @@ public struct LintConfig: Sendable, Equatable {
     public static let knownRegimes = Regime.allCases.map(\.rawValue)
 
     public var asOf: CalendarDate?
-    public var regimes: Set<String>?
+    public var regimes: Set<Regime>?
     public var levels: [String: LintLevel] = [:]
     public var ignore: [String] = []
     /// Which files under walked folders are measures (`nil`: every measure-named file).
@@ -36,7 +36,7 @@ public struct LintConfig: Sendable, Equatable {
     /// Where each `levels` key is, for reporting rule ids the corpus does not know.
     public var levelRanges: [String: SourceRange] = [:]
 
-    public init(asOf: CalendarDate? = nil, regimes: Set<String>? = nil, levels: [String: LintLevel] = [:],
+    public init(asOf: CalendarDate? = nil, regimes: Set<Regime>? = nil, levels: [String: LintLevel] = [:],
                 ignore: [String] = []) {
         self.asOf = asOf
         self.regimes = regimes
@@ -103,7 +103,7 @@ public struct LintConfig: Sendable, Equatable {
             }
         }
         if let node = reader.optional(map, "regimes"), let items = reader.sequence(node, what: "regimes") {
-            regimes = Set(items.compactMap { reader.choice($0, allowed: Self.knownRegimes, what: "regime") })
+            regimes = Set(items.compactMap { reader.choiceIndex($0, allowed: Self.knownRegimes, what: "regime").map { Regime.allCases[$0] } })
         }
         if let node = reader.optional(map, "levels"), let mapping = node.mapping {
             for pair in mapping.pairs {

@@ -1,5 +1,5 @@
 import Diagnostics
-import RuleCompiler
+public import RuleCompiler
 public import Engine
 public import Measures
 public import Reporting
@@ -50,19 +50,19 @@ public struct LintFindingMapper: Sendable {
             }
             let regime = Self.regimeName(v.regime)
             let rule = v.rules.first ?? "\(v.regime).\(v.category)"
-            switch Category(rawValue: v.category) {
-            case .prohibited? where v.exemption == nil:
+            switch v.category {
+            case .prohibited where v.exemption == nil:
                 make(rule, .error, options.russian.map { RussianLintWords(catalogue: $0, asOf: options.asOf).prohibited(v, measure: measure) }
                     ?? prohibitedMessage(v, regime: regime, measure: measure), .prohibited)
-            case .actionable?:
+            case .actionable:
                 make(rule, .warning, options.russian.map { RussianLintWords(catalogue: $0, asOf: options.asOf).actionable(v, measure: measure) }
                     ?? "Actionable under the \(regime): a specific subsidy\(cited(v)). "
                     + "Another member may challenge it if it causes adverse effects.\n" + detail(v, measure), .actionable)
-            case .undetermined? where !(v.rules.isEmpty && v.questions.isEmpty):
+            case .undetermined where !(v.rules.isEmpty && v.questions.isEmpty):
                 let questionRule = v.questions.first?.rule ?? rule
                 make(questionRule, .warning, options.russian.map { RussianLintWords(catalogue: $0, asOf: options.asOf).undetermined(v, measure: measure) }
                     ?? undeterminedMessage(v, regime: regime, measure: measure), .undetermined)
-            case .prohibited?, .undetermined?, .notApplicable?, .outOfScope?, .notASubsidy?, .nonSpecific?, .nonActionable?, nil:
+            case .prohibited, .undetermined, .notApplicable, .outOfScope, .notASubsidy, .nonSpecific, .nonActionable:
                 break
             }
             if let e = v.exemption, let until = e.until {
@@ -103,7 +103,7 @@ public struct LintFindingMapper: Sendable {
     }
 
     /// `eaeu` → `EAEU`, `wto` → `WTO`.
-    public static func regimeName(_ regime: String) -> String { regime.uppercased() }
+    public static func regimeName(_ regime: Regime) -> String { regime.rawValue.uppercased() }
 
     /// Plain words for a ground id (`export-contingent` → `contingent on export performance`).
     public static func describe(ground: String) -> String {

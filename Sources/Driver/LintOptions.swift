@@ -1,6 +1,7 @@
 public import Diagnostics
 public import Localization
 public import Measures
+public import RuleCompiler
 
 /// The level a rule reports at after configuration: a severity, or `off` (dropped).
 public enum LintLevel: String, CaseIterable, Sendable {
@@ -22,7 +23,7 @@ public struct LintOptions: Sendable {
     /// The date measures are classified on.
     public var asOf: CalendarDate
     /// The regimes to report (`eaeu`, `wto`); `nil` means every regime.
-    public var regimes: Set<String>?
+    public var regimes: Set<Regime>?
     /// Per-rule level overrides: rule id → level (`off` drops the rule's findings).
     public var levels: [String: LintLevel]
     /// Paths to skip: prefixes (`drafts/old`) or globs (`*.draft.md`, `drafts/**`).
@@ -41,7 +42,7 @@ public struct LintOptions: Sendable {
     /// Creates options.
     public init(
         asOf: CalendarDate,
-        regimes: Set<String>? = nil,
+        regimes: Set<Regime>? = nil,
         levels: [String: LintLevel] = [:],
         ignore: [String] = [],
         include: [String]? = nil,

@@ -14,7 +14,7 @@ public enum LintRuleSummaries {
         let d = rule.definition
         let provision = d.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? d.title
         var tags = ["subsidy"]
-        if let regime = d.regime { tags.append(regime) }
+        if let regime = d.regime { tags.append(regime.rawValue) }
         if let kind { tags.append(kind.rawValue) }
         return RuleSummary(
             id: id, shortDescription: d.title,

@@ -1,5 +1,6 @@
 import Engine
 import Measures
+import RuleCompiler
 
 /// The memo's opening: per regime, in plain words, what the measure is, why (one sentence) and
 /// what to do. Rule ids and fact paths are left to the proof that follows.
@@ -10,7 +11,7 @@ struct MemoConclusion {
 
     /// "EAEU: prohibited, no exemption. Why: … What to do: …"
     func regime(_ v: RegimeVerdict) -> String {
-        var text = "\(v.regime.uppercased()): \(state(v))."
+        var text = "\(v.regime.rawValue.uppercased()): \(state(v))."
         if let why = why(v) { text += " Why: \(why)" }
         text += " What to do: \(action(v))"
         if !v.unverified.isEmpty { text += " (This rests on provisions not verified against an authoritative text.)" }
@@ -20,7 +21,7 @@ struct MemoConclusion {
     /// The category, with its exemption in words.
     func state(_ v: RegimeVerdict) -> String {
         let category = Self.category(v.category)
-        guard v.category == "prohibited" || v.exemption != nil else { return category }
+        guard v.category == .prohibited || v.exemption != nil else { return category }
         guard let e = v.exemption else {
             return category + (v.exemptionQuestions.isEmpty ? ", no exemption" : ", no exemption established yet")
         }
@@ -33,24 +34,23 @@ struct MemoConclusion {
     }
 
     /// The category in plain words.
-    static func category(_ category: String) -> String {
+    static func category(_ category: Category) -> String {
         switch category {
-        case "prohibited": "a prohibited subsidy"
-        case "actionable": "an actionable subsidy"
-        case "non-actionable": "a non-actionable subsidy"
-        case "non-specific": "a subsidy, but not specific"
-        case "not-a-subsidy": "not a subsidy"
-        case "out-of-scope": "outside these subsidy rules"
-        case "not-applicable": "these rules do not apply"
-        case "undetermined": "not yet decided"
-        default: category
+        case .prohibited: "a prohibited subsidy"
+        case .actionable: "an actionable subsidy"
+        case .nonActionable: "a non-actionable subsidy"
+        case .nonSpecific: "a subsidy, but not specific"
+        case .notASubsidy: "not a subsidy"
+        case .outOfScope: "outside these subsidy rules"
+        case .notApplicable: "these rules do not apply"
+        case .undetermined: "not yet decided"
         }
     }
 
     /// One sentence: the grounds, or the title of the first deciding rule.
     private func why(_ v: RegimeVerdict) -> String? {
-        if v.category == "undetermined" { return "the verdict turns on facts the measure does not state." }
-        if v.category == "prohibited", !v.grounds.isEmpty {
+        if v.category == .undetermined { return "the verdict turns on facts the measure does not state." }
+        if v.category == .prohibited, !v.grounds.isEmpty {
             return "the support is " + v.grounds.map(LintFindingMapper.describe).joined(separator: " and ") + "."
         }
         guard let title = v.rules.first.flatMap({ ruleTitles[$0] }) else { return nil }
@@ -59,7 +59,7 @@ struct MemoConclusion {
 
     /// What the drafter does next.
     private func action(_ v: RegimeVerdict) -> String {
-        if v.category == "undetermined" {
+        if v.category == .undetermined {
             let top = v.questions.prefix(3).map(\.question)
             guard !top.isEmpty else { return "see the proof for the rules that could decide." }
             let more = v.questions.count > top.count ? " (\(v.questions.count - top.count) more in the proof)" : ""
@@ -72,20 +72,20 @@ struct MemoConclusion {
         }
         var text: String
         switch v.category {
-        case "prohibited":
+        case .prohibited:
             let condition = v.grounds.isEmpty || v.grounds.contains(where: { !$0.hasSuffix("-contingent") }) ? "change the condition that makes it prohibited"
                 : "make the support no longer " + v.grounds.map(LintFindingMapper.describe).joined(separator: " or ")
             text = "\(condition); as drafted it may not be granted."
-        case "actionable":
+        case .actionable:
             text = "it may be granted, but it is specific: another member may challenge it if it causes "
                 + "adverse effects."
-        case "non-actionable":
+        case .nonActionable:
             text = "it may be granted; keep to the conditions that make it non-actionable."
-        case "not-applicable":
+        case .notApplicable:
             text = "these rules do not bind the measure on this date; the rules that do (see why) are not assessed here."
-        case "out-of-scope":
+        case .outOfScope:
             text = "these subsidy rules do not cover it; the rules that do (see why) are not assessed here."
-        default:
+        case .nonSpecific, .notASubsidy, .undetermined:
             text = "nothing to change under these rules."
         }
         if !v.exemptionQuestions.isEmpty {

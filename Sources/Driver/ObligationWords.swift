@@ -19,7 +19,7 @@ enum ObligationWords {
     /// (overdue unless already made)".
     /// `naming: false` leaves out the open questions of a conditional entry (said once for all).
     static func plain(_ o: ObligationDue, naming: Bool = true, questions: [String: String]) -> String {
-        let line = "\(o.regime.uppercased()): \(what(o)), " + (o.past ? "was due by \(o.due)" : "due by \(o.due)")
+        let line = "\(o.regime.rawValue.uppercased()): \(what(o)), " + (o.past ? "was due by \(o.due)" : "due by \(o.due)")
         switch o.status {
         case .due: return line
         case .overdue: return line + " (overdue unless already made)"
@@ -39,7 +39,7 @@ enum ObligationWords {
     static func full(_ o: ObligationDue) -> String {
         var status = o.status.rawValue
         if o.status == .conditional { status += " on " + o.conditionalOn.joined(separator: ", ") }
-        return "\(o.regime.uppercased()) \(o.kind), covers \(o.covers): due \(o.due), \(status) — \(o.citation) [\(o.rule)]"
+        return "\(o.regime.rawValue.uppercased()) \(o.kind), covers \(o.covers): due \(o.due), \(status) — \(o.citation) [\(o.rule)]"
     }
 
 }

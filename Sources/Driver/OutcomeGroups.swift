@@ -25,7 +25,7 @@ struct OutcomeGroup {
 
     /// Whether the question has outcomes and none of them settles the verdict alone.
     static func noneSettlesAlone(_ outcomes: [QuestionOutcome]) -> Bool {
-        !outcomes.isEmpty && outcomes.allSatisfy { $0.category == Category.undetermined.rawValue }
+        !outcomes.isEmpty && outcomes.allSatisfy { $0.category == .undetermined }
     }
 
     /// "a", "a or b", "a, b or c": `items` joined for a sentence, `last` before the last one

@@ -37,7 +37,7 @@ struct RussianLintWords {
 
     private func date(_ d: CalendarDate) -> String { RussianDate.format(d) }
 
-    private func regime(_ code: String) -> String { catalogue.phrase("regime-short-\(code)") ?? code.uppercased() }
+    private func regime(_ regime: Regime) -> String { catalogue.phrase("regime-short-\(regime.rawValue)") ?? regime.rawValue.uppercased() }
 
     /// « (provision, instrument)» of the first deciding rule, as the memo cites it.
     private func cited(_ v: RegimeVerdict) -> String {
@@ -85,7 +85,7 @@ struct RussianLintWords {
     func exemptionEnding(_ v: RegimeVerdict, _ e: ExemptionFinding, until: CalendarDate, days: Int, measure: Measure) -> String {
         let citation = catalogue.rules[e.rule]?.provision ?? e.citation
         return p("lint-exemption-ending", [
-            "regime": regime(v.regime), "rule": e.rule, "category": catalogue.term(.categories, v.category) ?? v.category,
+            "regime": regime(v.regime), "rule": e.rule, "category": catalogue.term(.categories, v.category.rawValue) ?? v.category.rawValue,
             "until": date(until), "days": RussianNoun.day.counted(days), "date": date(asOf), "citation": citation,
         ]) + "\n" + p("lint-must-comply-by", ["measure": measure.id, "until": date(until)])
     }

@@ -46,10 +46,9 @@ public struct RussianMemo {
         "regime-short-eaeu", "regime-short-wto",
         "reason-not-in-force", "reason-applies", "reason-may-apply-unknown", "reason-may-apply", "reason-ended",
         "reason-does-not-apply", "reason-predicate-false", "reason-none-of", "reason-predicate-holds",
-        "reason-excluded-holds", "reason-needs", "reason-needs-any-of", "reason-needs-only", "reason-needs-all-within",
-        "reason-needs-some-within", "reason-needs-membership", "reason-member-column", "reason-always", "reason-all",
+        "reason-excluded-holds", "reason-needs-membership", "reason-member-column", "reason-always", "reason-all",
         "reason-any", "reason-not", "reason-rule", "or",
-    ]
+    ] + FactTest.russianPhrases
 
     public func render(_ results: [Classification]) -> String {
         results.map(render).joined(separator: style == .markdown ? "\n---\n\n" : "\n")
@@ -65,9 +64,9 @@ public struct RussianMemo {
 
     private func date(_ d: CalendarDate) -> String { RussianDate.format(d) }
 
-    private func regime(_ code: String) -> String { catalogue.phrase("regime-short-\(code)") ?? code.uppercased() }
+    private func regime(_ regime: Regime) -> String { catalogue.phrase("regime-short-\(regime.rawValue)") ?? regime.rawValue.uppercased() }
 
-    private func category(_ value: String) -> String { catalogue.term(.categories, value) ?? value }
+    private func category(_ value: Category) -> String { catalogue.term(.categories, value.rawValue) ?? value.rawValue }
 
     private func ground(_ value: String) -> String { catalogue.term(.grounds, value) ?? value }
 
@@ -127,7 +126,7 @@ public struct RussianMemo {
 
     private func state(_ v: RegimeVerdict) -> String {
         let words = category(v.category)
-        guard v.category == Category.prohibited.rawValue || v.exemption != nil else { return words }
+        guard v.category == .prohibited || v.exemption != nil else { return words }
         guard let e = v.exemption else {
             return words + ", " + (v.exemptionQuestions.isEmpty ? p("memo-no-exemption") : p("memo-no-exemption-yet"))
         }
@@ -140,8 +139,8 @@ public struct RussianMemo {
     }
 
     private func why(_ v: RegimeVerdict) -> String? {
-        if v.category == Category.undetermined.rawValue { return p("memo-why-undetermined") }
-        if v.category == Category.prohibited.rawValue, !v.grounds.isEmpty {
+        if v.category == .undetermined { return p("memo-why-undetermined") }
+        if v.category == .prohibited, !v.grounds.isEmpty {
             return p("memo-why-grounds", ["grounds": v.grounds.map(ground).joined(separator: " и ")])
         }
         guard let title = v.rules.first.flatMap(title) else { return nil }
@@ -149,7 +148,7 @@ public struct RussianMemo {
     }
 
     private func action(_ v: RegimeVerdict) -> String {
-        if v.category == Category.undetermined.rawValue {
+        if v.category == .undetermined {
             let top = v.questions.prefix(3).map(question)
             guard !top.isEmpty else { return p("memo-see-proof") }
             let rest = v.questions.count - top.count
@@ -162,13 +161,13 @@ public struct RussianMemo {
             return p("memo-claim-exemption", ["title": name, "date": date(until)])
         }
         var text: String
-        switch Category(rawValue: v.category) {
+        switch v.category {
         case .prohibited: text = p("memo-do-prohibited")
-        case .actionable: text = v.regime == "wto" ? p("memo-do-actionable-wto") : p("memo-do-actionable-eaeu")
+        case .actionable: text = v.regime == .wto ? p("memo-do-actionable-wto") : p("memo-do-actionable-eaeu")
         case .nonActionable: text = p("memo-do-non-actionable")
         case .notApplicable: text = p("memo-do-not-applicable")
         case .outOfScope: text = p("memo-do-out-of-scope")
-        case .notASubsidy, .nonSpecific, .undetermined, nil: text = p("memo-do-nothing")
+        case .notASubsidy, .nonSpecific, .undetermined: text = p("memo-do-nothing")
         }
         if !v.exemptionQuestions.isEmpty {
             text += " " + p("memo-exemption-may-apply") + " " + v.exemptionQuestions.map(question).joined(separator: " ")
@@ -227,7 +226,7 @@ public struct RussianMemo {
     private func verdict(_ v: RegimeVerdict) -> [Block] {
         let grounds = v.grounds.isEmpty ? "" : " (" + v.grounds.map(ground).joined(separator: "; ") + ")"
         var blocks: [Block] = [.heading(3, "\(regime(v.regime)): \(category(v.category))\(grounds)")]
-        if v.category == Category.undetermined.rawValue {
+        if v.category == .undetermined {
             blocks.append(.paragraph(p("memo-undetermined")))
             blocks.append(.list(v.questions.enumerated().map { i, q in
                 "\(i + 1). \(question(q)) (`\(q.fact)`\(q.settles ? "; " + p("memo-any-answer-settles") : ""); \(q.rule))"
@@ -243,7 +242,7 @@ public struct RussianMemo {
                 return v.rules[i] + (title(v.rules[i]).map { " «\($0)»" } ?? "") + " — " + citation(v.rules[i], english: english)
             }))
         }
-        if v.category != Category.undetermined.rawValue, !v.questions.isEmpty {
+        if v.category != .undetermined, !v.questions.isEmpty {
             blocks.append(.paragraph(p("memo-settled-questions")))
             blocks.append(.list(v.questions.map { "\(question($0)) (`\($0.fact)`)" + outcomes($0) }))
         }
@@ -294,11 +293,11 @@ public struct RussianMemo {
             }
             let o = group.outcome
             var then = category(o.category)
-            if o.category != Category.undetermined.rawValue {
+            if o.category != .undetermined {
                 if let e = o.exemption {
                     let term = e.until.map { " " + exemptionTerm($0) } ?? ""
                     then += ", " + p("memo-outcome-exempt", ["term": term, "citation": citation(e.rule, english: e.citation)])
-                } else if o.category == Category.prohibited.rawValue {
+                } else if o.category == .prohibited {
                     then += ", " + p("memo-no-exemption")
                 }
             } else {
@@ -384,22 +383,22 @@ public struct RussianMemo {
         case .any: return p("reason-any")
         case .not: return p("reason-not")
         case .rule: return p("reason-rule")
-        case .asOf, .date, .number: return nil
+        case .asOf: return nil
         case .memberAttribute(_, let column, let values):
             return p("reason-member-column", ["column": column, "table": tableName,
                                               "values": values.map { literal($0.description) }.joined(separator: or)])
-        case .equals(_, let values):
-            return fact().map { $0 + " " + p("reason-needs", ["values": values.map { literal($0.description) }.joined(separator: or)]) }
-        case .anyOf(_, let values):
-            return fact().map { $0 + " " + p("reason-needs-any-of", ["values": values.joined(separator: ", ")]) }
-        case .allIn(_, let values):
-            return fact().map { $0 + " " + p("reason-needs-only", ["values": values.joined(separator: ", ")]) }
-        case .contains(_, let needed):
-            return fact().map { $0 + " " + p("reason-needs", ["values": needed]) }
-        case .hsAllIn:
-            return fact().map { $0 + " " + p("reason-needs-all-within", ["table": tableName]) }
-        case .hsAnyIn:
-            return fact().map { $0 + " " + p("reason-needs-some-within", ["table": tableName]) }
+        case .fact(_, let test):
+            // The operator's message (Sources/RuleCompiler/Operators/); none yet for date and number comparisons.
+            let op = test.op
+            guard let phrase = type(of: op).russianPhrase else { return nil }
+            let arguments = op.russianArguments.mapValues { argument in
+                switch argument {
+                case .text(let text): text
+                case .literals(let values): values.map(literal).joined(separator: or)
+                case .table(let id): catalogue.titles[id]?.text ?? id
+                }
+            }
+            return fact().map { $0 + " " + p(phrase, arguments) }
         case .memberOf:
             return fact().map { $0 + " " + p("reason-needs-membership", ["table": tableName, "date": date(asOf)]) }
         }

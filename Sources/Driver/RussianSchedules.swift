@@ -1,6 +1,7 @@
 import Diagnostics
 public import Localization
 public import Measures
+import RuleCompiler
 public import Schedules
 
 /// `subsidy deadlines --lang ru`: the deadline list and the ICS calendar in Russian. Calendar
@@ -58,8 +59,8 @@ public enum RussianSchedules {
             })
     }
 
-    private static func regime(_ code: String, _ catalogue: RussianCatalogue) -> String {
-        catalogue.phrase("regime-short-\(code)") ?? code.uppercased()
+    private static func regime(_ regime: Regime, _ catalogue: RussianCatalogue) -> String {
+        catalogue.phrase("regime-short-\(regime.rawValue)") ?? regime.rawValue.uppercased()
     }
 
     private static func kind(_ d: PlannedDeadline, _ catalogue: RussianCatalogue) -> String {

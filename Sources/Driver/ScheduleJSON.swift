@@ -13,7 +13,7 @@ public enum ScheduleJSON {
 
     static func deadline(_ d: PlannedDeadline) -> JSONValue {
         .object([
-            ("regime", .string(d.regime)),
+            ("regime", .string(d.regime.rawValue)),
             ("kind", .string(d.kind)),
             ("covers", .string(d.covers)),
             ("due", .string(d.due.description)),
@@ -41,7 +41,7 @@ public enum ScheduleJSON {
 
     static func obligation(_ o: ObligationStatus) -> JSONValue {
         .object([
-            ("regime", .string(o.deadline.regime)),
+            ("regime", .string(o.deadline.regime.rawValue)),
             ("kind", .string(o.deadline.kind)),
             ("covers", .string(o.deadline.covers)),
             ("due", .string(o.deadline.due.description)),
@@ -59,7 +59,7 @@ public enum ScheduleJSON {
         .object([
             ("finding", .string(f.kind.rawValue)),
             ("message", .string(f.message)),
-            ("regime", .string(f.submission.regime)),
+            ("regime", .string(f.submission.regime.rawValue)),
             ("kind", .string(f.submission.kind)),
             ("covers", .string(f.submission.covers)),
             ("submitted", .string(f.submission.submitted.description)),

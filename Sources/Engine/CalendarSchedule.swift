@@ -4,7 +4,7 @@ public import RuleCompiler
 /// One reporting period of a calendar and when its notification is due.
 public struct Deadline: Sendable, Hashable {
     public var calendar: String
-    public var regime: String
+    public var regime: Regime
     public var kind: String
     /// `2024-Q1`, `2024-H2`, `2024`, `2023/2024` (see ``CalendarSchedule/label(_:start:)``).
     public var covers: String

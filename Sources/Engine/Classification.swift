@@ -1,5 +1,6 @@
 public import Diagnostics
 public import Measures
+public import RuleCompiler
 
 /// The result of classifying one measure as of a date: a verdict per regime and the obligations.
 public struct Classification: Sendable {
@@ -12,9 +13,9 @@ public struct Classification: Sendable {
 
 /// A regime's verdict with its proof.
 public struct RegimeVerdict: Sendable {
-    public var regime: String
+    public var regime: Regime
     /// One of the contract's categories, or `undetermined`.
-    public var category: String
+    public var category: Category
     public var grounds: [String]
     public var exemption: ExemptionFinding?
     /// The rules that decided; for an undetermined verdict, the rules that could decide.
@@ -59,7 +60,7 @@ public struct Question: Sendable, Hashable {
 /// What one answer to a question gives alone: the regime's category and whether an exemption applies.
 public struct QuestionOutcome: Sendable, Hashable {
     public var answer: FactValue
-    public var category: String
+    public var category: Category
     /// The exemption that applies with this answer (`nil`: none), its end and its provision.
     public var exemption: ExemptionFinding?
 }
@@ -133,7 +134,7 @@ public struct ObligationDue: Sendable, Hashable {
         case conditional
     }
 
-    public var regime: String
+    public var regime: Regime
     public var kind: String
     public var rule: String
     public var citation: String
@@ -147,7 +148,7 @@ public struct ObligationDue: Sendable, Hashable {
     public var past: Bool
 
     public init(
-        regime: String, kind: String, rule: String, citation: String, covers: String, due: CalendarDate,
+        regime: Regime, kind: String, rule: String, citation: String, covers: String, due: CalendarDate,
         status: Status, conditionalOn: [String] = [], past: Bool
     ) {
         self.regime = regime

@@ -89,7 +89,7 @@ public struct Classifier: Sendable {
 
     /// The category decided: the category of the applying verdict rules, or `nil` when undetermined.
     /// `deciding` gets the applying verdict rules; `possible`, when none applies, those that may.
-    func decide(_ regime: EnginePlan.Regime, _ applies: [TriValue], deciding: inout [Int], possible: inout [Int]) -> String? {
+    func decide(_ regime: EnginePlan.Regime, _ applies: [TriValue], deciding: inout [Int], possible: inout [Int]) -> Category? {
         Workspace.clear(&deciding)
         Workspace.clear(&possible)
         for r in regime.verdicts {
@@ -193,7 +193,7 @@ public struct Classifier: Sendable {
         }
         if let e = exemption.finding, !e.verified { unverified.append(e.rule) }
         return RegimeVerdict(
-            regime: regime.name, category: category ?? Category.undetermined.rawValue, grounds: listing.grounds, exemption: exemption.finding,
+            regime: regime.id, category: category ?? .undetermined, grounds: listing.grounds, exemption: exemption.finding,
             rules: listing.rules, citations: listing.citations, questions: questions,
             exemptionQuestions: exemption.questions, factsRead: read, considered: considered, unverified: unverified,
             locate: locate(listed, measure: measure, facts: detail.explanations ? read : nil),
@@ -304,7 +304,7 @@ public struct Classifier: Sendable {
                     conditionalOn.append(graph.factPaths[periodSlots.from])
                 }
                 out.append(ObligationDue(
-                    regime: regime.name, kind: kind, rule: plan.ids[o], citation: plan.citations[o],
+                    regime: regime.id, kind: kind, rule: plan.ids[o], citation: plan.citations[o],
                     covers: deadline.covers, due: deadline.due,
                     status: !conditionalOn.isEmpty ? .conditional : past ? .overdue : .due,
                     conditionalOn: conditionalOn, past: past))

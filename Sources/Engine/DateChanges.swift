@@ -35,10 +35,10 @@ struct DateChanges: Sendable {
                 case .all(let children), .any(let children): nodes += children
                 case .not(let child): nodes.append(child)
                 case .rule(let i): rules.append(i)
-                case .date(_, _, nil): compared = true
+                case .fact(_, let test): if test.op.readsEvaluationDate { compared = true }
                 case .asOf(_, let day): days.formUnion([day.dayNumber, day.dayNumber + 1])
                 case .memberOf(let table), .memberAttribute(let table, _, _): tables.insert(table)
-                case .always, .equals, .anyOf, .allIn, .contains, .date, .number, .hsAllIn, .hsAnyIn: break
+                case .always: break
                 }
             }
         }

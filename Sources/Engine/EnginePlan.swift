@@ -1,14 +1,17 @@
 import Measures
 import RuleCompiler
 
+/// The contract's regime (`eaeu`, `wto`): the name ``EnginePlan/Regime`` shadows inside the plan.
+typealias RegimeID = Regime
+
 /// What classification needs from a rule graph, worked out once per graph so that classifying a
 /// measure does no searching: who reads each fact, which verdicts a changed fact can move, the
 /// answers to try for each unknown fact, and per rule its fact slots as bit sets.
 final class EnginePlan: Sendable {
-    /// The evaluation plan of one regime (``RuleGraph/Regime``), shared by reference so that
+    /// The evaluation plan of one regime (``RuleGraph/RegimePlan``), shared by reference so that
     /// classifying copies none of its lists.
     final class Regime: Sendable {
-        let name: String
+        let id: RegimeID
         /// The regime's verdict rules and defeaters, each after every rule that can block it.
         let order: [Int]
         let verdicts: [Int]
@@ -18,8 +21,8 @@ final class EnginePlan: Sendable {
         /// Per rule: whether it is one of the regime's verdict rules.
         let isVerdict: [Bool]
 
-        init(_ regime: RuleGraph.Regime, ruleCount: Int) {
-            name = regime.name
+        init(_ regime: RuleGraph.RegimePlan, ruleCount: Int) {
+            id = regime.regime
             order = regime.order
             verdicts = regime.verdicts
             exemptions = regime.exemptions
@@ -48,10 +51,10 @@ final class EnginePlan: Sendable {
     /// Per rule, the words of `.failed(.rule(…))` ("is false") and `.failed(.holds(.rule(…)))`.
     let failedRuleWords: [(isFalse: String, holds: String)]
     /// Per condition node: the words of a failed test around the fact's value, when they do not
-    /// depend on the as-of date (``Reason/failedTestWords(_:path:table:)``).
+    /// depend on the as-of date (``Reason/failedTestWords(_:path:)``).
     let failedTestWords: [(head: String, tail: String)?]
     /// Per rule: the category and ground of a verdict rule.
-    let categories: [String?]
+    let categories: [Category?]
     /// Per rule: its category as one bit (``Category/allCases`` order), 0 for a rule that is no verdict rule.
     let categoryBits: [UInt8]
     let grounds: [String?]
@@ -105,15 +108,11 @@ final class EnginePlan: Sendable {
         failedRuleWords = rules.map { Reason.failedRuleWords(id: $0.id, title: $0.definition.title) }
         failedTestWords = graph.nodes.map { node in
             switch node {
-            case .equals(let s, _), .anyOf(let s, _), .allIn(let s, _), .contains(let s, _), .date(let s, _, _), .number(let s, _, _):
-                Reason.failedTestWords(node, path: graph.factPaths[s], table: nil)
-            case .hsAllIn(let s, let t), .hsAnyIn(let s, let t):
-                Reason.failedTestWords(node, path: graph.factPaths[s], table: graph.tables[t].definition.id)
-            case .always, .all, .any, .not, .rule, .asOf, .memberOf, .memberAttribute:
-                nil
+            case .fact(let s, let test): Reason.failedTestWords(test, path: graph.factPaths[s])
+            case .always, .all, .any, .not, .rule, .asOf, .memberOf, .memberAttribute: nil
             }
         }
-        categories = rules.map { if case .verdict(let category, _) = $0.role { category.rawValue } else { nil } }
+        categories = rules.map { if case .verdict(let category, _) = $0.role { category } else { nil } }
         categoryBits = rules.map { rule in
             guard case .verdict(let category, _) = rule.role else { return 0 }
             return 1 << UInt8(Category.allCases.firstIndex(of: category)!)
@@ -161,8 +160,7 @@ final class EnginePlan: Sendable {
                 for child in c {
                     if case .rule(let r) = nodes[child] { if !out.contains(r) { out.append(r) } } else { stack.append(child) }
                 }
-            case .always, .rule, .equals, .anyOf, .allIn, .contains, .date, .asOf, .number, .hsAllIn, .hsAnyIn, .memberOf,
-                 .memberAttribute:
+            case .always, .rule, .fact, .asOf, .memberOf, .memberAttribute:
                 break
             }
         }

@@ -187,10 +187,11 @@ public struct Evaluation: ~Copyable {
     // without a retain), and are `mutating` only so that the evaluation is passed by
     // reference rather than copied.
 
-    /// A text-set test the compiled nodes cannot hold, on the fact values.
+    /// A fact test with no fast form, on the fact's value (``FactOperator/evaluate(_:_:)``).
     @inline(never)
     private mutating func general(_ index: Int) -> TriValue {
-        FactTests.evaluate(graph.nodes[index], facts: facts)
+        guard case .fact(let slot, let test) = graph.nodes[index] else { return .unknown }
+        return test.op.evaluate(facts[slot], FactTestContext(asOf: asOf, tables: graph.tables))
     }
 
     @inline(never)

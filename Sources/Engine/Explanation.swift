@@ -85,8 +85,7 @@ struct Explanation {
             return (.holds(part), nil)
         case .rule(let r):
             return (snapshot(node, &evaluation), plan.failedRuleWords[r].isFalse)
-        case .always, .equals, .anyOf, .allIn, .contains, .date, .asOf, .number, .hsAllIn, .hsAnyIn, .memberOf,
-             .memberAttribute:
+        case .always, .fact, .asOf, .memberOf, .memberAttribute:
             let part = snapshot(node, &evaluation)
             guard let words = plan.failedTestWords[node] else { return (part, nil) }
             // The test's value is the fact the snapshot took (read again rather than out of the part,
@@ -113,12 +112,8 @@ struct Explanation {
         switch expr {
         case .rule(let r):
             return .rule(id: plan.ids[r], title: plan.titles[r])
-        case .equals(let s, _), .anyOf(let s, _), .allIn(let s, _), .contains(let s, _), .date(let s, _, _),
-             .number(let s, _, _):
+        case .fact(let s, _):
             return .test(expr, path: graph.factPaths[s], value: evaluation.facts[s], table: Optional<String>.none, asOf: evaluation.asOf)
-        case .hsAllIn(let s, let t), .hsAnyIn(let s, let t):
-            return .test(expr, path: graph.factPaths[s], value: evaluation.facts[s],
-                         table: graph.tables[t].definition.id, asOf: evaluation.asOf)
         case .memberOf(let t), .memberAttribute(let t, _, _):
             return .test(expr, path: "member_state", value: evaluation.facts.memberState.map(FactValue.text) ?? .unknown,
                          table: graph.tables[t].definition.id, asOf: evaluation.asOf)

@@ -108,72 +108,30 @@ public enum Reason: Sendable, Hashable {
                 out.append(v.description)
             }
             out.append(")")
-        case .equals, .anyOf, .allIn, .contains, .date, .number, .hsAllIn, .hsAnyIn, .memberOf:
+        case .fact(_, let test):
             fact(path, value, into: &out)
-            need(node, table, asOf, into: &out)
-        }
-    }
-
-    /// What a test of a fact needs, after "PATH is VALUE": ` (needs …)`.
-    private static func need(_ node: ExprNode, _ table: String?, _ asOf: CalendarDate, into out: inout TextBuilder) {
-        switch node {
-        case .equals(_, let values):
-            out.append(" (needs ")
-            for (i, v) in values.enumerated() {
-                if i > 0 { out.append(" or ") }
-                out.append(v.description)
-            }
-            out.append(")")
-        case .anyOf(_, let values):
-            out.append(" (needs any of ")
-            out.append(values, separator: ", ")
-            out.append(")")
-        case .allIn(_, let values):
-            out.append(" (needs only ")
-            out.append(values, separator: ", ")
-            out.append(")")
-        case .contains(_, let value):
-            out.append(" (needs ", value, ")")
-        case .date(_, let op, let d):
-            out.append(" (needs ", op.words, " ")
-            if let d { out.append(d) } else {
-                out.append("the as-of date ")
-                out.append(asOf)
-            }
-            out.append(")")
-        case .number(_, let op, let n):
-            out.append(" (needs ", op.words, " ")
-            FactText.describe(.number(n), into: &out)
-            out.append(")")
-        case .hsAllIn:
-            out.append(" (needs all within '", table ?? "?", "')")
-        case .hsAnyIn:
-            out.append(" (needs some within '", table ?? "?", "')")
+            out.append(" (needs ", test.op.needs(asOf: asOf), ")")
         case .memberOf:
+            fact(path, value, into: &out)
             out.append(" (needs membership of '", table ?? "?", "' on ")
             out.append(asOf)
             out.append(")")
-        case .always, .all, .any, .not, .rule, .asOf, .memberAttribute:
-            break
         }
     }
 
     /// The words of a failed test of the fact at `path` (`.failed(.test(node, path:, …))`) around
     /// its value, when they do not depend on the as-of date: "does not apply: PATH is " and
     /// " (needs …)". `nil` for other tests.
-    static func failedTestWords(_ node: ExprNode, path: String, table: String?) -> (head: String, tail: String)? {
-        switch node {
-        case .equals, .anyOf, .allIn, .contains, .number, .hsAllIn, .hsAnyIn: break
-        case .date(_, _, let d) where d != nil: break
-        case .date, .always, .all, .any, .not, .rule, .asOf, .memberOf, .memberAttribute: return nil
-        }
+    static func failedTestWords(_ test: FactTest, path: String) -> (head: String, tail: String)? {
+        let op = test.op
+        guard !op.readsEvaluationDate else { return nil }
         let head = TextBuilder.text { out in
             out.append("does not apply: ")
             out.append(path)
             out.append(" is ")
         }
         // (The as-of date is not read by these tests.)
-        let tail = TextBuilder.text { need(node, table, CalendarDate(dayNumber: 0), into: &$0) }
+        let tail = TextBuilder.text { $0.append(" (needs ", op.needs(asOf: CalendarDate(dayNumber: 0)), ")") }
         return (head, tail)
     }
 

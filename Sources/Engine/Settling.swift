@@ -16,7 +16,7 @@ struct Settling {
     let asOf: CalendarDate
     /// The regime's applications on the measure, and the category they decide (`nil`: none).
     let baseline: [TriValue]
-    let immediate: String?
+    let immediate: Category?
     /// Whether the outcomes of answers will be asked for (``outcomes(_:_:_:)``): without them, the
     /// combinations of an undetermined verdict stop at its second category.
     var outcomesWanted = true
@@ -36,7 +36,7 @@ struct Settling {
     /// A verdict without its questions: category (`nil`: undetermined), deciding rules, exemption,
     /// and whether an exemption may still apply.
     struct Summary {
-        var category: String?
+        var category: Category?
         var deciding: [Int]
         var exemption: ExemptionFinding?
         var exemptionOpen: Bool
@@ -53,11 +53,11 @@ struct Settling {
     static let searchBudget = 1 << 15
 
     /// What a search cut short reports: two categories, so the verdict (or the outcome) is undetermined.
-    static let searchCut: Set<String> = [Category.undetermined.rawValue, Category.prohibited.rawValue]
+    static let searchCut: Set<Category> = [.undetermined, .prohibited]
     /// Every category (bits).
     static let anyCategory = UInt8.max
 
-    init(classifier: Classifier, regime: EnginePlan.Regime, asOf: CalendarDate, baseline: [TriValue], immediate: String?) {
+    init(classifier: Classifier, regime: EnginePlan.Regime, asOf: CalendarDate, baseline: [TriValue], immediate: Category?) {
         self.classifier = classifier
         self.regime = regime
         self.asOf = asOf
@@ -113,8 +113,8 @@ struct Settling {
     }
 
     /// The category of a set of categories (bits), when it has exactly one.
-    static func category(_ bits: UInt8) -> String? {
-        bits.nonzeroBitCount == 1 ? Category.allCases[bits.trailingZeroBitCount].rawValue : nil
+    static func category(_ bits: UInt8) -> Category? {
+        bits.nonzeroBitCount == 1 ? Category.allCases[bits.trailingZeroBitCount] : nil
     }
 
     /// The unknown facts that a rule of the regime whose application is unknown reads, with answers to try.
@@ -127,7 +127,7 @@ struct Settling {
     mutating func outcomes(_ slot: Int, _ evaluation: inout Evaluation, _ workspace: inout Workspace) -> [QuestionOutcome] {
         prepare([slot], &evaluation, &workspace)
         return zip(domain(slot), worlds[slot]!).map { answer, then in
-            QuestionOutcome(answer: answer.value, category: then.category ?? "undetermined", exemption: then.exemption)
+            QuestionOutcome(answer: answer.value, category: then.category ?? .undetermined, exemption: then.exemption)
         }
     }
 

@@ -14,7 +14,7 @@ extension Settling {
         private var plan: EnginePlan { classifier.plan }
 
         /// The applications of the regime's rules on `facts`, and the immediate category.
-        func applications(_ facts: FactVector) -> (applies: [TriValue], category: String?) {
+        func applications(_ facts: FactVector) -> (applies: [TriValue], category: Category?) {
             var evaluation = Evaluation(graph: graph, facts: facts, asOf: asOf)
             var applies: [TriValue] = []
             classifier.applications(regime, &evaluation, into: &applies)
@@ -47,10 +47,8 @@ extension Settling {
             return slots.sorted.filter { slot in
                 !facts.isUnknown(slot) && graph.nodes.indices.contains { node in
                     switch graph.nodes[node] {
-                    case .hsAllIn(slot, _), .hsAnyIn(slot, _): evaluation.evaluate(node) == .unknown
-                    case .hsAllIn, .hsAnyIn, .always, .all, .any, .not, .rule, .equals, .anyOf, .allIn, .contains, .date,
-                         .asOf, .number, .memberOf, .memberAttribute:
-                        false
+                    case .fact(let s, let test): s == slot && test.op.mayBeImprecise && evaluation.evaluate(node) == .unknown
+                    case .always, .all, .any, .not, .rule, .asOf, .memberOf, .memberAttribute: false
                     }
                 }
             }
@@ -63,7 +61,7 @@ extension Settling {
         /// The categories the answers can lead to, added to `found` (``ReferenceEvaluator``'s `reachable`).
         /// The search stops after ``Settling/searchBudget`` partial answers (`budget` counts down):
         /// what it has not explored may lead anywhere, so it then reports two categories (undetermined).
-        func reachable(_ facts: FactVector, into found: inout Set<String>, budget: inout Int) {
+        func reachable(_ facts: FactVector, into found: inout Set<Category>, budget: inout Int) {
             budget -= 1
             if budget < 0 {
                 found.formUnion(Settling.searchCut)
@@ -74,7 +72,7 @@ extension Settling {
                 found.insert(category)
                 return
             }
-            var allowed = Set<String>()
+            var allowed = Set<Category>()
             for r in regime.verdicts where applies[r] == .unknown { if let c = plan.categories[r] { allowed.insert(c) } }
             guard !allowed.isSubset(of: found), let slot = open(facts, applies).first else { return }
             for answer in domain(slot) {
@@ -91,7 +89,7 @@ extension Settling {
             if let immediate {
                 deciding = regime.verdicts.filter { applies[$0] == .true && plan.categories[$0] == immediate }
             } else {
-                var found = Set<String>()
+                var found = Set<Category>()
                 var budget = classifier.searchBudget
                 reachable(facts, into: &found, budget: &budget)
                 guard found.count == 1, let settled = found.first else {

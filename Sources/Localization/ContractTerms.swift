@@ -1,11 +1,9 @@
 /// The enumerated values of the CLI contract (Docs/cli.md v1.1) that people see in words, by the
 /// catalogue section that gives their Russian words. Declared in Swift (the contract), so they
-/// have no place in a file.
+/// have no place in a file. Regimes and categories are not listed here: they are the rule
+/// compiler's `Regime` and `Category` (the Driver adds them, ``CatalogueCheck``).
 public enum ContractTerms {
     public static let values: [RussianCatalogue.TermSection: [String]] = [
-        .regimes: ["eaeu", "wto"],
-        .categories: ["not-applicable", "out-of-scope", "not-a-subsidy", "non-specific", "non-actionable",
-                      "actionable", "prohibited", "undetermined"],
         .obligationKinds: ["annual-planned", "quarterly-granted", "full", "update", "cvd-semiannual"],
         .obligationStatuses: ["due", "overdue", "conditional"],
         .submissionStatuses: ["on-time", "late", "missing", "pending"],

@@ -60,7 +60,7 @@ extension GraphBuilder {
                 }
                 let ownRegime = rule.regime ?? rules[t].regime
                 if ownRegime != rules[t].regime {
-                    bag.error("graph.mismatch", "'\(rule.id)' (\(ownRegime ?? "?")) cannot override '\(target)' of another regime (\(rules[t].regime ?? "?"))", at: range)
+                    bag.error("graph.mismatch", "'\(rule.id)' (\(ownRegime?.rawValue ?? "?")) cannot override '\(target)' of another regime (\(rules[t].regime?.rawValue ?? "?"))", at: range)
                     continue
                 }
                 above[t].append(i)
@@ -70,7 +70,7 @@ extension GraphBuilder {
                 for (k, target) in suspends.enumerated() {
                     let range = k < rule.suspendsRanges.count ? rule.suspendsRanges[k] : rule.idRange
                     guard let t = ruleIndex[target], case .verdict = compiled[t].role, rules[t].regime == rule.regime else {
-                        bag.error("graph.unknown-reference", "'suspends' must name verdict rules of regime '\(rule.regime ?? "?")'; '\(target)' is not one\(suggest(target, Array(ruleIndex.keys)))", at: range)
+                        bag.error("graph.unknown-reference", "'suspends' must name verdict rules of regime '\(rule.regime?.rawValue ?? "?")'; '\(target)' is not one\(suggest(target, Array(ruleIndex.keys)))", at: range)
                         continue
                     }
                     compiled[i].suspends.append(t)
@@ -119,9 +119,9 @@ extension GraphBuilder {
 
     /// Orders each regime's verdict rules and defeaters so that blockers come first, and checks
     /// that verdict rules concluding different categories are ordered.
-    mutating func planRegimes(_ compiled: inout [RuleGraph.Rule]) -> [RuleGraph.Regime] {
-        var plans: [RuleGraph.Regime] = []
-        for regime in RuleFileDecoder.regimes {
+    mutating func planRegimes(_ compiled: inout [RuleGraph.Rule]) -> [RuleGraph.RegimePlan] {
+        var plans: [RuleGraph.RegimePlan] = []
+        for regime in Regime.allCases {
             let members = compiled.indices.filter { effectiveRegime($0, compiled) == regime }
             let verdicts = members.filter { if case .verdict = compiled[$0].role { true } else { false } }
             checkConflicts(verdicts, compiled)
@@ -140,8 +140,8 @@ extension GraphBuilder {
                 case .predicate, .exemption, .obligation, .note: break
                 }
             }
-            plans.append(RuleGraph.Regime(
-                name: regime, order: order, verdicts: verdicts,
+            plans.append(RuleGraph.RegimePlan(
+                regime: regime, order: order, verdicts: verdicts,
                 exemptions: members.filter { compiled[$0].role == .exemption },
                 obligations: members.filter { if case .obligation = compiled[$0].role { true } else { false } },
                 notes: members.filter { if case .note = compiled[$0].role { true } else { false } }))
@@ -149,7 +149,7 @@ extension GraphBuilder {
         return plans
     }
 
-    private func effectiveRegime(_ i: Int, _ compiled: [RuleGraph.Rule]) -> String? {
+    private func effectiveRegime(_ i: Int, _ compiled: [RuleGraph.Rule]) -> Regime? {
         if let r = rules[i].regime { return r }
         if compiled[i].role == .defeater, let t = rules[i].exceptionTo.first.flatMap({ ruleIndex[$0.id] }) {
             return rules[t].regime

@@ -15,7 +15,7 @@ extension GraphBuilder {
         let claimsFacts = Set(vocabulary.factFields.filter { $0.field.type == .claims }.map(\.path))
         func claimsOwnID(_ condition: Condition, id: String) -> Bool {
             switch condition.kind {
-            case .fact(let path, .contains(let value)): claimsFacts.contains(path) && value == id
+            case .fact(let path, .contains(let test)): claimsFacts.contains(path) && test.value == id
             case .all(let items): items.contains { claimsOwnID($0, id: id) && !isAll($0) }
             case .always, .any, .not, .rule, .fact, .asOf, .memberOf, .memberAttribute: false
             }

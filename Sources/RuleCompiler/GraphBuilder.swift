@@ -136,7 +136,7 @@ struct GraphBuilder {
             }
             let cal = calendars[c]
             if cal.kind != kind || cal.regime != rule.regime {
-                bag.error("graph.mismatch", "rule '\(rule.id)' is a '\(kind)' obligation of '\(rule.regime ?? "?")' but calendar '\(calendar)' is '\(cal.kind)' of '\(cal.regime)'",
+                bag.error("graph.mismatch", "rule '\(rule.id)' is a '\(kind)' obligation of '\(rule.regime?.rawValue ?? "?")' but calendar '\(calendar)' is '\(cal.kind)' of '\(cal.regime.rawValue)'",
                           at: rule.thenRange ?? rule.idRange, notes: [Note("the calendar", at: cal.idRange)])
             }
             return .obligation(kind: kind, calendar: c)

@@ -14,7 +14,7 @@ public struct PlannedDeadline: Sendable, Hashable {
     /// The calendar's title.
     public var title: String
 
-    public var regime: String { deadline.regime }
+    public var regime: Regime { deadline.regime }
     public var kind: String { deadline.kind }
     public var covers: String { deadline.covers }
     public var due: CalendarDate { deadline.due }
@@ -37,7 +37,7 @@ public struct DeadlinePlanner: Sendable {
     /// due date, then regime, kind and period. A deadline is owed when its calendar is in force on
     /// the due date and the member owes the period (see ``Membership``).
     public func deadlines(member: String, from: CalendarDate, until: CalendarDate) -> [PlannedDeadline] {
-        var memberships: [String: Membership] = [:]
+        var memberships: [Regime: Membership] = [:]
         var out: [PlannedDeadline] = []
         for (index, calendar) in graph.calendars.enumerated() {
             let membership = memberships[calendar.regime] ?? Membership(member: member, regime: calendar.regime, graph: graph)
@@ -64,7 +64,7 @@ public struct DeadlinePlanner: Sendable {
     }
 
     static func order(_ a: PlannedDeadline, _ b: PlannedDeadline) -> Bool {
-        (a.due.dayNumber, a.regime, a.kind, a.deadline.periodStart.dayNumber)
-            < (b.due.dayNumber, b.regime, b.kind, b.deadline.periodStart.dayNumber)
+        (a.due.dayNumber, a.regime.rawValue, a.kind, a.deadline.periodStart.dayNumber)
+            < (b.due.dayNumber, b.regime.rawValue, b.kind, b.deadline.periodStart.dayNumber)
     }
 }

@@ -28,7 +28,7 @@ public struct ICSWriter: Sendable {
 
         public static let english = Words(
             calendarName: { "\($0) subsidy notifications" },
-            summary: { d in "\(d.member): \(d.regime.uppercased()) \(d.kind) notification for \(d.covers) due" },
+            summary: { d in "\(d.member): \(d.regime.rawValue.uppercased()) \(d.kind) notification for \(d.covers) due" },
             description: { d in
                 """
                 \(d.title)
@@ -79,7 +79,7 @@ public struct ICSWriter: Sendable {
             "DTEND;VALUE=DATE:\(Self.basic(d.due.adding(days: 1)))",
             "SUMMARY:\(ICSText.escape(summary))",
             "DESCRIPTION:\(ICSText.escape(description))",
-            "CATEGORIES:\(ICSText.escape(d.regime.uppercased())),\(ICSText.escape(d.kind))",
+            "CATEGORIES:\(ICSText.escape(d.regime.rawValue.uppercased())),\(ICSText.escape(d.kind))",
             "TRANSP:TRANSPARENT",
             "BEGIN:VALARM",
             "ACTION:DISPLAY",

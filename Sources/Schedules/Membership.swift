@@ -15,23 +15,23 @@ import YAMLLoader
 /// `member_of` does. A member with no row — Belarus in `wto.members` — owes nothing.
 public struct Membership: Sendable {
     /// The regime, e.g. `eaeu`.
-    public var regime: String
+    public var regime: Regime
     /// The dates of membership (`from` inclusive, `until` exclusive), one per table row.
     public var spans: [DateRange]
 
-    public init(regime: String, spans: [DateRange]) {
+    public init(regime: Regime, spans: [DateRange]) {
         self.regime = regime
         self.spans = spans
     }
 
     /// The membership of `member` in `regime` as `graph` records it.
-    public init(member: String, regime: String, graph: RuleGraph) {
+    public init(member: String, regime: Regime, graph: RuleGraph) {
         let rows = graph.tableIndex[Self.tableID(regime)].flatMap { graph.tables[$0].rows[member] } ?? []
         self.init(regime: regime, spans: rows.compactMap(\.membership))
     }
 
     /// The member table of `regime`: `<regime>.members`.
-    static func tableID(_ regime: String) -> String { "\(regime).members" }
+    static func tableID(_ regime: Regime) -> String { "\(regime.rawValue).members" }
 
     /// The member tables of `graph`: every table `<regime>.members`, in the graph's order.
     static func tables(in graph: RuleGraph) -> [RuleGraph.Table] {

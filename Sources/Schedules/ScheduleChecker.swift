@@ -90,12 +90,12 @@ public struct ScheduleChecker: Sendable {
         let membership = Membership(member: member, regime: s.regime, graph: graph)
         if !membership.isEverMember {
             return ScheduleMessage.notAMember([
-                "member": .text(member), "regime": .text(s.regime), "table": .text(Membership.tableID(s.regime)),
+                "member": .text(member), "regime": .text(s.regime.rawValue), "table": .text(Membership.tableID(s.regime)),
             ])
         }
         let calendars = graph.calendars.filter { $0.regime == s.regime && $0.kind == s.kind }
         guard !calendars.isEmpty else {
-            return ScheduleMessage.noCalendar(["regime": .text(s.regime), "kind": .text(s.kind)])
+            return ScheduleMessage.noCalendar(["regime": .text(s.regime.rawValue), "kind": .text(s.kind)])
         }
         let shapes = Set(calendars.map { Self.example($0.period) }).sorted()
         return ScheduleMessage.unmatched(Self.named(s, ["member": .text(member), "shapes": .message(Self.either(shapes[...]))]))
@@ -110,7 +110,7 @@ public struct ScheduleChecker: Sendable {
 
     /// `arguments` with the submission's regime, kind and period.
     static func named(_ s: Submission, _ arguments: [String: MessageArgument]) -> [String: MessageArgument] {
-        arguments.merging(["regime": .text(s.regime), "kind": .text(s.kind), "covers": .text(s.covers)]) { a, _ in a }
+        arguments.merging(["regime": .text(s.regime.rawValue), "kind": .text(s.kind), "covers": .text(s.covers)]) { a, _ in a }
     }
 
     /// How a period of this length is spelled: the first one of 2024, or the two years ending with 2024.
@@ -122,5 +122,5 @@ public struct ScheduleChecker: Sendable {
     /// The earliest due date a submission is matched against (unless the window starts earlier).
     static let earliest = CalendarDate(year: 1900, month: 1, day: 1)!
 
-    static func key(_ regime: String, _ kind: String, _ covers: String) -> String { "\(regime)|\(kind)|\(covers)" }
+    static func key(_ regime: Regime, _ kind: String, _ covers: String) -> String { "\(regime.rawValue)|\(kind)|\(covers)" }
 }

@@ -1,5 +1,6 @@
 public import Diagnostics
 public import Measures
+public import RuleCompiler
 
 /// A notification schedule file (Docs/schedule-file.md): what a member state submitted, and which
 /// window of due dates to check.
@@ -26,7 +27,7 @@ public struct ScheduleFile: Sendable {
 
 /// One notification as submitted.
 public struct Submission: Sendable {
-    public var regime: String
+    public var regime: Regime
     public var kind: String
     /// The period, spelled as the calendars label it: `2024-Q1`, `2024-H2`, `2024`, `2023/2024`.
     public var covers: String
@@ -37,7 +38,7 @@ public struct Submission: Sendable {
     /// The submission's mapping in the file, for findings.
     public var range: SourceRange
 
-    public init(regime: String, kind: String, covers: String, submitted: CalendarDate, measures: [String]?,
+    public init(regime: Regime, kind: String, covers: String, submitted: CalendarDate, measures: [String]?,
                 document: String?, range: SourceRange) {
         self.regime = regime
         self.kind = kind

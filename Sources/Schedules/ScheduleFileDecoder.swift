@@ -8,13 +8,13 @@ public import YAMLLoader
 /// the offending key or value, all in one pass.
 public struct ScheduleFileDecoder: Sendable {
     /// The notification kinds of the contract (Docs/schedule-file.md), by regime.
-    public static let contractKinds: [String: [String]] = [
-        "eaeu": ["quarterly-granted", "annual-planned"],
-        "wto": ["full", "update", "cvd-semiannual", "nil"],
+    public static let contractKinds: [Regime: [String]] = [
+        .eaeu: ["quarterly-granted", "annual-planned"],
+        .wto: ["full", "update", "cvd-semiannual", "nil"],
     ]
 
     /// Allowed kinds by regime: the contract's, plus any a rule calendar defines.
-    public var kinds: [String: [String]]
+    public var kinds: [Regime: [String]]
     /// The country table `member_state` is checked against (the same as measure files').
     /// `nil`: the built-in table (decoded only when a schedule file is read).
     public var vocabulary: MeasureVocabulary?
@@ -22,13 +22,13 @@ public struct ScheduleFileDecoder: Sendable {
     /// The decoder for the rule set `graph`: the contract's kinds plus every kind its calendars set,
     /// and the graph's country table.
     public init(calendarsOf graph: RuleGraph) {
-        var kinds: [String: [String]] = [:]
+        var kinds: [Regime: [String]] = [:]
         for c in graph.calendars { kinds[c.regime, default: []].append(c.kind) }
         self.init(extraKinds: kinds)
         vocabulary = graph.vocabulary
     }
 
-    public init(extraKinds: [String: [String]] = [:]) {
+    public init(extraKinds: [Regime: [String]] = [:]) {
         var kinds = Self.contractKinds
         for (regime, more) in extraKinds {
             kinds[regime, default: []] += more.filter { !(kinds[regime] ?? []).contains($0) }
@@ -79,12 +79,12 @@ public struct ScheduleFileDecoder: Sendable {
         let what = ScheduleMessage.aSubmission()
         guard let m = reader.mapping(node, known: keys, what: what) else { return nil }
         let regime = reader.required(m, "regime", in: node, what: what).flatMap {
-            reader.choice($0, allowed: kinds.keys.sorted(), what: "regime")
+            reader.choiceIndex($0, allowed: Regime.allCases.map(\.rawValue), what: "regime").map { Regime.allCases[$0] }
         }
         var kind: String?
         if let kindNode = reader.required(m, "kind", in: node, what: what) {
             if let regime {
-                kind = reader.choiceIndex(kindNode, allowed: kinds[regime] ?? [], what: ScheduleMessage.notificationKind(["regime": .text(regime)]))
+                kind = reader.choiceIndex(kindNode, allowed: kinds[regime] ?? [], what: ScheduleMessage.notificationKind(["regime": .text(regime.rawValue)]))
                     .map { (kinds[regime] ?? [])[$0] }
             } else {
                 kind = reader.string(kindNode)

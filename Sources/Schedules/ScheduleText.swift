@@ -8,7 +8,7 @@ public enum ScheduleText {
     public static func deadlines(_ list: [PlannedDeadline], member: String, from: CalendarDate, until: CalendarDate) -> String {
         var out = "\(member): \(list.count) notification(s) due from \(from) to \(until)\n"
         for d in list {
-            out += "  \(d.due)  \(pad(d.regime, 4))  \(pad(d.kind, 17))  \(pad(d.covers, 9))  \(d.rule) (\(d.citation))\n"
+            out += "  \(d.due)  \(pad(d.regime.rawValue, 4))  \(pad(d.kind, 17))  \(pad(d.covers, 9))  \(d.rule) (\(d.citation))\n"
         }
         return out
     }
@@ -17,7 +17,7 @@ public enum ScheduleText {
     public static func report(_ r: ScheduleReport) -> String {
         var out = "\(r.member) as of \(r.asOf): obligations due from \(r.from) to \(r.until)\n"
         for o in r.obligations {
-            var line = "  \(pad(o.status.rawValue, 7))  \(o.deadline.due)  \(pad(o.deadline.regime, 4))  "
+            var line = "  \(pad(o.status.rawValue, 7))  \(o.deadline.due)  \(pad(o.deadline.regime.rawValue, 4))  "
                 + "\(pad(o.deadline.kind, 17))  \(pad(o.deadline.covers, 9))"
             if let s = o.submission { line += "  submitted \(s.submitted)" }
             if let days = o.daysLate { line += " (\(days) day\(days == 1 ? "" : "s") late)" }

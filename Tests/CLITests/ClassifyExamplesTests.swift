@@ -149,6 +149,12 @@ enum ExampleTable {
         // SCM 3.1(b) whether imports from the other member states alone can meet it is asked.
         .init("kz-eaeu-content-grant.yaml", today, "eaeu", "actionable"),
         .init("kz-eaeu-content-grant.yaml", today, "wto", "undetermined"),
+        // Fourth reading (audit by real cases): a state export insurer entered as a state-owned
+        // enterprise without governmental authority but entrusted by the government is a
+        // subsidizing body under Art. 93(4), as under SCM 1.1(a)(1)(iv); the EAEU side read only
+        // governmental_authority and said not-a-subsidy.
+        .init("kz-kazakhexport-insurance.yaml", today, "eaeu", "prohibited"),
+        .init("kz-kazakhexport-insurance.yaml", today, "wto", "prohibited"),
     ]
 
     static var eaeuRows: [ExampleRow] { rows.filter { !$0.needsWTOCorpus } }

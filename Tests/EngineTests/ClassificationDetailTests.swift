@@ -10,8 +10,7 @@ import Testing
 struct ClassificationDetailTests {
     static let classifier = FastPathEquivalenceTests.classifier
 
-    /// (Read through its text: the category is becoming a typed value.)
-    static func undetermined(_ v: RegimeVerdict) -> Bool { "\(v.category)" == "undetermined" }
+    static func undetermined(_ v: RegimeVerdict) -> Bool { v.category == .undetermined }
 
     /// What a lint report reads of a classification, as text.
     static func verdicts(_ c: Classification) -> [String] {

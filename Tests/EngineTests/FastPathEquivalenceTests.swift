@@ -42,11 +42,11 @@ struct FastPathEquivalenceTests {
                 let classification = Self.classifier.classify(measure, asOf: asOf, detail: .withoutOutcomes)
                 for (k, verdict) in classification.verdicts.enumerated() {
                     guard let expected = Self.bruteForceQuestions(measure, asOf: asOf, regime: k) else {
-                        #expect(verdict.category != "undetermined")
+                        #expect(verdict.category != .undetermined)
                         continue
                     }
                     // Settled before undetermined: every answer leads to one category (ReferenceEquivalenceTests).
-                    guard verdict.category == "undetermined" else { continue }
+                    guard verdict.category == .undetermined else { continue }
                     undetermined += 1
                     if expected.isEmpty {
                         // No unknown fact decides it: the facts stated too broadly are asked instead

@@ -17,13 +17,13 @@ struct OpenEndedExemptionTests {
         let m = try measure("id: x\ntitle: x\nmember_state: KZ\ngranting_body: {kind: government}\nbenefit: true\n"
             + "forms: [grant]\nconditions: {export_performance: in-law}\ntransitional_measures: [wto.accession.KZ.auto-assembly]\n",
             rules: g)
-        return try #require(Classifier(graph: g).classify(m, asOf: date("2026-12-02")).verdicts.first { $0.regime == "wto" })
+        return try #require(Classifier(graph: g).classify(m, asOf: date("2026-12-02")).verdicts.first { $0.regime == .wto })
     }
 
     @Test("until omitted: the exemption applies with no end")
     func omittedUntil() throws {
         let v = try Self.exemptionVerdict(until: nil)
-        #expect(v.category == "prohibited")
+        #expect(v.category == .prohibited)
         #expect(v.exemption?.rule == "wto.accession.KZ.auto-assembly")
         #expect(v.exemption != nil && v.exemption?.until == nil)
     }

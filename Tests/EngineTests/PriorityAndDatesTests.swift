@@ -84,27 +84,27 @@ let corpus = """
 func wto(_ facts: String, asOf: String) throws -> RegimeVerdict {
     let g = try graph(corpus)
     let m = try measure("id: x\ntitle: x\nmember_state: KZ\ngranting_body: {kind: government}\n" + facts, rules: g)
-    return try #require(Classifier(graph: g).classify(m, asOf: date(asOf)).verdicts.first { $0.regime == "wto" })
+    return try #require(Classifier(graph: g).classify(m, asOf: date(asOf)).verdicts.first { $0.regime == .wto })
 }
 
 @Suite("Priority, dates and exceptions")
 struct PriorityAndDatesTests {
     @Test func membershipStartsOnTheAccessionDate() throws {
         let facts = "benefit: true\nforms: [grant]\nconditions: {export_performance: in-law}\n"
-        #expect(try wto(facts, asOf: "2015-11-29").category == "not-applicable")
-        #expect(try wto(facts, asOf: "2015-11-30").category == "prohibited")
+        #expect(try wto(facts, asOf: "2015-11-29").category == .notApplicable)
+        #expect(try wto(facts, asOf: "2015-11-30").category == .prohibited)
     }
 
     @Test func higherRuleWinsAndTheLowerIsNotListed() throws {
         let v = try wto("benefit: false\nforms: [grant]\nconditions: {export_performance: in-law}\n", asOf: "2020-01-01")
-        #expect(v.category == "not-a-subsidy")
+        #expect(v.category == .notASubsidy)
         #expect(v.rules == ["wto.not-a-subsidy"])
     }
 
     @Test func defeaterStopsOnlyTheRuleItNames() throws {
         let facts = "benefit: true\nforms: [export-credit]\nexport_credit: {oecd_arrangement: true}\nconditions: {export_performance: in-law}\n"
         let v = try wto(facts, asOf: "2020-01-01")
-        #expect(v.category == "actionable")
+        #expect(v.category == .actionable)
         // Actionable's only exception, Art 8, was considered and had lapsed.
         #expect(v.considered.map(\.rule) == ["wto.art8"])
         #expect(v.considered.first?.status == .notInForce)
@@ -113,7 +113,7 @@ struct PriorityAndDatesTests {
     @Test func whyNotNamesTheExceptionAndItsFact() throws {
         let facts = "benefit: true\nforms: [export-credit]\nexport_credit: {oecd_arrangement: false}\nconditions: {export_performance: in-law}\n"
         let v = try wto(facts, asOf: "2020-01-01")
-        #expect(v.category == "prohibited")
+        #expect(v.category == .prohibited)
         let oecd = try #require(v.considered.first { $0.rule == "wto.oecd" })
         #expect(oecd.status == .notApplied)
         #expect(oecd.reason.contains("export_credit.oecd_arrangement is false"))
@@ -123,19 +123,19 @@ struct PriorityAndDatesTests {
 
     @Test func lapsedRuleNoLongerDecides() throws {
         let facts = "benefit: true\nforms: [grant]\npurposes: [research]\nconditions: {export_performance: none}\n"
-        #expect(try wto(facts, asOf: "1999-12-31").category == "not-applicable")  // KZ not yet a member
+        #expect(try wto(facts, asOf: "1999-12-31").category == .notApplicable)  // KZ not yet a member
         let v = try wto(facts, asOf: "2020-01-01")
-        #expect(v.category == "actionable")
+        #expect(v.category == .actionable)
     }
 
     @Test func exemptionSuspendsUntilItsEndDateExclusive() throws {
         let facts = "benefit: true\nforms: [grant]\nconditions: {export_performance: in-law}\ntransitional_measures: [wto.accession.KZ.auto-assembly]\n"
         let during = try wto(facts, asOf: "2017-12-31")
-        #expect(during.category == "prohibited")
+        #expect(during.category == .prohibited)
         #expect(during.exemption?.rule == "wto.accession.KZ.auto-assembly")
         #expect(during.exemption?.until == date("2018-01-01"))
         let after = try wto(facts, asOf: "2018-01-01")
-        #expect(after.category == "prohibited")
+        #expect(after.category == .prohibited)
         #expect(after.exemption == nil)
     }
 
@@ -148,7 +148,7 @@ struct PriorityAndDatesTests {
         // Unknown: benefit (settles: false → not a subsidy, true → prohibited) and the OECD fact
         // (only an export credit could be saved by it, and forms is known to be a grant: not asked).
         let v = try wto("forms: [grant]\nconditions: {export_performance: in-law}\n", asOf: "2020-01-01")
-        #expect(v.category == "undetermined")
+        #expect(v.category == .undetermined)
         #expect(v.questions.first?.fact == "benefit")
         #expect(v.questions.first?.settles == true)
         #expect(!v.questions.contains { $0.fact == "export_credit.oecd_arrangement" })
@@ -158,7 +158,7 @@ struct PriorityAndDatesTests {
         // benefit unknown and export_performance unknown: benefit=false settles (not a subsidy),
         // benefit=true does not (export still open); export_performance answers never settle alone.
         let v = try wto("forms: [grant]\nconditions: {export_performance: unknown}\n", asOf: "2020-01-01")
-        #expect(v.category == "undetermined")
+        #expect(v.category == .undetermined)
         let facts = v.questions.map(\.fact)
         #expect(Set(facts).isSuperset(of: ["benefit", "conditions.export_performance"]))
         #expect(v.questions.allSatisfy { !$0.settles })

@@ -71,7 +71,7 @@ struct ReferenceEquivalenceTests {
                     let meaning = Self.reference.verdict(regime: k, facts: facts, asOf: asOf)
                     let label = "\(measure.id) \(v.regime) \(asOf)"
                     #expect(Self.oracle(meaning) == Self.observed(v, reference: meaning), "\(label)")
-                    if v.category == "undetermined" { undetermined += 1 }
+                    if v.category == .undetermined { undetermined += 1 }
                     outcomes += (v.questions + v.exemptionQuestions).map(\.outcomes.count).reduce(0, +)
                 }
             }
@@ -91,7 +91,7 @@ struct ReferenceEquivalenceTests {
         for measure in Self.measures {
             for asOf in Self.dates {
                 for v in Self.classifier.classify(measure, asOf: asOf).verdicts {
-                    if v.category == "undetermined" { #expect(!v.questions.isEmpty, "\(measure.id) \(v.regime) \(asOf)") }
+                    if v.category == .undetermined { #expect(!v.questions.isEmpty, "\(measure.id) \(v.regime) \(asOf)") }
                     for q in v.questions + v.exemptionQuestions {
                         #expect(!q.outcomes.isEmpty, "\(measure.id) \(v.regime) \(asOf) \(q.fact)")
                         questions += 1
@@ -120,7 +120,7 @@ struct ReferenceEquivalenceTests {
                     let domains = slots.map { Self.reference.domain($0, asOf: asOf) }
                     let size = domains.reduce(1) { $0 * max($1.count, 1) }
                     guard size <= 256 else { continue }
-                    var categories = Set<String>()
+                    var categories = Set<Category>()
                     for combination in 0..<size {
                         var answered = world
                         var rest = combination
@@ -131,9 +131,9 @@ struct ReferenceEquivalenceTests {
                         // A combination that decides nothing (a fact with no answers to try) adds no category.
                         if let c = Self.reference.immediate(regime, Self.reference.applications(regime, answered)) { categories.insert(c) }
                     }
-                    let expected = categories.count == 1 ? categories.first! : "undetermined"
+                    let expected = categories.count == 1 ? categories.first! : .undetermined
                     let got = Self.reference.verdict(regime: k, facts: facts, asOf: asOf).category
-                    #expect(got == expected, "\(measure.id) \(regime.name) \(asOf) \(categories)")
+                    #expect(got == expected, "\(measure.id) \(regime.regime) \(asOf) \(categories)")
                     compared += 1
                 }
             }
@@ -158,12 +158,12 @@ struct ReferenceEquivalenceTests {
         // (The scope is stated: with it unknown, an EAEU member's content condition might be met with
         // imports from the other member states, legal review F11, and no single answer adds a ground.)
         let wto = try #require(Self.classifier.classify(measure, asOf: CalendarDate("2026-12-02")!).verdicts.last)
-        #expect(wto.category == "prohibited")
+        #expect(wto.category == .prohibited)
         #expect(wto.grounds == ["export-contingent"])
         #expect(wto.exemption == nil)
         let question = try #require(wto.questions.first)
         #expect(wto.questions.map(\.fact) == ["conditions.domestic_goods"])
-        #expect(question.outcomes.map(\.category) == ["prohibited", "prohibited", "prohibited"])
+        #expect(question.outcomes.map(\.category) == [.prohibited, .prohibited, .prohibited])
         #expect(question.outcomes.allSatisfy { $0.exemption == nil })
     }
 
@@ -183,30 +183,30 @@ struct ReferenceEquivalenceTests {
             sdt: {art27_4_compliant: true}
             """)
         let wto = try #require(Self.classifier.classify(measure, asOf: CalendarDate("2000-06-01")!).verdicts.last)
-        #expect(wto.category == "prohibited")
+        #expect(wto.category == .prohibited)
         #expect(wto.exemption?.rule == "wto.scm.art27-2b.developing")
         let question = try #require(wto.questions.first { $0.fact == "conditions.domestic_goods" })
         let byAnswer = Dictionary(uniqueKeysWithValues: question.outcomes.map { (FactText.describe($0.answer), $0) })
         #expect(byAnswer["none"]?.exemption?.rule == "wto.scm.art27-2b.developing")
-        #expect(byAnswer["in-law"]?.category == "prohibited")
+        #expect(byAnswer["in-law"]?.category == .prohibited)
         #expect(byAnswer["in-law"]?.exemption == nil)
     }
 
     @Test("before the EAEU Treaty and the WTO the regimes are not applicable, by a rule; 2012-2014 names the CES Agreement")
     func regimesInTime() throws {
         let measure = try #require(FastPathEquivalenceTests.measures.first { $0.id.hasPrefix("KZ") })
-        func verdicts(_ date: String) -> [String: RegimeVerdict] {
+        func verdicts(_ date: String) -> [Regime: RegimeVerdict] {
             Dictionary(uniqueKeysWithValues: Self.classifier.classify(measure, asOf: CalendarDate(date)!).verdicts.map { ($0.regime, $0) })
         }
         let in1994 = verdicts("1994-06-01"), in2010 = verdicts("2010-06-01"), in2013 = verdicts("2013-06-01")
-        #expect(in1994["wto"]?.category == "not-applicable")
-        #expect(in1994["wto"]?.rules == ["wto.marrakesh.before-entry-into-force"])
-        #expect(in1994["eaeu"]?.rules == ["eaeu.treaty.before-entry-into-force"])
-        #expect(in2010["eaeu"]?.category == "not-applicable")
-        #expect(in2010["eaeu"]?.rules == ["eaeu.treaty.before-entry-into-force"])
-        #expect(in2013["eaeu"]?.category == "not-applicable")
-        #expect(in2013["eaeu"]?.rules == ["eaeu.ces-2010.predecessor-not-modelled"])
-        #expect(in2013["eaeu"]?.citations.first?.contains("9 December 2010") == true)
+        #expect(in1994[.wto]?.category == .notApplicable)
+        #expect(in1994[.wto]?.rules == ["wto.marrakesh.before-entry-into-force"])
+        #expect(in1994[.eaeu]?.rules == ["eaeu.treaty.before-entry-into-force"])
+        #expect(in2010[.eaeu]?.category == .notApplicable)
+        #expect(in2010[.eaeu]?.rules == ["eaeu.treaty.before-entry-into-force"])
+        #expect(in2013[.eaeu]?.category == .notApplicable)
+        #expect(in2013[.eaeu]?.rules == ["eaeu.ces-2010.predecessor-not-modelled"])
+        #expect(in2013[.eaeu]?.citations.first?.contains("9 December 2010") == true)
     }
 
     // MARK: Helpers
@@ -225,7 +225,7 @@ struct ReferenceEquivalenceTests {
         return [
             "category \(v.category)",
             "grounds \(v.grounds)",
-            "deciding \(v.category == "undetermined" ? [] : v.deciding)",
+            "deciding \(v.category == .undetermined ? [] : v.deciding)",
             "exemption \(v.exemption ?? "-") \(v.exemptionUntil?.description ?? "-")",
             "questions " + v.questions.keys.sorted().map { "\($0): \(outcomes(v.questions[$0]!))" }.joined(separator: "; "),
             "exemption questions " + v.exemptionQuestions.keys.sorted().map { "\($0): \(outcomes(v.exemptionQuestions[$0]!))" }
@@ -238,7 +238,7 @@ struct ReferenceEquivalenceTests {
         func outcomes(_ list: [QuestionOutcome]) -> String {
             list.map { "\(FactText.describe($0.answer))→\($0.category)/\($0.exemption?.rule ?? "-")" }.joined(separator: ",")
         }
-        let decided = v.category != "undetermined" && !(v.rules.isEmpty && reference.deciding.isEmpty)
+        let decided = v.category != .undetermined && !(v.rules.isEmpty && reference.deciding.isEmpty)
         let deciding = decided && !reference.deciding.isEmpty ? v.rules.sorted() : []
         return [
             "category \(v.category)",

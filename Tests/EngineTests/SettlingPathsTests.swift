@@ -48,12 +48,12 @@ struct SettlingPathsTests {
                 let limited = cut.classify(measure, asOf: asOf)
                 for (a, b) in zip(full.verdicts, limited.verdicts) {
                     if a.category != b.category { differed += 1 }
-                    #expect(b.category == a.category || b.category == "undetermined", "\(measure.id) \(a.regime) \(asOf)")
-                    if b.category == "undetermined" { #expect(!b.questions.isEmpty, "\(measure.id) \(a.regime) \(asOf)") }
+                    #expect(b.category == a.category || b.category == .undetermined, "\(measure.id) \(a.regime) \(asOf)")
+                    if b.category == .undetermined { #expect(!b.questions.isEmpty, "\(measure.id) \(a.regime) \(asOf)") }
                     for (qa, qb) in zip(a.questions, b.questions) where qa.fact == qb.fact {
                         for (oa, ob) in zip(qa.outcomes, qb.outcomes) {
                             if ob.category != oa.category { differed += 1 }
-                            #expect(ob.category == oa.category || ob.category == "undetermined", "\(measure.id) \(qa.fact)")
+                            #expect(ob.category == oa.category || ob.category == .undetermined, "\(measure.id) \(qa.fact)")
                         }
                     }
                 }

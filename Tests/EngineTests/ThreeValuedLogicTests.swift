@@ -61,27 +61,27 @@ func category(_ rules: String, _ facts: String, asOf: String = "2020-01-01") thr
     let g = try graph(ladder(rules))
     let m = try measure("id: x\ntitle: x\nmember_state: KZ\n" + facts)
     let c = Classifier(graph: g).classify(m, asOf: date(asOf))
-    return try #require(c.verdicts.first { $0.regime == "wto" })
+    return try #require(c.verdicts.first { $0.regime == .wto })
 }
 
 @Suite("Three-valued logic")
 struct ThreeValuedLogicTests {
     @Test func unknownFactIsNeverFalse() throws {
         let v = try category("{not: {fact: benefit, is: true}}", "")
-        #expect(v.category == "undetermined")
+        #expect(v.category == .undetermined)
         #expect(v.questions.map(\.fact) == ["benefit"])
     }
 
     @Test func allIsFalseWhenAnyPartIsFalseEvenWithUnknowns() throws {
         let v = try category("{all: [{fact: benefit, is: true}, {fact: conditions.export_performance, is: in-law}]}",
                              "conditions: {export_performance: none}")
-        #expect(v.category == "actionable")
+        #expect(v.category == .actionable)
     }
 
     @Test func allIsUnknownWhenNothingIsFalseAndSomethingIsUnknown() throws {
         let v = try category("{all: [{fact: benefit, is: true}, {fact: conditions.export_performance, is: in-law}]}",
                              "conditions: {export_performance: in-law}")
-        #expect(v.category == "undetermined")
+        #expect(v.category == .undetermined)
         #expect(v.questions.first?.fact == "benefit")
         #expect(v.questions.first?.settles == true)
     }
@@ -89,20 +89,20 @@ struct ThreeValuedLogicTests {
     @Test func anyIsTrueWhenAnyPartIsTrueEvenWithUnknowns() throws {
         let v = try category("{any: [{fact: benefit, is: true}, {fact: conditions.export_performance, is: in-law}]}",
                              "conditions: {export_performance: in-law}")
-        #expect(v.category == "prohibited")
+        #expect(v.category == .prohibited)
         #expect(v.grounds == ["g"])
     }
 
     @Test func notOfUnknownIsUnknown() throws {
         let v = try category("{not: {fact: conditions.export_performance, in: [in-law, in-fact]}}",
                              "conditions: {export_performance: unknown}")
-        #expect(v.category == "undetermined")
+        #expect(v.category == .undetermined)
         #expect(v.questions.map(\.fact) == ["conditions.export_performance"])
     }
 
     @Test func factsReadCarryTheirSourceLines() throws {
         let v = try category("{fact: benefit, is: true}", "benefit: true")
-        #expect(v.category == "prohibited")
+        #expect(v.category == .prohibited)
         #expect(v.factsRead.first { $0.path == "benefit" }?.range?.start.line == 4)
     }
 }

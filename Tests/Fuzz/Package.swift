@@ -9,7 +9,7 @@ import PackageDescription
 /// libFuzzer's `LLVMFuzzerRunDriver`. `run.sh` builds everything (the root package too) with
 /// `-sanitize=address -sanitize-coverage=…` and links `libclang_rt.fuzzer_no_main`: the plain
 /// `-sanitize=fuzzer` would force libFuzzer's `main` into every executable, the root package's
-/// build tool `embed-rules` included, and SwiftPM already renames each executable's `main`.
+/// build tool `embed-files` included, and SwiftPM already renames each executable's `main`.
 let kit: Target.Dependency = .product(name: "SubsidyKit", package: "subsidy")
 
 let package = Package(

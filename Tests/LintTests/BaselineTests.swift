@@ -151,7 +151,7 @@ import Testing
         #expect(written.entries.map(\.rule) == [
             "eaeu.annex28.prohibited.export", "wto.scm.art3-1a.export-contingent",
             "eaeu.annex28.prohibited.domestic-goods", "wto.scm.art3-1b.domestic-goods",
-            "eaeu.treaty.art93-4.subsidizing-body", "wto.scm.art1.no-benefit",
+            "eaeu.treaty.art93-3.subsidy", "wto.scm.art1.no-benefit",
         ])
         #expect(written.entries[0].reason == "Notified to the Commission; legal memo 2026-14")
         #expect(written.entries[0].expires == CalendarDate("2027-06-30"))

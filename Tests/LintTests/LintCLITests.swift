@@ -30,7 +30,7 @@ import Testing
             "error wto.scm.art3-1a.export-contingent export-grant.yaml:20",
             "error eaeu.annex28.prohibited.domestic-goods local-content-draft.md:23",
             "error wto.scm.art3-1b.domestic-goods local-content-draft.md:23",
-            "warning eaeu.treaty.art93-4.subsidizing-body regional-loans.yaml:2",
+            "warning eaeu.treaty.art93-3.subsidy regional-loans.yaml:2",
             "warning wto.scm.art1.no-benefit regional-loans.yaml:15",
         ])
         // Notification duties: EAEU (para 95, 97) and WTO (Art 25.2) for the two prohibited drafts; EAEU

@@ -22,7 +22,7 @@ import Testing
         #expect(diagnostics.isEmpty)
         let c = try #require(config)
         #expect(c.asOf == CalendarDate("2026-11-29"))
-        #expect(c.regimes == ["eaeu"])
+        #expect(c.regimes == [.eaeu])
         #expect(c.levels == ["eaeu.annex28.para97": .off, "eaeu.annex28.prohibited.export": .warning])
         #expect(c.ignore == ["Examples/measures", "*.old.md"])
     }

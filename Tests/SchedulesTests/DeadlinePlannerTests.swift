@@ -61,7 +61,7 @@ struct DeadlinePlannerTests {
 
     @Test("Kazakhstan joined the WTO on 2015-11-30: 2015-H2 and the 2015/2016 biennium are its first reports")
     func memberJoiningMidYear() throws {
-        let wto = try plan("KZ", "2014-01-01", "2017-12-31").filter { $0.regime == "wto" }
+        let wto = try plan("KZ", "2014-01-01", "2017-12-31").filter { $0.regime == .wto }
         let full = wto.filter { $0.kind == "full" }
         #expect(full.map(\.covers) == ["2015/2016"])
         #expect(full.first?.due == day("2017-06-30"))
@@ -74,11 +74,11 @@ struct DeadlinePlannerTests {
     @Test("membership: at the period's start, or joined during it; leaving during it still owes it")
     func membershipConvention() throws {
         let graph = try TestRules.graph()
-        let kz = Membership(member: "KZ", regime: "wto", graph: graph)
+        let kz = Membership(member: "KZ", regime: .wto, graph: graph)
         #expect(kz.owes(periodStart: day("2015-07-01"), periodEnd: day("2016-01-01")))
         #expect(!kz.owes(periodStart: day("2015-01-01"), periodEnd: day("2015-07-01")))
         #expect(kz.owes(periodStart: day("2015-11-30"), periodEnd: day("2015-12-01")))
-        #expect(!Membership(member: "BY", regime: "wto", graph: graph).isEverMember)
+        #expect(!Membership(member: "BY", regime: .wto, graph: graph).isEverMember)
         let xl = try plan("XL", "2019-07-01", "2025-12-31", kind: "full")
         #expect(xl.map(\.covers) == ["2019/2020"])  // left 2020-03-01: owes the biennium it left in, not the next
         // A `next` deadline before the member joined is not owed: XJ joined 2015-12-15, after the
@@ -90,7 +90,7 @@ struct DeadlinePlannerTests {
     @Test("Belarus has no WTO obligations, only EAEU ones")
     func belarus() throws {
         let by = try plan("BY", "2024-01-01", "2024-12-31")
-        #expect(by.allSatisfy { $0.regime == "eaeu" })
+        #expect(by.allSatisfy { $0.regime == .eaeu })
         #expect(by.map(\.covers) == ["2023-Q4", "2024-Q1", "2024-Q2", "2024-Q3", "2025"])
         let planner = DeadlinePlanner(graph: try TestRules.graph())
         #expect(planner.knows(member: "BY"))
@@ -99,7 +99,7 @@ struct DeadlinePlannerTests {
 
     @Test("a window starting mid-quarter holds only deadlines due in it")
     func windowStartsMidQuarter() throws {
-        let list = try plan("KZ", "2024-02-15", "2024-12-31").filter { $0.regime == "eaeu" }
+        let list = try plan("KZ", "2024-02-15", "2024-12-31").filter { $0.regime == .eaeu }
         #expect(list.map(\.covers) == ["2024-Q1", "2024-Q2", "2024-Q3", "2025"])
         #expect(list.last?.due == day("2024-12-01"))
         #expect(list.last?.kind == "annual-planned")

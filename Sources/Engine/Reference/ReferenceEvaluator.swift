@@ -44,7 +44,7 @@ public struct ReferenceEvaluator: Sendable {
     /// What one answer alone gives.
     public struct Outcome: Sendable, Hashable {
         public var answer: FactValue
-        public var category: String
+        public var category: Category
         /// The exemption that applies with this answer, and its end.
         public var exemption: String?
         public var exemptionUntil: CalendarDate?
@@ -52,7 +52,7 @@ public struct ReferenceEvaluator: Sendable {
 
     /// A regime's verdict as the rules mean it (questions as sets: their order is ranking, not meaning).
     public struct Verdict: Sendable, Hashable {
-        public var category: String
+        public var category: Category
         public var deciding: [String]
         public var grounds: [String]
         public var exemption: String?
@@ -100,31 +100,9 @@ public struct ReferenceEvaluator: Sendable {
             return values.contains(.true) ? .true : values.contains(.unknown) ? .unknown : .false
         case .not(let part): return !value(part, world)
         case .rule(let r): return condition(r, world)
-        case .equals(let slot, let literals):
-            switch facts[slot] {
-            case .unknown: return .unknown
-            case .bool(let b): return TriValue(literals.contains(.bool(b)))
-            case .text(let t): return TriValue(literals.contains(.text(t)))
-            case .list, .date, .number: return .false
-            }
-        case .anyOf(let slot, let values):
-            guard case .list(let items) = facts[slot] else { return .unknown }
-            return TriValue(items.contains(where: values.contains))
-        case .allIn(let slot, let values):
-            guard case .list(let items) = facts[slot] else { return .unknown }
-            return TriValue(!items.isEmpty && items.allSatisfy(values.contains))
-        case .contains(let slot, let item):
-            guard case .list(let items) = facts[slot] else { return .unknown }
-            return TriValue(items.contains(item))
-        case .date(let slot, let op, let date):
-            guard case .date(let d) = facts[slot] else { return .unknown }
-            return TriValue(op.holds(d, date ?? world.asOf))
+        // A fact test means what its operator says (Sources/RuleCompiler/Operators/).
+        case .fact(let slot, let test): return test.op.evaluate(facts[slot], FactTestContext(asOf: world.asOf, tables: graph.tables))
         case .asOf(let op, let date): return TriValue(op.holds(world.asOf, date))
-        case .number(let slot, let op, let n):
-            guard case .number(let x) = facts[slot] else { return .unknown }
-            return TriValue(op.holds(x, n))
-        case .hsAllIn(let slot, let table): return hsCodes(facts[slot], graph.tables[table].codes, all: true)
-        case .hsAnyIn(let slot, let table): return hsCodes(facts[slot], graph.tables[table].codes, all: false)
         case .memberOf(let table):
             guard let rows = memberRows(table, world) else { return .unknown }
             return TriValue(rows.contains { $0.membership?.contains(world.asOf) ?? false })
@@ -142,22 +120,10 @@ public struct ReferenceEvaluator: Sendable {
         return graph.tables[table].rows[code] ?? []
     }
 
-    /// A code falls under a list when an entry is a prefix of it; it is unknown when it is a prefix
-    /// of an entry (broader than the listed line). Every (`all`) or some code of the list, in Kleene logic.
-    private func hsCodes(_ fact: FactValue, _ entries: [String], all: Bool) -> TriValue {
-        guard case .list(let codes) = fact, !codes.isEmpty else { return .unknown }
-        let each = codes.map { code -> TriValue in
-            if entries.contains(where: code.hasPrefix) { return .true }
-            return entries.contains { $0.hasPrefix(code) } ? .unknown : .false
-        }
-        if all { return each.contains(.false) ? .false : each.contains(.unknown) ? .unknown : .true }
-        return each.contains(.true) ? .true : each.contains(.unknown) ? .unknown : .false
-    }
-
     // MARK: 3–4. Priorities and the immediate category
 
     /// Whether each rule of the regime's order applies (rules outside it: false).
-    func applications(_ regime: RuleGraph.Regime, _ world: World) -> [TriValue] {
+    func applications(_ regime: RuleGraph.RegimePlan, _ world: World) -> [TriValue] {
         var applies = [TriValue](repeating: .false, count: graph.rules.count)
         for r in regime.order {
             var blocked = TriValue.false
@@ -170,13 +136,13 @@ public struct ReferenceEvaluator: Sendable {
         return applies
     }
 
-    func category(of rule: Int) -> String? {
-        if case .verdict(let category, _) = graph.rules[rule].role { return category.rawValue }
+    func category(of rule: Int) -> Category? {
+        if case .verdict(let category, _) = graph.rules[rule].role { return category }
         return nil
     }
 
     /// The category of the verdict rules that apply, if any does.
-    func immediate(_ regime: RuleGraph.Regime, _ applies: [TriValue]) -> String? {
+    func immediate(_ regime: RuleGraph.RegimePlan, _ applies: [TriValue]) -> Category? {
         regime.verdicts.first { applies[$0] == .true }.flatMap(category(of:))
     }
 
@@ -193,7 +159,7 @@ public struct ReferenceEvaluator: Sendable {
     }
 
     /// The unknown facts that a rule of the regime whose application is unknown reads, in slot order.
-    func open(_ regime: RuleGraph.Regime, _ world: World, _ applies: [TriValue]) -> [Int] {
+    func open(_ regime: RuleGraph.RegimePlan, _ world: World, _ applies: [TriValue]) -> [Int] {
         var slots = Set<Int>()
         for r in regime.order where applies[r] == .unknown { slots.formUnion(graph.rules[r].reads) }
         return slots.filter { world.facts[$0] == .unknown && !domain($0, asOf: world.asOf).isEmpty }.sorted()
@@ -202,15 +168,13 @@ public struct ReferenceEvaluator: Sendable {
     /// The known facts that an undecided rule reads and that a test still finds unknown: an HS
     /// code broader than a listed line (or an empty list of codes). Asked only when no unknown fact
     /// can decide the verdict; answer combinations do not try them.
-    func imprecise(_ regime: RuleGraph.Regime, _ world: World, _ applies: [TriValue]) -> [Int] {
+    func imprecise(_ regime: RuleGraph.RegimePlan, _ world: World, _ applies: [TriValue]) -> [Int] {
         var slots = Set<Int>()
         for r in regime.order where applies[r] == .unknown { slots.formUnion(graph.rules[r].reads) }
         return slots.filter { slot in
             world.facts[slot] != .unknown && graph.nodes.indices.contains { node in
-                switch graph.nodes[node] {
-                case .hsAllIn(slot, _), .hsAnyIn(slot, _): value(node, world) == .unknown
-                default: false
-                }
+                guard case .fact(slot, let test) = graph.nodes[node] else { return false }
+                return test.op.mayBeImprecise && value(node, world) == .unknown
             }
         }.sorted()
     }
@@ -218,7 +182,7 @@ public struct ReferenceEvaluator: Sendable {
     /// The categories the answers can lead to (a combination that decides nothing adds none),
     /// added to `found`. Answers the open facts in turn, each in every value of its domain, and
     /// stops once two are found or when no category the rules still allow would be new.
-    func reachable(_ regime: RuleGraph.Regime, _ world: World, into found: inout Set<String>) {
+    func reachable(_ regime: RuleGraph.RegimePlan, _ world: World, into found: inout Set<Category>) {
         let applies = applications(regime, world)
         if let category = immediate(regime, applies) {
             found.insert(category)
@@ -246,7 +210,7 @@ public struct ReferenceEvaluator: Sendable {
     func verdict(regime k: Int, _ world: World, questions: Bool) -> Verdict {
         let regime = graph.regimes[k]
         let applies = applications(regime, world)
-        var result = Verdict(category: "undetermined", deciding: [], grounds: [], exemption: nil, exemptionUntil: nil,
+        var result = Verdict(category: .undetermined, deciding: [], grounds: [], exemption: nil, exemptionUntil: nil,
                              questions: [:], exemptionQuestions: [:], exemptionOpen: false)
         var deciding: [Int]
         var settledLater = false
@@ -254,7 +218,7 @@ public struct ReferenceEvaluator: Sendable {
             result.category = category
             deciding = regime.verdicts.filter { applies[$0] == .true }
         } else {
-            var reached = Set<String>()
+            var reached = Set<Category>()
             reachable(regime, world, into: &reached)
             guard reached.count == 1, let category = reached.first else {
                 // Undetermined: the facts some answer to which changes some rule's application.

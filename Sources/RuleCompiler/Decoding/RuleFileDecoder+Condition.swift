@@ -3,10 +3,7 @@ import Measures
 import YAMLLoader
 
 extension RuleFileDecoder {
-    static let factOperators = [
-        "is", "in", "any_of", "all_in", "contains", "before", "on_or_before", "after", "on_or_after",
-        "less_than", "at_most", "greater_than", "at_least", "hs_all_in", "hs_any_in",
-    ]
+    static var factOperators: [String] { FactTest.keys }
     static let conditionOperators = ["always", "all", "any", "not", "rule", "fact", "as_of", "member_of", "member_attribute"]
 
     /// Decodes a condition: a mapping with one operator (a `fact` condition has `fact` and one test).
@@ -71,31 +68,7 @@ extension RuleFileDecoder {
             return nil
         }
         _ = m
-        let value = test.value
-        let kind: FactTest?
-        switch test.keyText {
-        case "is": kind = literal(value).map { .equals([$0]) }
-        case "in":
-            let items = reader.sequence(value, what: "in")?.compactMap { literal($0) }
-            kind = items.map { .equals($0) }
-        case "any_of": kind = reader.strings(value, what: "any_of").map { .anyOf($0) }
-        case "all_in": kind = reader.strings(value, what: "all_in").map { .allIn($0) }
-        case "contains": kind = reader.string(value).map { .contains($0) }
-        case "hs_all_in": kind = reader.string(value).map { .hsAllIn(table: $0) }
-        case "hs_any_in": kind = reader.string(value).map { .hsAnyIn(table: $0) }
-        default:
-            if let op = DateComparison(rawValue: test.keyText) {
-                if value.scalar?.value == "as_of" {
-                    kind = .date(op, nil)
-                } else {
-                    kind = date(value).map { .date(op, $0) }
-                }
-            } else if let op = NumberComparison(rawValue: test.keyText) {
-                kind = reader.number(value).map { .number(op, $0) }
-            } else {
-                kind = nil
-            }
-        }
+        let kind = FactTest.decode(key: test.keyText, value: test.value, &self)
         guard let kind else { return nil }
         return Condition(.fact(path: path, test: kind), range: node.range)
     }

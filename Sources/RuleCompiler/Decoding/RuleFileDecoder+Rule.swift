@@ -15,7 +15,7 @@ extension RuleFileDecoder {
         let idNode = reader.required(m, "id", in: node, what: "a rule")
         let id = idNode.flatMap { reader.string($0) }
         let title = string(m, "title", in: node, what: "rule '\(id ?? "?")'")
-        let regime = reader.optional(m, "regime").flatMap { reader.choice($0, allowed: Self.regimes, what: "regime") }
+        let regime = reader.optional(m, "regime").flatMap { reader.choiceIndex($0, allowed: Self.regimes, what: "regime").map { Regime.allCases[$0] } }
         let citation = reader.required(m, "citation", in: node, what: "rule '\(id ?? "?")'").flatMap { self.citation($0) }
         let inForceNode = reader.required(m, "in_force", in: node, what: "rule '\(id ?? "?")'")
         let inForce = inForceNode.flatMap { dateRange($0, what: "'in_force'") }

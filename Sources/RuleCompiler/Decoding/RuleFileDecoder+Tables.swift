@@ -77,7 +77,7 @@ extension RuleFileDecoder {
         let what = "a calendar"
         let idNode = reader.required(m, "id", in: node, what: what)
         let id = idNode.flatMap { reader.string($0) }
-        let regime = reader.required(m, "regime", in: node, what: what).flatMap { reader.choice($0, allowed: Self.regimes, what: "regime") }
+        let regime = reader.required(m, "regime", in: node, what: what).flatMap { reader.choiceIndex($0, allowed: Self.regimes, what: "regime").map { Regime.allCases[$0] } }
         let kind = string(m, "kind", in: node, what: what)
         let title = string(m, "title", in: node, what: what)
         let citation = reader.required(m, "citation", in: node, what: what).flatMap { self.citation($0) }
@@ -145,7 +145,7 @@ extension RuleFileDecoder {
         let category = reader.optional(e, "category").flatMap {
             reader.choice($0, allowed: Category.allCases.map(\.rawValue), what: "category").flatMap(Category.init(rawValue:))
         }
-        let regime = reader.optional(e, "regime").flatMap { reader.choice($0, allowed: Self.regimes, what: "regime") }
+        let regime = reader.optional(e, "regime").flatMap { reader.choiceIndex($0, allowed: Self.regimes, what: "regime").map { Regime.allCases[$0] } }
         let deciding = reader.optional(e, "deciding").flatMap { reader.strings($0, what: "deciding") } ?? []
         var exemption: String??
         if let x = reader.optional(e, "exemption"), let s = reader.string(x) { exemption = .some(s == "none" ? nil : s) }

@@ -1,27 +1,25 @@
 import Measures
 
 /// The answers worth trying for each fact when it is unknown, used to rank questions: every value
-/// of a choice, both of a yes/no fact, and for dates, numbers, lists and HS codes the values either
-/// side of each threshold the rules test. Dates near the evaluation date are added at ranking time.
+/// of a choice, both of a yes/no fact, and for dates, numbers, lists and HS codes the values the
+/// tests of the fact offer (``FactOperator/answers(_:)``: either side of each threshold, a code of
+/// each table) and the texts they name. Dates near the evaluation date are added at ranking time.
 enum AnswerDomains {
     static func build(
         nodes: [ExprNode], tables: [RuleGraph.Table], factPaths: [String], types: [String: MeasureSchema.FieldType]
     ) -> [[FactValue]] {
-        var leaves = [[ExprNode]](repeating: [], count: factPaths.count)
+        var tests = [[FactTest]](repeating: [], count: factPaths.count)
         for node in nodes {
-            switch node {
-            case .date(let s, _, _), .number(let s, _, _), .anyOf(let s, _), .allIn(let s, _), .contains(let s, _),
-                 .hsAllIn(let s, _), .hsAnyIn(let s, _):
-                leaves[s].append(node)
-            case .always, .all, .any, .not, .rule, .equals, .asOf, .memberOf, .memberAttribute: break
-            }
+            if case .fact(let s, let test) = node { tests[s].append(test) }
         }
         return factPaths.indices.map { slot in
-            answers(types[factPaths[slot]], leaves[slot], tables)
+            answers(types[factPaths[slot]], tests[slot], tables)
         }
     }
 
-    private static func answers(_ type: MeasureSchema.FieldType?, _ leaves: [ExprNode], _ tables: [RuleGraph.Table]) -> [FactValue] {
+    private static func answers(_ type: MeasureSchema.FieldType?, _ tests: [FactTest], _ tables: [RuleGraph.Table]) -> [FactValue] {
+        let named = tests.flatMap(\.op.namedTexts)
+        let offered = tests.flatMap { $0.op.answers(tables) }
         switch type {
         case .triState?:
             return [.bool(true), .bool(false)]
@@ -29,29 +27,23 @@ enum AnswerDomains {
             return allowed.filter { $0 != "unknown" }.map(FactValue.text)
         case .choiceList(let allowed)?:
             // The values the rules test, each alone, and one value no rule names (if any).
-            let named = leaves.flatMap(\.namedTexts)
             var answers = allowed.filter(named.contains)
             if let other = allowed.first(where: { !named.contains($0) }) { answers.append(other) }
             return answers.map { FactValue.list([$0]) }
         case .date?:
-            var dates = Set<CalendarDate>()
-            for case .date(_, _, let d?) in leaves { dates.formUnion([d, d.adding(days: -1)]) }
+            let dates = Set(offered.compactMap { if case .date(let d) = $0 { d } else { nil } })
             return dates.sorted().map(FactValue.date)
         case .number?:
-            var values = Set<Double>()
-            for case .number(_, _, let n) in leaves { values.formUnion([n - 1, n, n + 1]) }
+            let values = Set(offered.compactMap { if case .number(let n) = $0 { n } else { nil } })
             return values.sorted().map(FactValue.number)
         case .textList?, .countryList?:
-            let values = Set(leaves.flatMap(\.namedTexts) + ["(other)"])
+            let values = Set(named + ["(other)"])
             return values.sorted().map { FactValue.list([$0]) }
         case .hsList?:
-            var codes = Set<String>(["99"])
-            for leaf in leaves {
-                if case .hsAllIn(_, let t) = leaf, let first = tables[t].codes.first { codes.insert(first) }
-                if case .hsAnyIn(_, let t) = leaf, let first = tables[t].codes.first { codes.insert(first) }
-            }
+            // A code outside every table, and the codes the tests offer.
+            let codes = Set(["99"] + offered.compactMap { if case .list(let items) = $0 { items.first } else { nil } })
             return codes.sorted().map { FactValue.list([$0]) }
-        default:
+        case .text?, .country?, .currency?, .claims?, .group?, nil:
             return []
         }
     }

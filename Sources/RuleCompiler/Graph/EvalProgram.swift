@@ -32,8 +32,10 @@ public final class EvalProgram: Sendable {
         case member(table: Int32)
         /// An attribute of the member state's row matches, per attribute test `test` (``EvalCode``).
         case memberAttribute(test: Int32)
-        /// A text-set test the bit masks cannot hold (a fact with more than 63 values, or mixed
-        /// literals): evaluate ``RuleGraph/nodes`` at the same index on the fact values.
+        /// A fact test with no fast form (``FactOperator/fastNode(slot:_:)``: an operator without
+        /// one, or a text-set test the bit masks cannot hold, on a fact with more than 63 values or
+        /// with mixed literals): ``FactOperator/evaluate(_:_:)`` of ``RuleGraph/nodes`` at the same
+        /// index, on the fact value.
         case general
     }
 
@@ -105,16 +107,7 @@ public final class EvalProgram: Sendable {
         var nodes: [Node] = []
         var children: [Int32] = []
         nodes.reserveCapacity(graphNodes.count)
-        let domains = self.domains
-        func mask(_ values: [String], _ slot: Int) -> UInt64? {
-            guard let domain = domains[slot] else { return nil }
-            var m: UInt64 = 0
-            for v in values {
-                guard let i = domain.firstIndex(of: v) else { continue }
-                m |= 1 << UInt64(i)
-            }
-            return m
-        }
+        let form = FastForm(domains: self.domains)
         for node in graphNodes {
             switch node {
             case .always: nodes.append(.always)
@@ -126,27 +119,10 @@ public final class EvalProgram: Sendable {
                 }
             case .not(let c): nodes.append(.not(Int32(c)))
             case .rule(let r): nodes.append(.rule(Int32(r)))
-            case .equals(let slot, let values):
-                if values.count == 1, case .bool(let b) = values[0] {
-                    nodes.append(.flag(slot: Int32(slot), b))
-                } else if let m = mask(values.map(\.description), slot), values.allSatisfy({ if case .text = $0 { true } else { false } }) {
-                    nodes.append(.choice(slot: Int32(slot), mask: m))
-                } else {
-                    nodes.append(.general)
-                }
-            case .anyOf(let slot, let values):
-                nodes.append(mask(values, slot).map { .listAny(slot: Int32(slot), mask: $0) } ?? .general)
-            case .allIn(let slot, let values):
-                nodes.append(mask(values, slot).map { .listAll(slot: Int32(slot), mask: $0) } ?? .general)
-            case .contains(let slot, let value):
-                nodes.append(mask([value], slot).map { .listAny(slot: Int32(slot), mask: $0) } ?? .general)
-            case .date(let slot, let op, let d):
-                nodes.append(.date(slot: Int32(slot), op, day: d?.dayNumber ?? Self.asOfDay))
+            case .fact(let slot, let test):
+                // The operator's fast form on fact cells, or its meaning on the fact value.
+                nodes.append(test.op.fastNode(slot: slot, form) ?? .general)
             case .asOf(let op, let d): nodes.append(.asOf(op, day: d.dayNumber))
-            case .number(let slot, let op, let n): nodes.append(.number(slot: Int32(slot), op, n))
-            case .hsAllIn(let slot, let table), .hsAnyIn(let slot, let table):
-                let all = if case .hsAllIn = node { true } else { false }
-                nodes.append(.hsCodes(slot: Int32(slot), table: Int32(table), all: all))
             case .memberOf(let table):
                 nodes.append(.member(table: Int32(table)))
             case .memberAttribute(let table, let column, let values):

@@ -9,17 +9,9 @@ public enum ExprNode: Sendable, Hashable {
     case not(Int)
     /// The value of the predicate rule with this index.
     case rule(Int)
-    /// Fact slot equals one of the literals (a yes/no fact, or a choice).
-    case equals(slot: Int, values: [Literal])
-    case anyOf(slot: Int, values: [String])
-    case allIn(slot: Int, values: [String])
-    case contains(slot: Int, value: String)
-    /// `nil` date: the evaluation date.
-    case date(slot: Int, DateComparison, CalendarDate?)
+    /// A test of the fact in `slot`, checked against its type (its tables resolved): see ``FactOperator``.
+    indirect case fact(slot: Int, test: FactTest)
     case asOf(DateComparison, CalendarDate)
-    case number(slot: Int, NumberComparison, Double)
-    case hsAllIn(slot: Int, table: Int)
-    case hsAnyIn(slot: Int, table: Int)
     case memberOf(table: Int)
     case memberAttribute(table: Int, column: String, values: [Literal])
 }
@@ -29,9 +21,7 @@ extension ExprNode {
     /// read); `nil` for other nodes, and for a member test when there is no such slot.
     public func factSlot(memberState: Int?) -> Int? {
         switch self {
-        case .equals(let s, _), .anyOf(let s, _), .allIn(let s, _), .contains(let s, _), .date(let s, _, _),
-             .number(let s, _, _), .hsAllIn(let s, _), .hsAnyIn(let s, _):
-            s
+        case .fact(let s, _): s
         case .memberOf, .memberAttribute: memberState
         case .always, .all, .any, .not, .rule, .asOf: nil
         }
@@ -40,10 +30,8 @@ extension ExprNode {
     /// The text values a leaf test names (for choice domains and the answers worth trying).
     public var namedTexts: [String] {
         switch self {
-        case .equals(_, let values): values.compactMap { if case .text(let t) = $0 { t } else { nil } }
-        case .anyOf(_, let values), .allIn(_, let values): values
-        case .contains(_, let value): [value]
-        case .always, .all, .any, .not, .rule, .date, .asOf, .number, .hsAllIn, .hsAnyIn, .memberOf, .memberAttribute: []
+        case .fact(_, let test): test.op.namedTexts
+        case .always, .all, .any, .not, .rule, .asOf, .memberOf, .memberAttribute: []
         }
     }
 }

@@ -46,8 +46,8 @@ public final class RuleGraph: Sendable {
     }
 
     /// The evaluation plan of one regime.
-    public struct Regime: Sendable {
-        public var name: String
+    public struct RegimePlan: Sendable {
+        public var regime: Regime
         /// Verdict rules and defeaters, each after every rule that can block it.
         public var order: [Int]
         public var verdicts: [Int]
@@ -64,7 +64,7 @@ public final class RuleGraph: Sendable {
     public let calendars: [CalendarDefinition]
     public let calendarIndex: [String: Int]
     public let fixtures: [String: FixtureDefinition]
-    public let regimes: [Regime]
+    public let regimes: [RegimePlan]
     /// What a measure may state: the corpus's vocabulary, with the exemptions its rules declare
     /// claimable. Measures are decoded with it (``MeasureDecoder/init(vocabulary:)``).
     public let vocabulary: MeasureVocabulary
@@ -81,7 +81,7 @@ public final class RuleGraph: Sendable {
     init(
         rules: [Rule], ruleIndex: [String: Int], nodes: [ExprNode], tables: [Table], tableIndex: [String: Int],
         calendars: [CalendarDefinition], calendarIndex: [String: Int], fixtures: [String: FixtureDefinition],
-        regimes: [Regime], vocabulary: MeasureVocabulary, sources: [String: SourceText],
+        regimes: [RegimePlan], vocabulary: MeasureVocabulary, sources: [String: SourceText],
         program: EvalProgram, answers: [[FactValue]]
     ) {
         self.answers = answers
@@ -103,7 +103,7 @@ public final class RuleGraph: Sendable {
 
     public func rule(_ id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
 
-    public func regime(_ name: String) -> Regime? { regimes.first { $0.name == name } }
+    public func regime(_ regime: Regime) -> RegimePlan? { regimes.first { $0.regime == regime } }
 
     /// Rules that refer to `index` in their condition.
     public func dependents(of index: Int) -> [Int] {

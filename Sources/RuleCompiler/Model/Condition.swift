@@ -86,16 +86,3 @@ public enum NumberComparison: String, Sendable, CaseIterable {
         }
     }
 }
-
-/// What a `{fact: P, ...}` condition tests.
-public enum FactTest: Sendable {
-    case equals([Literal])
-    case anyOf([String])
-    case allIn([String])
-    case contains(String)
-    /// `nil` date: the evaluation date (`as_of`).
-    case date(DateComparison, CalendarDate?)
-    case number(NumberComparison, Double)
-    case hsAllIn(table: String)
-    case hsAnyIn(table: String)
-}

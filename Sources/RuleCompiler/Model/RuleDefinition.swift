@@ -27,7 +27,7 @@ public struct RuleDefinition: Sendable {
     public var id: String
     public var idRange: SourceRange
     public var title: String
-    public var regime: String?
+    public var regime: Regime?
     public var citation: Citation
     public var inForce: DateRange
     public var inForceRange: SourceRange
@@ -55,7 +55,7 @@ public struct ExampleDefinition: Sendable {
     public var expectRange: SourceRange
     public var triggers: TriValue
     public var category: Category?
-    public var regime: String?
+    public var regime: Regime?
     public var deciding: [String]
     /// `.some(nil)`: `exemption: none`; `nil`: not checked.
     public var exemption: String??

@@ -43,7 +43,7 @@ public struct CalendarDefinition: Sendable {
 
     public var id: String
     public var idRange: SourceRange
-    public var regime: String
+    public var regime: Regime
     public var kind: String
     public var title: String
     public var citation: Citation

@@ -18,3 +18,12 @@ public enum Category: String, Sendable, CaseIterable {
     /// The categories a verdict rule may conclude.
     public static let concluded: [Category] = allCases.filter { $0 != .undetermined }
 }
+
+/// In text, a regime and a category read as the contract's words (`eaeu`, `not-a-subsidy`).
+extension Regime: CustomStringConvertible {
+    public var description: String { rawValue }
+}
+
+extension Category: CustomStringConvertible {
+    public var description: String { rawValue }
+}
