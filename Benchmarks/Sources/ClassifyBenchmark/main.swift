@@ -38,7 +38,7 @@ func classifyAll(_ measures: [Measure], _ classifier: Classifier, asOf: Calendar
         // Read in place, by index: `for v in c.verdicts` would copy every verdict and exception it
         // visits (a retain and a release of each of their fields), the loop's cost, not the engine's.
         for v in c.verdicts.indices {
-            sink &+= c.verdicts[v].category.utf8.count &+ c.verdicts[v].rules.count &+ c.verdicts[v].questions.count
+            sink &+= c.verdicts[v].category.rawValue.utf8.count &+ c.verdicts[v].rules.count &+ c.verdicts[v].questions.count
             for e in c.verdicts[v].considered.indices { sink &+= c.verdicts[v].considered[e].reason.utf8.count }
         }
         sink &+= c.obligations.count

@@ -10,6 +10,7 @@ import Driver
 import Engine
 import Foundation
 import Measures
+import RuleCompiler
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3, let list = try? String(contentsOfFile: arguments[1], encoding: .utf8) else {
@@ -22,8 +23,8 @@ guard let graph = RuleCorpusLoader.load(directory: nil).graph else { exit(2) }
 let classifier = Classifier(graph: graph)
 let reference = ReferenceEvaluator(graph: graph)
 
-func outcomeText(_ answer: FactValue, _ category: String, _ exemption: String?) -> String {
-    "\(FactText.describe(answer))→\(category)/\(exemption ?? "-")"
+func outcomeText(_ answer: FactValue, _ category: Category, _ exemption: String?) -> String {
+    "\(FactText.describe(answer))→\(category.rawValue)/\(exemption ?? "-")"
 }
 
 func oracle(_ v: ReferenceEvaluator.Verdict) -> [String] {
@@ -64,8 +65,8 @@ for chunk in stride(from: 0, to: paths.count, by: 5_000) {
             let fast = classifier.classify(measure, asOf: asOf)
             for (k, v) in fast.verdicts.enumerated() {
                 verdicts += 1
-                if v.category == "undetermined" { undetermined += 1 }
-                if v.category != "undetermined", !v.questions.isEmpty { settled += 1 }
+                if v.category == .undetermined { undetermined += 1 }
+                if v.category != .undetermined, !v.questions.isEmpty { settled += 1 }
                 let expected = oracle(reference.verdict(regime: k, facts: facts, asOf: asOf)), got = observed(v)
                 guard expected != got else { continue }
                 mismatches += 1
