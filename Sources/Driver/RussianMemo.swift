@@ -47,7 +47,7 @@ public struct RussianMemo {
         "reason-not-in-force", "reason-applies", "reason-may-apply-unknown", "reason-may-apply", "reason-ended",
         "reason-does-not-apply", "reason-predicate-false", "reason-none-of", "reason-predicate-holds",
         "reason-excluded-holds", "reason-needs-membership", "reason-member-column", "reason-always", "reason-all",
-        "reason-any", "reason-not", "reason-rule", "or",
+        "reason-any", "reason-not", "reason-rule", "reason-as-of", "reason-the-as-of-date", "or",
     ] + FactTest.russianPhrases
 
     public func render(_ results: [Classification]) -> String {
@@ -194,6 +194,12 @@ public struct RussianMemo {
     /// A period as Russian texts write it: «2026 г.», «I квартал 2026 г.», «II полугодие 2026 г.»,
     /// «2025–2026 гг.»; any
     /// other form as given.
+    /// A number as Russian writes it: whole numbers without a decimal part, else a decimal comma
+    /// (`75`, `0,5`).
+    static func number(_ n: Double) -> String {
+        (n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)).replacingOccurrences(of: ".", with: ",")
+    }
+
     static func period(_ covers: String) -> String {
         let parts = covers.split(separator: "-")
         if parts.count == 1, let year = Int(covers) { return "\(year) г." }
@@ -367,8 +373,9 @@ public struct RussianMemo {
         }
     }
 
-    /// A failed test in Russian: «forms = [grant] (допускаются только значения: …)»; `nil` for date
-    /// and number comparisons, which have no Russian words yet (the English is kept).
+    /// A failed test in Russian: «forms = [grant] (допускаются только значения: …)», «period.from =
+    /// 2026-05-01 (требуется дата ранее 1 января 2012 г.)»; `nil` when the operator has no Russian
+    /// words (the English is kept).
     private func test(_ node: ExprNode, path: String?, value: FactValue?, table: String?, asOf: CalendarDate) -> String? {
         let tableName = table.map { catalogue.titles[$0]?.text ?? $0 } ?? "?"
         func literal(_ text: String) -> String { ["true", "false", "unknown"].contains(text) ? catalogue.term(.answers, text) ?? text : text }
@@ -383,19 +390,23 @@ public struct RussianMemo {
         case .any: return p("reason-any")
         case .not: return p("reason-not")
         case .rule: return p("reason-rule")
-        case .asOf: return nil
+        case .asOf(let comparison, let day):
+            return p("reason-as-of", ["date": date(asOf)]) + " " + p(DateTest.russianPhrase(comparison), ["date": date(day)])
         case .memberAttribute(_, let column, let values):
             return p("reason-member-column", ["column": column, "table": tableName,
                                               "values": values.map { literal($0.description) }.joined(separator: or)])
         case .fact(_, let test):
-            // The operator's message (Sources/RuleCompiler/Operators/); none yet for date and number comparisons.
+            // The operator's message (Sources/RuleCompiler/Operators/).
             let op = test.op
-            guard let phrase = type(of: op).russianPhrase else { return nil }
+            guard let phrase = op.russianPhrase else { return nil }
             let arguments = op.russianArguments.mapValues { argument in
                 switch argument {
                 case .text(let text): text
                 case .literals(let values): values.map(literal).joined(separator: or)
                 case .table(let id): catalogue.titles[id]?.text ?? id
+                case .date(let day?): date(day)
+                case .date(nil): p("reason-the-as-of-date", ["date": date(asOf)])
+                case .number(let n): Self.number(n)
                 }
             }
             return fact().map { $0 + " " + p(phrase, arguments) }

@@ -45,6 +45,19 @@ struct RussianCLITests {
         #expect(result.stderr.contains("add it under 'rules:' in Rules/i18n/ru/rules.yaml"))
     }
 
+    /// A failed date or number comparison among the exceptions considered is worded in Russian
+    /// (it was kept in English: "period.contracts_concluded is 2016-02-01 (needs before 2011-07-01)").
+    @Test func failedDateAndNumberTestsAreWordedInRussian() throws {
+        let result = try Self.run(["classify", "Examples/measures/kz-brm-2016-new-loans.yaml",
+                                   "Examples/measures/kz-research-grant-over-ceiling.yaml",
+                                   "--as-of", "2026-12-02", "--format", "markdown", "--lang", "ru"], language: nil)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("period.contracts_concluded = 2016-02-01 (требуется дата ранее 1 июля 2011 г.)"), "\(result.stdout)")
+        #expect(result.stdout.contains("amount.research_share = 90 (требуется не более 75)"), "\(result.stdout)")
+        #expect(!result.stdout.contains("(needs "), "\(result.stdout)")
+        #expect(!result.stdout.contains("does not apply"), "\(result.stdout)")
+    }
+
     @Test func theBuiltInCorpusHasRussianForEverythingAndCountsRuleFilesOnly() throws {
         let result = try Subsidy.run(["rules", "check"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -27,7 +27,7 @@ public struct AllIn: FactOperator {
 
     public func needs(asOf: CalendarDate) -> String { "only " + values.joined(separator: ", ") }
 
-    public static let russianPhrase: String? = "reason-needs-only"
+    public static let russianPhrases = ["reason-needs-only"]
 
     public var russianArguments: [String: PhraseArgument] { ["values": .text(values.joined(separator: ", "))] }
 

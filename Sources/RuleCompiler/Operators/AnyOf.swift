@@ -27,7 +27,7 @@ public struct AnyOf: FactOperator {
 
     public func needs(asOf: CalendarDate) -> String { "any of " + values.joined(separator: ", ") }
 
-    public static let russianPhrase: String? = "reason-needs-any-of"
+    public static let russianPhrases = ["reason-needs-any-of"]
 
     public var russianArguments: [String: PhraseArgument] { ["values": .text(values.joined(separator: ", "))] }
 

@@ -27,7 +27,7 @@ public struct Contains: FactOperator {
 
     public func needs(asOf: CalendarDate) -> String { value }
 
-    public static let russianPhrase: String? = "reason-needs"
+    public static let russianPhrases = ["reason-needs"]
 
     public var russianArguments: [String: PhraseArgument] { ["values": .text(value)] }
 

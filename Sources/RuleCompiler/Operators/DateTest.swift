@@ -32,10 +32,17 @@ public struct DateTest: FactOperator {
         comparison.words + " " + (date.map(\.description) ?? "the as-of date \(asOf)")
     }
 
-    /// No Russian words yet: the English are kept.
-    public static var russianPhrase: String? { nil }
+    /// One phrase per comparison: `reason-needs-date-on-or-after` (also worded for the `as_of`
+    /// condition, ``RussianMemo``).
+    public static func russianPhrase(_ comparison: DateComparison) -> String {
+        "reason-needs-date-" + String(comparison.rawValue.map { $0 == "_" ? "-" : $0 })
+    }
 
-    public var russianArguments: [String: PhraseArgument] { [:] }
+    public static let russianPhrases = DateComparison.allCases.map(russianPhrase)
+
+    public var russianPhrase: String? { Self.russianPhrase(comparison) }
+
+    public var russianArguments: [String: PhraseArgument] { ["date": .date(date)] }
 
     /// The date and the day before.
     public func answers(_ tables: [RuleGraph.Table]) -> [FactValue] {

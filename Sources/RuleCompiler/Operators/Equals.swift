@@ -42,7 +42,7 @@ public struct Equals: FactOperator {
         values.map(\.description).joined(separator: " or ")
     }
 
-    public static let russianPhrase: String? = "reason-needs"
+    public static let russianPhrases = ["reason-needs"]
 
     public var russianArguments: [String: PhraseArgument] { ["values": .literals(values.map(\.description))] }
 

@@ -34,10 +34,12 @@ public protocol FactOperator: Sendable, Hashable {
     /// `asOf` is the evaluation date (read only when ``readsEvaluationDate``).
     func needs(asOf: CalendarDate) -> String
 
-    /// The Russian words of ``needs(asOf:)``: the key of a phrase of `Rules/i18n/ru/` (data, not
-    /// Swift; `rules check` reports a missing one), filled with ``russianArguments``. `nil`: no
-    /// Russian words yet, the English are kept.
-    static var russianPhrase: String? { get }
+    /// Every key of a phrase of `Rules/i18n/ru/` (data, not Swift) the operator's Russian words
+    /// may use: `rules check` reports a missing one.
+    static var russianPhrases: [String] { get }
+    /// The Russian words of ``needs(asOf:)``: the key of one of ``russianPhrases`` (by default the
+    /// first), filled with ``russianArguments``. `nil`: no Russian words, the English are kept.
+    var russianPhrase: String? { get }
     var russianArguments: [String: PhraseArgument] { get }
 
     /// The answers worth trying for the fact when it is unknown, beyond those its type gives:
@@ -76,6 +78,11 @@ public struct FactTestContext {
     }
 }
 
+extension FactOperator {
+    /// The operator's one phrase, for an operator that words every test alike.
+    public var russianPhrase: String? { Self.russianPhrases.first }
+}
+
 /// An argument of a Russian phrase (``FactOperator/russianPhrase``).
 public enum PhraseArgument: Sendable, Hashable {
     /// Text as it is.
@@ -84,6 +91,10 @@ public enum PhraseArgument: Sendable, Hashable {
     case literals([String])
     /// A table id, shown by the catalogue's title for it.
     case table(String)
+    /// A date in words (`1 июля 2011 г.`); `nil`: the evaluation date.
+    case date(CalendarDate?)
+    /// A number as Russian writes it (decimal comma).
+    case number(Double)
 }
 
 /// What the compiled program offers an operator's fast form: per fact slot, the values its bit

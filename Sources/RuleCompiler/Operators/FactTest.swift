@@ -67,8 +67,8 @@ public enum FactTest: Sendable, Hashable {
     /// Every key that names a test, in the order the operators are listed.
     public static let keys = Kind.allCases.flatMap { $0.type.keys }
 
-    /// The Russian phrases the operators' words use (``FactOperator/russianPhrase``), each once.
-    public static let russianPhrases: [String] = Kind.allCases.compactMap { $0.type.russianPhrase }.reduce(into: []) { keys, key in
+    /// The Russian phrases the operators' words use (``FactOperator/russianPhrases``), each once.
+    public static let russianPhrases: [String] = Kind.allCases.flatMap { $0.type.russianPhrases }.reduce(into: []) { keys, key in
         if !keys.contains(key) { keys.append(key) }
     }
 

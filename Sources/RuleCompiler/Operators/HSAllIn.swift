@@ -23,7 +23,7 @@ public struct HSAllIn: FactOperator {
 
     public func needs(asOf: CalendarDate) -> String { "all within '\(table.id)'" }
 
-    public static let russianPhrase: String? = "reason-needs-all-within"
+    public static let russianPhrases = ["reason-needs-all-within"]
 
     public var russianArguments: [String: PhraseArgument] { ["table": .table(table.id)] }
 

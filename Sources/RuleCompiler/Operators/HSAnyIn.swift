@@ -23,7 +23,7 @@ public struct HSAnyIn: FactOperator {
 
     public func needs(asOf: CalendarDate) -> String { "some within '\(table.id)'" }
 
-    public static let russianPhrase: String? = "reason-needs-some-within"
+    public static let russianPhrases = ["reason-needs-some-within"]
 
     public var russianArguments: [String: PhraseArgument] { ["table": .table(table.id)] }
 

@@ -25,7 +25,7 @@ public struct HSNoneIn: FactOperator {
 
     public func needs(asOf: CalendarDate) -> String { "none within '\(table.id)'" }
 
-    public static let russianPhrase: String? = "reason-needs-none-within"
+    public static let russianPhrases = ["reason-needs-none-within"]
 
     public var russianArguments: [String: PhraseArgument] { ["table": .table(table.id)] }
 

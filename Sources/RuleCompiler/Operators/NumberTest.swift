@@ -30,10 +30,16 @@ public struct NumberTest: FactOperator {
         comparison.words + " " + (number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number))
     }
 
-    /// No Russian words yet: the English are kept.
-    public static var russianPhrase: String? { nil }
+    /// One phrase per comparison: `reason-needs-number-at-most`.
+    public static func russianPhrase(_ comparison: NumberComparison) -> String {
+        "reason-needs-number-" + String(comparison.rawValue.map { $0 == "_" ? "-" : $0 })
+    }
 
-    public var russianArguments: [String: PhraseArgument] { [:] }
+    public static let russianPhrases = NumberComparison.allCases.map(russianPhrase)
+
+    public var russianPhrase: String? { Self.russianPhrase(comparison) }
+
+    public var russianArguments: [String: PhraseArgument] { ["number": .number(number)] }
 
     /// Either side of the threshold, and the threshold.
     public func answers(_ tables: [RuleGraph.Table]) -> [FactValue] {
