@@ -5,7 +5,7 @@ import RuleCompiler
 import Testing
 
 /// `hs_none_in`, the operator added as a new maintainer would (Sources/RuleCompiler/Operators/
-/// HSNoneIn.swift and its case in FactTest.swift): decoded, checked, evaluated by the fast engine
+/// HSNoneIn.swift and its case in FactTest.swift, since folded into HSCodesIn.swift): decoded, checked, evaluated by the fast engine
 /// (on its general node) and by the reference evaluator alike, worded, and questioned.
 @Suite("A fact-test operator: hs_none_in")
 struct FactOperatorTests {

@@ -10,9 +10,7 @@ public enum FactTest: Sendable, Hashable {
     case contains(Contains)
     case date(DateTest)
     case number(NumberTest)
-    case hsAllIn(HSAllIn)
-    case hsAnyIn(HSAnyIn)
-    case hsNoneIn(HSNoneIn)
+    case hsCodes(HSCodesIn)
 
     /// The operator, which says everything about the test.
     public var op: any FactOperator {
@@ -23,9 +21,7 @@ public enum FactTest: Sendable, Hashable {
         case .contains(let t): t
         case .date(let t): t
         case .number(let t): t
-        case .hsAllIn(let t): t
-        case .hsAnyIn(let t): t
-        case .hsNoneIn(let t): t
+        case .hsCodes(let t): t
         }
     }
 
@@ -39,15 +35,13 @@ public enum FactTest: Sendable, Hashable {
         case .contains: .contains
         case .date: .date
         case .number: .number
-        case .hsAllIn: .hsAllIn
-        case .hsAnyIn: .hsAnyIn
-        case .hsNoneIn: .hsNoneIn
+        case .hsCodes: .hsCodes
         }
     }
 
     /// The operators, without their values: what the decoder tries, in this order.
     enum Kind: CaseIterable {
-        case equals, anyOf, allIn, contains, date, number, hsAllIn, hsAnyIn, hsNoneIn
+        case equals, anyOf, allIn, contains, date, number, hsCodes
 
         var type: any FactOperator.Type {
             switch self {
@@ -57,9 +51,7 @@ public enum FactTest: Sendable, Hashable {
             case .contains: Contains.self
             case .date: DateTest.self
             case .number: NumberTest.self
-            case .hsAllIn: HSAllIn.self
-            case .hsAnyIn: HSAnyIn.self
-            case .hsNoneIn: HSNoneIn.self
+            case .hsCodes: HSCodesIn.self
             }
         }
     }
